@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Renders an nginx template the way the official nginx image does (envsubst of ${VAR}), but only for the
+# variables below, so nginx's own $variables are never touched. Used by the local run; the Docker image
+# does the same through /etc/nginx/templates with NGINX_ENVSUBST_FILTER.
+set -euo pipefail
+template="$1"
+content="$(cat "$template")"
+for var in NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG; do
+  value="${!var:-}"
+  if [ -z "$value" ]; then
+    case "$var" in
+      NGINX_ACCESS_LOG) value="logs/access.log" ;;
+      *) echo "render.sh: $var is not set" >&2; exit 1 ;;
+    esac
+  fi
+  content="${content//\$\{$var\}/$value}"
+done
+printf '%s\n' "$content"

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs the system packages the local stack and the tests need (Debian 12 "bookworm").
+# Idempotent: installs only what is missing. pgvector is built from Debian's own source package
+# of the next release ("trixie") because bookworm does not package it (see docs/decisions.md).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="$ROOT/.local/cache"
+PG_MAJOR=15
+PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"
+WITH_BROWSER=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) WITH_BROWSER=1 ;;
+  esac
+done
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+log() { printf '\033[1;34m[install]\033[0m %s\n' "$*"; }
+
+packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server nginx ffmpeg espeak-ng make gcc curl ca-certificates)
+if [ "$WITH_BROWSER" = 1 ]; then packages+=(chromium fonts-noto-cjk); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then missing+=("$p"); fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  log "system packages present"
+fi
+
+pkglibdir="$($PG_CONFIG --pkglibdir)"
+sharedir="$($PG_CONFIG --sharedir)"
+if [ -f "$pkglibdir/vector.so" ] && [ -f "$sharedir/extension/vector.control" ]; then
+  log "pgvector present"
+  exit 0
+fi
+
+log "building pgvector from Debian's trixie source package"
+mkdir -p "$CACHE/apt/lists/partial" "$CACHE/apt/parts" "$CACHE/pgvector"
+# Reuse the mirror URI and keyring the system already trusts; never touch the system sources.
+src_file=/etc/apt/sources.list.d/debian.sources
+uri="$(awk '/^URIs:/ {print $2; exit}' "$src_file" 2>/dev/null || true)"
+keyring="$(awk '/^Signed-By:/ {print $2; exit}' "$src_file" 2>/dev/null || true)"
+uri="${uri:-http://deb.debian.org/debian}"
+keyring="${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}"
+cat > "$CACHE/apt/trixie-src.sources" <<SRC
+Types: deb-src
+URIs: $uri
+Suites: trixie
+Components: main
+Signed-By: $keyring
+SRC
+APT_OPTS=(-o APT::Sandbox::User=root -o "Dir::Etc::sourcelist=$CACHE/apt/trixie-src.sources" -o "Dir::Etc::sourceparts=$CACHE/apt/parts" -o "Dir::State::Lists=$CACHE/apt/lists")
+# deb822 files must end in .sources for apt to parse them; sourcelist accepts the path directly.
+$SUDO apt-get "${APT_OPTS[@]}" update -qq
+(
+  cd "$CACHE/pgvector"
+  if ! ls pgvector_*.orig.tar.* >/dev/null 2>&1; then
+    apt-get "${APT_OPTS[@]}" source --download-only pgvector >/dev/null
+  fi
+  tarball="$(ls pgvector_*.orig.tar.* | head -1)"
+  rm -rf build && mkdir build
+  tar -xf "$tarball" -C build --strip-components=1
+  cd build
+  make -s PG_CONFIG="$PG_CONFIG" OPTFLAGS="" >/dev/null
+  $SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+)
+log "pgvector installed"

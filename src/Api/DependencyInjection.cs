@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AskVideo.Api.Endpoints;
+using AskVideo.Api.Http;
+using AskVideo.Api.OpenApi;
+using AskVideo.Application;
+using AskVideo.Infrastructure;
+using AskVideo.Infrastructure.Logging;
+using AskVideo.Infrastructure.Queue;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace AskVideo.Api;
+
+public static class DependencyInjection
+{
+    /// <summary>Everything the API host needs: logging, application, infrastructure and HTTP concerns.</summary>
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddAskVideoLogging(builder.Configuration);
+
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure(builder.Configuration);
+        if (builder.Configuration.GetValue<bool>($"{QueueOptions.SectionName}:{nameof(QueueOptions.ConsumerEnabled)}"))
+            services.AddJobConsumer();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        services.AddExceptionHandler<AppExceptionHandler>();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // nginx runs on the same host (or the compose network); only loopback and private networks may set these.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("10.0.0.0/8"));
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("172.16.0.0/12"));
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("192.168.0.0/16"));
+        });
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            // Small by default; the upload endpoint raises it for its own request.
+            o.Limits.MaxRequestBodySize = HttpLimits.DefaultMaxBodyBytes;
+            o.AddServerHeader = false;
+        });
+        services.AddApiOpenApi();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    public static WebApplication UseApiPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<RequestContextMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseApiOpenApi();
+        return app;
+    }
+
+    public static WebApplication MapApiEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapSystemEndpoints();
+        return app;
+    }
+}

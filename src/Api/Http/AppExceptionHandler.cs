@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AskVideo.Api.Http;
+
+/// <summary>
+/// The one exception → problem+json map. Client mistakes get a 4xx with a useful message; anything unexpected is a
+/// 500 with only a trace id (the exception is logged, never returned).
+/// </summary>
+internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger<AppExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        var problem = ToProblem(exception, httpContext);
+        if (problem.Status >= 500 && exception is not UpstreamException)
+            logger.LogError(exception, "Unhandled exception for {Method} {Endpoint}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails ToProblem(Exception exception, HttpContext httpContext)
+    {
+        switch (exception)
+        {
+            case ValidationFailedException v:
+                return new HttpValidationProblemDetails(v.Errors.ToDictionary(kv => kv.Key, kv => kv.Value))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Validation failed",
+                    Detail = v.Errors.Count == 1 ? v.Errors.First().Value.FirstOrDefault() : v.Message,
+                    Extensions = { ["code"] = v.Code },
+                };
+            case AppException app:
+                var status = StatusFor(app);
+                if (app is RateLimitedException limited) SetRetryAfter(httpContext, limited.RetryAfter);
+                if (app is UpstreamException { RetryAfter: { } retry }) SetRetryAfter(httpContext, retry);
+                return Problem(status, app.Code, app.Message);
+            case DomainException domain:
+                return Problem(domain.Code == "invalid_transition" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+                    domain.Code, domain.Message);
+            case BadHttpRequestException bad:
+                return Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request",
+                    bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : DescribeBadRequest(bad));
+            case JsonException:
+                return Problem(StatusCodes.Status400BadRequest, "malformed_json", "The request body is not valid JSON for this endpoint.");
+            default:
+                return Problem(StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred. Quote the trace id when reporting it.");
+        }
+    }
+
+    private static int StatusFor(AppException exception) => exception switch
+    {
+        NotFoundException => StatusCodes.Status404NotFound,
+        UnauthenticatedException => StatusCodes.Status401Unauthorized,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        ConflictException => StatusCodes.Status409Conflict,
+        PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
+        UnprocessableException => StatusCodes.Status422UnprocessableEntity,
+        RateLimitedException => StatusCodes.Status429TooManyRequests,
+        UpstreamException u => u.Transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string DescribeBadRequest(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException
+            ? "The request body is not valid JSON for this endpoint."
+            : bad.Message.StartsWith("Failed to read parameter", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+                ? bad.Message
+                : "The request is malformed.";
+
+    private static ProblemDetails Problem(int status, string code, string detail) => new()
+    {
+        Status = status,
+        Detail = detail,
+        Extensions = { ["code"] = code },
+    };
+
+    private static void SetRetryAfter(HttpContext httpContext, TimeSpan retryAfter) =>
+        httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,20 @@
+using AskVideo.Api;
+using AskVideo.Api.Cli;
+
+// Content root is the binary's folder so appsettings.json is found whatever the working directory is.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddApiServices();
+
+var app = builder.Build();
+app.UseApiPipeline();
+app.MapApiEndpoints();
+
+// "migrate", "create-admin", "reindex" and "openapi" run a command and exit instead of serving.
+if (CliCommand.IsCommand(args))
+    return await CliCommand.RunAsync(app, args);
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The API host's entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using AskVideo.Domain.Groups;
+using AskVideo.Domain.Jobs;
+using AskVideo.Domain.Users;
+using AskVideo.Domain.Videos;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskVideo.Application.Common.Interfaces;
+
+/// <summary>The unit of work for writes. SaveChangesAsync commits every change, including enqueued jobs, atomically.</summary>
+public interface IAppDbContext
+{
+    DbSet<User> Users { get; }
+    DbSet<RefreshToken> RefreshTokens { get; }
+    DbSet<OneTimeToken> OneTimeTokens { get; }
+    DbSet<ApiToken> ApiTokens { get; }
+    DbSet<Video> Videos { get; }
+    DbSet<Tag> Tags { get; }
+    DbSet<VideoTag> VideoTags { get; }
+    DbSet<VideoGroup> Groups { get; }
+    DbSet<VideoGroupMember> GroupMembers { get; }
+    DbSet<Job> Jobs { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace AskVideo.Application.Common.Interfaces;
+
+/// <summary>
+/// A background job: a request the worker sends through the same MediatR pipeline as HTTP requests.
+/// The payload is the record itself, serialized as JSON; its CLR name (without "Job") is the job type.
+/// Handlers must be idempotent: a job can run more than once after a crash.
+/// </summary>
+public interface IBackgroundJob : MediatR.IRequest<MediatR.Unit>, Messaging.ISystemRequest;
+
+/// <summary>Transactional enqueue: the job is written with the caller's unit of work and dispatched after commit.</summary>
+public interface IJobQueue
+{
+    /// <summary>Adds the job to the current unit of work. It is committed by the next SaveChangesAsync.</summary>
+    Guid Enqueue(IBackgroundJob job, int? maxAttempts = null);
+}

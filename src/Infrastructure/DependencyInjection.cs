@@ -1,0 +1,79 @@
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Options;
+using AskVideo.Infrastructure.Health;
+using AskVideo.Infrastructure.Identity;
+using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AskVideo.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Adapters shared by every host: PostgreSQL, Redis, the job queue (producer side) and health checks.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        AddValidatedOptions<AppOptions>(services, configuration, AppOptions.SectionName);
+        AddValidatedOptions<AiOptions>(services, configuration, AiOptions.SectionName);
+        AddValidatedOptions<QueueOptions>(services, configuration, QueueOptions.SectionName);
+        AddValidatedOptions<RedisOptions>(services, configuration, RedisOptions.SectionName);
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.ConnectionString))
+                    o.ConnectionString = configuration.GetConnectionString("Postgres") ?? string.Empty;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+            builder.EnableDynamicJson();
+            return builder.Build();
+        });
+        services.AddScoped<OutboxSaveChangesInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton<MigrationRunner>();
+
+        services.AddScoped<CurrentUserContext>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserContext>());
+
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<RedisJobQueue>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<JobExecutor>();
+        services.AddScoped<IJobQueue, JobQueue>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<QueueMaintenance>();
+
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<PgvectorHealthCheck>("pgvector", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Runs background jobs in this process (the Worker host, or the API in the single-machine run).</summary>
+    public static IServiceCollection AddJobConsumer(this IServiceCollection services)
+    {
+        services.AddHostedService<JobConsumer>();
+        return services;
+    }
+
+    internal static OptionsBuilder<T> AddValidatedOptions<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,34 @@
+using AskVideo.Application.Common.Interfaces;
+
+namespace AskVideo.Infrastructure.Identity;
+
+/// <summary>
+/// The scoped <see cref="ICurrentUser"/>. The API fills it from the authenticated principal; the job executor marks its
+/// scope as the system. Anything not set is anonymous.
+/// </summary>
+public sealed class CurrentUserContext : ICurrentUser
+{
+    public Guid? UserId { get; private set; }
+    public bool IsAdmin { get; private set; }
+    public AuthMethod Method { get; private set; }
+    public IReadOnlyCollection<string> Scopes { get; private set; } = [];
+    public string? IpAddress { get; private set; }
+
+    public void SetUser(Guid userId, bool isAdmin, AuthMethod method, IReadOnlyCollection<string> scopes)
+    {
+        UserId = userId;
+        IsAdmin = isAdmin;
+        Method = method;
+        Scopes = scopes;
+    }
+
+    public void SetIpAddress(string? ipAddress) => IpAddress = ipAddress;
+
+    public void SetSystem()
+    {
+        UserId = null;
+        IsAdmin = false;
+        Method = AuthMethod.System;
+        Scopes = [];
+    }
+}

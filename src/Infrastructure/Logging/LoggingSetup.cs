@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace AskVideo.Infrastructure.Logging;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Structured JSON lines on stdout (with scopes, so every line carries the request or job id), or the human
+    /// "simple" format when Logging:Format is "simple" (local development).
+    /// </summary>
+    public static ILoggingBuilder AddAskVideoLogging(this ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.ClearProviders();
+        if (string.Equals(configuration["Logging:Format"], "simple", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+        else
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        return logging;
+    }
+}

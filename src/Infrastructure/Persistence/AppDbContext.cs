@@ -1,0 +1,40 @@
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Groups;
+using AskVideo.Domain.Jobs;
+using AskVideo.Domain.Users;
+using AskVideo.Domain.Videos;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskVideo.Infrastructure.Persistence;
+
+/// <summary>
+/// The EF Core unit of work. The schema itself is owned by the SQL migrations in Migrations/; this model only maps
+/// onto it (a test checks that every entity can be read back from a freshly migrated database).
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Video> Videos => Set<Video>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<VideoTag> VideoTags => Set<VideoTag>();
+    public DbSet<VideoGroup> Groups => Set<VideoGroup>();
+    public DbSet<VideoGroupMember> GroupMembers => Set<VideoGroupMember>();
+    public DbSet<Job> Jobs => Set<Job>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<VideoStatus>().HaveConversion<SnakeCaseEnumConverter<VideoStatus>>();
+        configurationBuilder.Properties<ProcessingStage>().HaveConversion<SnakeCaseEnumConverter<ProcessingStage>>();
+        configurationBuilder.Properties<JobStatus>().HaveConversion<SnakeCaseEnumConverter<JobStatus>>();
+        configurationBuilder.Properties<OneTimeTokenPurpose>().HaveConversion<SnakeCaseEnumConverter<OneTimeTokenPurpose>>();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AskVideo.Infrastructure.Persistence;
+
+/// <summary>
+/// Applies the ordered SQL files embedded from Persistence/Migrations. EF's design-time tooling is not available in
+/// this registry, and plain SQL keeps the schema (pgvector, generated columns, partial indexes) reviewable.
+/// A session-level advisory lock makes concurrent runs (several API replicas, the migrate job) safe.
+/// </summary>
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+{
+    private const long LockKey = 0x41_56_51_4D_49_47; // "AVQMIG"
+
+    public static IReadOnlyList<(string Version, string Sql)> LoadMigrations()
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        const string marker = ".Persistence.Migrations.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(marker, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Version: n[(n.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..^4], Resource: n))
+            .OrderBy(m => m.Version, StringComparer.Ordinal)
+            .Select(m => (m.Version, Read(assembly, m.Resource)))
+            .ToList();
+    }
+
+    /// <summary>Applies pending migrations and returns the versions applied by this call.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version text PRIMARY KEY,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """, cancellationToken);
+
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using (var command = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
+            }
+
+            var done = new List<string>();
+            foreach (var (version, sql) in LoadMigrations().Where(m => !applied.Contains(m.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var command = new NpgsqlCommand(sql, connection, transaction))
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection, transaction))
+                {
+                    record.Parameters.AddWithValue("v", version);
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied migration {Version}", version);
+                done.Add(version);
+            }
+            if (done.Count > 0) await connection.ReloadTypesAsync(cancellationToken);
+            return done;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

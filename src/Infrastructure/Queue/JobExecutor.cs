@@ -1,0 +1,48 @@
+using System.Text.Json;
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Jobs;
+using AskVideo.Domain.Common;
+using AskVideo.Infrastructure.Identity;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AskVideo.Infrastructure.Queue;
+
+/// <summary>A failure that retrying cannot fix (bad media, missing configuration, unknown job type).</summary>
+public sealed class PermanentJobFailureException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Runs one job in its own DI scope, as the system, through the MediatR pipeline.</summary>
+public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry registry)
+{
+    public async Task ExecuteAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var type = registry.TypeOf(job.Type)
+            ?? throw new PermanentJobFailureException($"Unknown job type '{job.Type}'.");
+        IBackgroundJob request;
+        try
+        {
+            request = (IBackgroundJob)(JsonSerializer.Deserialize(job.Payload, type, JobQueue.PayloadJson)
+                ?? throw new PermanentJobFailureException("The job payload is empty."));
+        }
+        catch (JsonException ex)
+        {
+            throw new PermanentJobFailureException("The job payload is malformed.", ex);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().SetSystem();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(request, cancellationToken);
+    }
+
+    /// <summary>Whether retrying could help. Errors in the input or the rules will fail the same way again.</summary>
+    public static bool IsPermanent(Exception exception) => exception switch
+    {
+        PermanentJobFailureException => true,
+        UnprocessableException or NotFoundException or ValidationFailedException or ForbiddenException => true,
+        UpstreamException upstream => !upstream.Transient,
+        DomainException => true,
+        _ => false,
+    };
+}

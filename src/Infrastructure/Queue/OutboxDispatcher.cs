@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Infrastructure.Queue;
+
+/// <summary>Moves committed jobs from the outbox table onto the Redis queue.</summary>
+internal sealed class OutboxDispatcher(
+    JobStore store,
+    RedisJobQueue queue,
+    RedisConnection redis,
+    OutboxSignal signal,
+    IOptions<QueueOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        SubscribeToRemoteWakeUps();
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int dispatched;
+                do
+                {
+                    dispatched = await store.DispatchDueAsync(BatchSize, queue.PushAsync, stoppingToken);
+                }
+                while (dispatched == BatchSize && !stoppingToken.IsCancellationRequested);
+                failures = 0;
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                logger.LogWarning("Outbox dispatch failed ({Failures} in a row): {Error}", failures, ex.Message);
+                await Task.Delay(Backoff.Delay(failures, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10)), stoppingToken)
+                    .ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void SubscribeToRemoteWakeUps()
+    {
+        try
+        {
+            redis.Subscriber.Subscribe(queue.OutboxChannel, (_, _) => signal.NotifyLocal());
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not subscribe to outbox wake-ups; polling only: {Error}", ex.Message);
+        }
+    }
+}
+
+internal static class Backoff
+{
+    /// <summary>Exponential backoff with full jitter in [delay/2, delay].</summary>
+    public static TimeSpan Delay(int attempt, TimeSpan baseDelay, TimeSpan maxDelay)
+    {
+        var exponent = Math.Min(Math.Max(attempt - 1, 0), 20);
+        var capped = Math.Min(baseDelay.TotalMilliseconds * Math.Pow(2, exponent), maxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped / 2 + Random.Shared.NextDouble() * capped / 2);
+    }
+}
