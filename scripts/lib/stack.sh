@@ -111,7 +111,7 @@ CONF
   if [ "$(id -u)" -eq 0 ]; then chown -R nobody:nogroup "$prefix/temp" "$prefix/logs"; fi
   if pid_alive "$pid"; then
     log "reloading nginx on 127.0.0.1:$NGINX_PORT"
-    nginx -p "$prefix" -c "$prefix/nginx.conf" -s reload
+    nginx -p "$prefix" -c "$prefix/nginx.conf" -s reload 2>/dev/null
   else
     log "starting nginx on 127.0.0.1:$NGINX_PORT"
     nginx -p "$prefix" -c "$prefix/nginx.conf" -t -q || die "nginx configuration is invalid"
@@ -121,7 +121,7 @@ CONF
 
 stop_nginx() {
   local prefix="$STACK_DIR/nginx" pid="$STACK_DIR/run/nginx.pid"
-  if pid_alive "$pid"; then log "stopping nginx"; nginx -p "$prefix" -c "$prefix/nginx.conf" -s quit || kill "$(cat "$pid")"; fi
+  if pid_alive "$pid"; then log "stopping nginx"; nginx -p "$prefix" -c "$prefix/nginx.conf" -s quit 2>/dev/null || kill "$(cat "$pid")"; fi
 }
 
 # start_dotnet <name> <dll> [args...]: starts a .NET host in the background with the stack's environment.

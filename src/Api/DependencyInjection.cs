@@ -59,6 +59,7 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiOpenApi();
+        app.UseRouting();
         return app;
     }
 
@@ -66,6 +67,10 @@ public static class DependencyInjection
     {
         var api = app.MapGroup("/api/v1");
         api.MapSystemEndpoints();
+
+        // Explicit, so the endpoints are registered with routing before the host starts: the "openapi" command
+        // reads the document without ever serving.
+        app.UseEndpoints(_ => { });
         return app;
     }
 }

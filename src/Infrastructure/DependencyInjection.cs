@@ -4,6 +4,7 @@ using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
+using AskVideo.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,10 +60,14 @@ public static class DependencyInjection
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<QueueMaintenance>();
 
+        AddValidatedOptions<StorageOptions>(services, configuration, StorageOptions.SectionName);
+        services.AddSingleton<IVideoStorage, LocalVideoStorage>();
+
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<PgvectorHealthCheck>("pgvector", tags: ["ready"])
-            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return services;
     }
 

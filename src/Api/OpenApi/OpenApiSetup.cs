@@ -38,6 +38,7 @@ public static class OpenApiSetup
                 Description = "The browser session (HttpOnly cookie set by /auth/login). Unsafe methods also need the X-CSRF-Token header equal to the csrf_token cookie.",
             });
             o.OperationFilter<SecurityRequirementsOperationFilter>();
+            o.SchemaFilter<RequiredPropertiesSchemaFilter>();
         });
         return services;
     }

@@ -143,7 +143,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE jobs SET status = @status, finished_at = @now, lease_until = NULL, last_error = @error, updated_at = @now
+            UPDATE jobs SET status = @status, finished_at = @now, lease_until = NULL, last_error = COALESCE(@error, last_error), updated_at = @now
             WHERE id = @id AND status = 'running' AND attempts = @attempt
             """, new { id, attempt, status, now, error = error is null ? null : Truncate(error) }, cancellationToken: cancellationToken));
     }

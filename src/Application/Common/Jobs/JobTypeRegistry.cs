@@ -15,8 +15,10 @@ public sealed class JobTypeRegistry
         _byName = _byType.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
     }
 
-    public static JobTypeRegistry FromAssembly(Assembly assembly) =>
-        new(assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBackgroundJob).IsAssignableFrom(t)));
+    public static JobTypeRegistry FromAssembly(Assembly assembly) => FromAssemblies([assembly]);
+
+    public static JobTypeRegistry FromAssemblies(IEnumerable<Assembly> assemblies) =>
+        new(assemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBackgroundJob).IsAssignableFrom(t)));
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 

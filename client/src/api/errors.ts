@@ -1,0 +1,136 @@
+/**
+ * Every API error is RFC 9457 problem+json. This is a protocol-level shape
+ * shared by all endpoints (with AskVideo's `code` and validation `errors`
+ * extensions), so it is declared here rather than taken from a per-endpoint
+ * schema in the generated types.
+ */
+export interface ProblemDetails {
+  type?: string | null
+  title: string
+  status?: number | null
+  detail?: string | null
+  instance?: string | null
+  /** A stable machine-readable error code, e.g. `signup_disabled`. */
+  code?: string | null
+  /** Validation errors by field name (camelCase). */
+  errors?: Record<string, string[]> | null
+}
+
+/** Codes the client itself assigns when the server gave no problem document. */
+export const CLIENT_ERROR_CODES = {
+  network: 'network_error',
+  http: 'http_error',
+} as const
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  /** HTTP status, or 0 when no response was received. */
+  readonly status: number
+  readonly type: string
+  readonly title: string
+  readonly detail: string | undefined
+  readonly code: string | undefined
+  readonly errors: Readonly<Record<string, readonly string[]>>
+
+  constructor(problem: ProblemDetails & { status: number }, options?: { cause?: unknown }) {
+    super(problem.detail || problem.title, options)
+    this.status = problem.status
+    this.type = problem.type || 'about:blank'
+    this.title = problem.title
+    this.detail = problem.detail ?? undefined
+    this.code = problem.code ?? undefined
+    this.errors = problem.errors ?? {}
+  }
+
+  /** True when the request never got a response (offline, DNS, CORS, aborted proxy). */
+  get isNetworkError(): boolean {
+    return this.status === 0
+  }
+
+  /** The messages for one field of a validation problem, if any. */
+  fieldErrors(field: string): readonly string[] {
+    return this.errors[field] ?? []
+  }
+}
+
+export function isProblemDetails(value: unknown): value is ProblemDetails {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  return (
+    typeof v.title === 'string' &&
+    (v.status === undefined || v.status === null || typeof v.status === 'number') &&
+    (v.type === undefined || v.type === null || typeof v.type === 'string')
+  )
+}
+
+function isAbortError(error: unknown): boolean {
+  // DOMException is not an Error subclass in every environment, so check the name.
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
+}
+
+/**
+ * Turns whatever a failed call produced into an `ApiError`:
+ * - a problem+json body (as parsed by openapi-fetch) keeps all its fields;
+ * - any other error body (an HTML 502 page from a proxy, plain text) becomes a
+ *   generic `http_error` with the response's status;
+ * - a thrown error without a response (network failure) becomes `network_error`
+ *   with status 0.
+ */
+export function toApiError(error: unknown, response?: Response): ApiError {
+  if (error instanceof ApiError) return error
+
+  if (isProblemDetails(error)) {
+    return new ApiError({ ...error, status: error.status ?? response?.status ?? 0 })
+  }
+
+  if (response) {
+    return new ApiError(
+      {
+        type: 'about:blank',
+        title: response.statusText || `HTTP ${response.status}`,
+        status: response.status,
+        code: CLIENT_ERROR_CODES.http,
+      },
+      { cause: error },
+    )
+  }
+
+  return new ApiError(
+    {
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: error instanceof Error ? error.message : undefined,
+      code: CLIENT_ERROR_CODES.network,
+    },
+    { cause: error },
+  )
+}
+
+/** What openapi-fetch resolves to: either `data` or `error`, plus the response. */
+type FetchResult =
+  | { data: unknown; error?: never; response: Response }
+  | { data?: never; error: unknown; response: Response }
+
+/** The success payload of an openapi-fetch result (the member where `data` is required). */
+type DataOf<R> = R extends { data: infer D } ? D : never
+
+/**
+ * Awaits an openapi-fetch call and returns its data, or throws an `ApiError`.
+ * Aborts (e.g. TanStack Query cancelling a query) are rethrown untouched.
+ *
+ *     const config = await unwrap(api.GET('/api/v1/config/frontend'))
+ */
+export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<DataOf<R>> {
+  let result: R
+  try {
+    result = await call
+  } catch (error) {
+    if (isAbortError(error)) throw error
+    throw toApiError(error)
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    throw toApiError(result.error, result.response)
+  }
+  return result.data as DataOf<R>
+}

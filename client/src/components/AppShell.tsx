@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFrontendConfig } from '../api/frontendConfig'
+import { LocalizedLink } from '../i18n/LocalizedLink'
+import { ButtonLink } from './Button'
+import { LanguageSwitcher } from './LanguageSwitcher'
+import { Logo } from './Logo'
+import { Skeleton } from './Skeleton'
+
+function AppVersion() {
+  const { t } = useTranslation()
+  const config = useFrontendConfig()
+  if (config.isPending) return <Skeleton className="h-4 w-28" />
+  if (!config.data) return null
+  return <span data-testid="app-version">{t('footer.version', { version: config.data.version })}</span>
+}
+
+/** Header with brand, navigation and language switcher; main landmark; footer. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const config = useFrontendConfig()
+  const signupEnabled = config.data?.signupEnabled === true
+
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-4 py-2 font-semibold text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        {t('common.skipToContent')}
+      </a>
+
+      <header className="sticky top-0 z-40 border-b border-slate-200/80 bg-white/85 backdrop-blur supports-[backdrop-filter]:bg-white/70">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:px-6">
+          <LocalizedLink
+            to="/"
+            aria-label={t('nav.home')}
+            className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-600"
+          >
+            <Logo compact />
+          </LocalizedLink>
+
+          <div className="flex shrink-0 items-center gap-1.5 sm:gap-4">
+            <LanguageSwitcher />
+            <nav aria-label={t('nav.main')}>
+              <ul className="flex items-center gap-1 sm:gap-2">
+                <li>
+                  <ButtonLink to="/login" variant="ghost" size="sm">
+                    {t('nav.signIn')}
+                  </ButtonLink>
+                </li>
+                {signupEnabled && (
+                  <li className="hidden sm:block">
+                    <ButtonLink to="/signup">{t('nav.createAccount')}</ButtonLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      </header>
+
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+        {children}
+      </main>
+
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+          <div className="flex flex-col gap-1">
+            <Logo className="text-base" />
+            <p>{t('footer.tagline')}</p>
+          </div>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <a
+              href="/api/docs"
+              className="rounded font-medium text-indigo-700 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+            >
+              {t('footer.apiDocs')}
+            </a>
+            <AppVersion />
+          </div>
+        </div>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Runs every test suite against a throwaway local stack (PostgreSQL + pgvector, Redis, nginx) that this script
+# starts under .local/test and stops at the end:
+#   .NET unit tests, architecture tests, integration tests (real PG/Redis/ffmpeg/nginx), client unit tests (vitest)
+#   and browser end-to-end tests (Debian Chromium through nginx against the real API and Worker).
+#   ./scripts/test.sh               everything
+#   ./scripts/test.sh --stack-only  start the test stack and leave it running (for running tests from an IDE)
+#   ./scripts/test.sh --stop        stop a test stack left running
+# Exits non-zero when any suite fails.
+set -euo pipefail
+STACK_NAME=test
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack.sh"
+
+MODE=all
+for arg in "$@"; do
+  case "$arg" in
+    --stack-only) MODE=stack ;;
+    --stop) MODE=stop ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+API_DLL="$ROOT/src/Api/bin/Release/net10.0/AskVideo.Api.dll"
+WORKER_DLL="$ROOT/src/Worker/bin/Release/net10.0/AskVideo.Worker.dll"
+RESULTS="$STACK_DIR/results"
+SUMMARY=()
+FAILED=0
+STARTED_AT=$(date +%s)
+
+stop_stack() {
+  stop_pidfile worker || true
+  stop_pidfile api || true
+  stop_nginx || true
+  stop_redis || true
+  stop_postgres || true
+}
+
+if [ "$MODE" = stop ]; then stop_stack; exit 0; fi
+
+start_stack() {
+  "$ROOT/scripts/install-deps.sh" --with-browser
+  stop_stack
+  rm -rf "$STACK_DIR"
+  mkdir -p "$STACK_DIR" "$RESULTS"
+  export PG_FSYNC=off   # a throwaway cluster: durability is not under test here, speed is welcome
+  start_postgres
+  start_redis
+  mkdir -p "$ROOT/client/dist"
+  [ -f "$ROOT/client/dist/index.html" ] || echo '<!doctype html><title>AskVideo</title>' > "$ROOT/client/dist/index.html"
+  start_nginx "$ROOT/client/dist" "$STACK_DIR/media" 4294967296
+}
+
+if [ "$MODE" = stack ]; then
+  start_stack
+  log "test stack is up: PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT, nginx 127.0.0.1:$NGINX_PORT → API 127.0.0.1:$API_PORT"
+  exit 0
+fi
+
+trap 'stop_stack' EXIT
+
+record() { # record <suite> <passed> <failed> <status>
+  SUMMARY+=("$(printf '%-28s passed %5s   failed %3s   %s' "$1" "$2" "$3" "$4")")
+  if [ "$4" != ok ]; then FAILED=1; fi
+}
+
+run_dotnet_suite() { # run_dotnet_suite <name> <project>
+  local name="$1" project="$2" out="$RESULTS/$1.log" status=ok
+  log "running $name"
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" >"$out" 2>&1 || status=FAILED
+  # Show failures in full, and the per-suite totals.
+  grep -E "^\s+Failed |Error Message|^\s+at AskVideo|Assert\.|Expected:|Actual:" "$out" | head -n 60 || true
+  local passed failed
+  passed="$(sed -nE 's/^ +Passed: +([0-9]+).*/\1/p' "$out" | tail -1)"
+  failed="$(sed -nE 's/^ +Failed: +([0-9]+).*/\1/p' "$out" | tail -1)"
+  grep -q "Test Run Successful" "$out" || status=FAILED
+  record "$name" "${passed:-0}" "${failed:-0}" "$status"
+}
+
+start_stack
+
+log "building the solution (Release, warnings are errors)"
+dotnet build "$ROOT/AskVideo.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly
+
+log "client: install, type-check, unit tests, build"
+(
+  cd "$ROOT/client"
+  npm ci --no-audit --no-fund >/dev/null
+  npm run lint >/dev/null
+) || { record "client lint" 0 1 FAILED; }
+client_out="$RESULTS/client.log"
+if (cd "$ROOT/client" && NO_COLOR=1 FORCE_COLOR=0 npm test 2>&1 | tee "$client_out" | tail -n 15); then client_status=ok; else client_status=FAILED; fi
+client_passed="$(sed -nE 's/.*Tests +([0-9]+) passed.*/\1/p' "$client_out" | tail -1)"
+client_failed="$(sed -nE 's/.*Tests +([0-9]+) failed.*/\1/p' "$client_out" | tail -1)"
+record "client unit (vitest)" "${client_passed:-0}" "${client_failed:-0}" "$client_status"
+(cd "$ROOT/client" && npm run build >/dev/null) || record "client build" 0 1 FAILED
+start_nginx "$ROOT/client/dist" "$STACK_DIR/media" 4294967296
+
+run_dotnet_suite "domain unit" "$ROOT/tests/Domain.UnitTests"
+run_dotnet_suite "application unit" "$ROOT/tests/Application.UnitTests"
+run_dotnet_suite "architecture" "$ROOT/tests/Architecture.Tests"
+run_dotnet_suite "integration" "$ROOT/tests/Integration.Tests"
+
+if [ -d "$ROOT/e2e" ] && [ -f "$ROOT/e2e/package.json" ]; then
+  log "e2e: starting the real API and Worker behind nginx"
+  ensure_secrets
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=askvideo_e2e"
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE askvideo_e2e" >/dev/null
+  export Redis__Configuration="$REDIS_CONFIGURATION" Queue__KeyPrefix=avqe2e
+  export App__PublicUrl="http://127.0.0.1:$NGINX_PORT" Storage__LocalRoot="$STACK_DIR/media"
+  export Email__Provider=file Email__OutboxDirectory="$STACK_DIR/e2e-mail" Auth__SecureCookies=false
+  export ASPNETCORE_ENVIRONMENT=Production
+  dotnet "$API_DLL" migrate >/dev/null
+  start_dotnet api "$API_DLL" --urls "http://127.0.0.1:$API_PORT"
+  start_dotnet worker "$WORKER_DLL"
+  wait_for 60 "the API behind nginx" curl -fsS "http://127.0.0.1:$NGINX_PORT/api/v1/health/ready"
+  e2e_out="$RESULTS/e2e.log"
+  (cd "$ROOT/e2e" && npm ci --no-audit --no-fund >/dev/null)
+  if (cd "$ROOT/e2e" && E2E_BASE_URL="http://127.0.0.1:$NGINX_PORT" E2E_MAIL_DIR="$STACK_DIR/e2e-mail" E2E_ARTIFACTS="$ROOT/e2e/artifacts" npm test 2>&1 | tee "$e2e_out" | grep -E "^# (pass|fail)|^not ok|^ok"); then e2e_status=ok; else e2e_status=FAILED; fi
+  e2e_passed="$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$e2e_out" | tail -1)"; e2e_failed="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$e2e_out" | tail -1)"
+  [ "${e2e_failed:-1}" = 0 ] || e2e_status=FAILED
+  record "browser e2e (chromium)" "${e2e_passed:-0}" "${e2e_failed:-?}" "$e2e_status"
+fi
+
+echo
+echo "================ test summary ($(( $(date +%s) - STARTED_AT ))s) ================"
+for line in "${SUMMARY[@]}"; do echo "$line"; done
+echo "logs: ${RESULTS#$ROOT/}"
+exit $FAILED

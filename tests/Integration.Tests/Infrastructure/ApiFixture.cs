@@ -1,0 +1,102 @@
+using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace AskVideo.Integration.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Creates and migrates the test database once, starts the shared API host, and resets state between tests.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public ApiFactory Factory { get; } = new();
+
+    public IServiceProvider Services => Factory.Services;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await EnsureDatabaseAsync(TestEnvironment.Database);
+        Factory.StartServer();
+        await Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
+        Client = CreateClient();
+        await ResetAsync();
+    }
+
+    /// <summary>A client of the real Kestrel endpoint (no cookie container: tests manage cookies explicitly).</summary>
+    public static HttpClient CreateClient(Uri? baseAddress = null) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = baseAddress ?? new Uri($"http://127.0.0.1:{TestEnvironment.ApiPort}"),
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+
+    /// <summary>Empties every table but the migrations ledger, and the test Redis.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(TestEnvironment.Database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            DO $$
+            DECLARE tables text;
+            BEGIN
+              SELECT string_agg(format('%I', tablename), ', ') INTO tables
+              FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations';
+              IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' CASCADE'; END IF;
+            END $$;
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+        var redis = Services.GetRequiredService<RedisConnection>();
+        foreach (var endpoint in redis.Multiplexer.GetEndPoints())
+            await redis.Multiplexer.GetServer(endpoint).FlushDatabaseAsync();
+    }
+
+    public static async Task EnsureDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    public static async Task DropDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
+/// <summary>Base class: every test starts from empty tables and an empty Redis.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class IntegrationTest(ApiFixture fixture) : IAsyncLifetime
+{
+    protected ApiFixture Fixture { get; } = fixture;
+
+    protected HttpClient Client => Fixture.Client;
+
+    public virtual Task InitializeAsync() => Fixture.ResetAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected AsyncServiceScope CreateScope() => Fixture.Services.CreateAsyncScope();
+}

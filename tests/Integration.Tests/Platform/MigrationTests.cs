@@ -1,0 +1,68 @@
+using AskVideo.Infrastructure.Persistence;
+using AskVideo.Integration.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace AskVideo.Integration.Tests.Platform;
+
+public class MigrationTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    [Fact]
+    public async Task Migrate_ShouldBuildTheWholeSchema_OnAnEmptyDatabase_AndBeIdempotent()
+    {
+        var database = "askvideo_migrate_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(database));
+            var runner = new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance);
+
+            var first = await runner.MigrateAsync(CancellationToken.None);
+            var second = await runner.MigrateAsync(CancellationToken.None);
+
+            Assert.Equal(MigrationRunner.LoadMigrations().Select(m => m.Version), first);
+            Assert.Empty(second);
+
+            // The EF model must match the SQL schema: every mapped entity can be queried.
+            var options = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(dataSource).Options;
+            await using var db = new AppDbContext(options);
+            Assert.Empty(await db.Users.ToListAsync());
+            Assert.Empty(await db.RefreshTokens.ToListAsync());
+            Assert.Empty(await db.OneTimeTokens.ToListAsync());
+            Assert.Empty(await db.ApiTokens.ToListAsync());
+            Assert.Empty(await db.Videos.Include(v => v.Tags).ToListAsync());
+            Assert.Empty(await db.Tags.ToListAsync());
+            Assert.Empty(await db.Groups.Include(g => g.Members).ToListAsync());
+            Assert.Empty(await db.Jobs.ToListAsync());
+
+            await using var command = dataSource.CreateCommand("SELECT extversion FROM pg_extension WHERE extname = 'vector'");
+            Assert.NotNull(await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_ShouldBeSafe_WhenRunConcurrently()
+    {
+        var database = "askvideo_migrate_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(TestEnvironment.ConnectionString(database));
+            var runners = Enumerable.Range(0, 3).Select(_ => new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance)).ToList();
+
+            var results = await Task.WhenAll(runners.Select(r => r.MigrateAsync(CancellationToken.None)));
+
+            // Exactly one runner applied each migration; the others found it done.
+            Assert.Equal(MigrationRunner.LoadMigrations().Count, results.Sum(r => r.Count));
+        }
+        finally
+        {
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
+}

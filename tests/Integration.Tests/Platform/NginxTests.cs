@@ -1,0 +1,63 @@
+using System.Net;
+using AskVideo.Integration.Tests.Infrastructure;
+
+namespace AskVideo.Integration.Tests.Platform;
+
+/// <summary>The real nginx of the test stack, rendered from nginx/templates/default.conf.template, in front of the test API.</summary>
+public class NginxTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    private static readonly HttpClient Nginx = ApiFixture.CreateClient(TestEnvironment.NginxUrl);
+
+    [Fact]
+    public async Task Health_ShouldBeAnsweredByNginxItself()
+    {
+        var response = await Nginx.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Api_ShouldBeProxied_WithARequestIdFromNginx()
+    {
+        var response = await Nginx.GetAsync("/api/v1/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Spa_ShouldFallBackToIndexHtml_WithSecurityHeaders()
+    {
+        var response = await Nginx.GetAsync("/videos/some/client/route");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<!doctype html>", (await response.Content.ReadAsStringAsync()).ToLowerInvariant());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task InternalMediaLocation_ShouldNotBeReachableFromOutside()
+    {
+        var response = await Nginx.GetAsync("/_protected_media/anything.mp4");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task JsonResponses_ShouldBeGzipped_WhenLargeEnough()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/openapi/v1.json");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var response = await Nginx.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
+    }
+}
