@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AskVideo.Api.Auth;
 using AskVideo.Api.Endpoints;
 using AskVideo.Api.Http;
 using AskVideo.Api.OpenApi;
@@ -7,6 +8,7 @@ using AskVideo.Application;
 using AskVideo.Infrastructure;
 using AskVideo.Infrastructure.Logging;
 using AskVideo.Infrastructure.Queue;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace AskVideo.Api;
@@ -41,6 +43,11 @@ public static class DependencyInjection
             o.Limits.MaxRequestBodySize = HttpLimits.DefaultMaxBodyBytes;
             o.AddServerHeader = false;
         });
+        services.AddAuthentication(AuthConstants.Scheme).AddScheme<AuthenticationSchemeOptions, AskVideoAuthenticationHandler>(AuthConstants.Scheme, null);
+        services.AddAuthorization();
+        services.AddOptions<CookieSettings>().Bind(builder.Configuration.GetSection(CookieSettings.SectionName));
+        services.AddSingleton<AuthCookies>();
+        AddCors(services, builder.Configuration);
         services.AddApiOpenApi();
         return builder;
     }
@@ -50,6 +57,20 @@ public static class DependencyInjection
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new OptionalJsonConverterFactory());
+    }
+
+    /// <summary>Cross-origin browser access only for configured origins (none by default: same origin behind nginx).</summary>
+    private static void AddCors(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(o => o.AddDefaultPolicy(policy =>
+        {
+            if (origins.Length == 0) return;
+            policy.WithOrigins(origins).AllowCredentials().AllowAnyMethod()
+                .WithHeaders("Content-Type", AuthConstants.CsrfHeader, "Authorization", "X-Request-Id")
+                .WithExposedHeaders("X-Request-Id", "Retry-After", "Location");
+        }));
     }
 
     public static WebApplication UseApiPipeline(this WebApplication app)
@@ -60,6 +81,10 @@ public static class DependencyInjection
         app.UseStatusCodePages();
         app.UseApiOpenApi();
         app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseMiddleware<RequestSecurityMiddleware>();
+        app.UseAuthorization();
         return app;
     }
 
@@ -67,6 +92,9 @@ public static class DependencyInjection
     {
         var api = app.MapGroup("/api/v1");
         api.MapSystemEndpoints();
+        api.MapAuthEndpoints();
+        api.MapMeEndpoints();
+        api.MapAdminEndpoints();
 
         // Explicit, so the endpoints are registered with routing before the host starts: the "openapi" command
         // reads the document without ever serving.

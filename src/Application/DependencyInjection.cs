@@ -1,4 +1,5 @@
 using System.Reflection;
+using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Behaviours;
 using AskVideo.Application.Common.Jobs;
 using FluentValidation;
@@ -32,6 +33,9 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 
         services.AddSingleton(JobTypeRegistry.FromAssembly(assembly));
+        services.AddScoped<SessionIssuer>();
+        services.AddScoped<RateLimitGuard>();
+        services.AddScoped<AccountEmailDispatcher>();
         return services;
     }
 

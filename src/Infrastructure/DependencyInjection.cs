@@ -1,5 +1,7 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using AskVideo.Infrastructure.AI;
+using AskVideo.Infrastructure.Email;
 using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Persistence;
@@ -47,6 +49,25 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton<MigrationRunner>();
+
+        AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.SectionName);
+        AddValidatedOptions<RateLimitOptions>(services, configuration, RateLimitOptions.SectionName);
+        AddValidatedOptions<JwtOptions>(services, configuration, JwtOptions.SectionName);
+        AddValidatedOptions<SecurityOptions>(services, configuration, SecurityOptions.SectionName);
+        AddValidatedOptions<EmailOptions>(services, configuration, EmailOptions.SectionName);
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<IAccessTokenIssuer>(sp => sp.GetRequiredService<AccessTokenService>());
+        services.AddSingleton<RedisSessionRevocation>();
+        services.AddSingleton<ISessionRevocation>(sp => sp.GetRequiredService<RedisSessionRevocation>());
+        services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+        services.AddSingleton<ApiTokenAuthenticator>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Provider == "smtp"
+            ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
+            : ActivatorUtilities.CreateInstance<FileEmailSender>(sp));
+        services.AddSingleton<IChatModelCatalog, OpenAiModelCatalog>();
+        services.AddSingleton<IQueueMonitor, QueueMonitor>();
 
         services.AddScoped<CurrentUserContext>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserContext>());

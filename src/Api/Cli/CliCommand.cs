@@ -1,4 +1,8 @@
+using AskVideo.Application.Admin;
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Persistence;
+using MediatR;
 
 namespace AskVideo.Api.Cli;
 
@@ -23,6 +27,7 @@ public static class CliCommand
             {
                 "migrate" => await MigrateAsync(app.Services, cts.Token),
                 "openapi" => await OpenApiCommand.WriteAsync(app, args, cts.Token),
+                "create-admin" => await CreateAdminAsync(app.Services, args, cts.Token),
                 _ => Fail($"The {args[0]} command is not available yet."),
             };
         }
@@ -38,6 +43,31 @@ public static class CliCommand
         var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
         return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        string? Arg(string name)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+        var (email, username, password) = (Arg("email"), Arg("username"), Arg("password") ?? Environment.GetEnvironmentVariable("ASKVIDEO_ADMIN_PASSWORD"));
+        if (email is null || username is null || password is null)
+            return Fail("Usage: create-admin --email <email> --username <name> --password <password>  (or ASKVIDEO_ADMIN_PASSWORD)");
+
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().SetSystem();
+        try
+        {
+            var id = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateAdminCommand(email, username, password), cancellationToken);
+            Console.WriteLine($"Administrator {username} <{email}> is ready (id {id}).");
+            return 0;
+        }
+        catch (ValidationFailedException ex)
+        {
+            return Fail("create-admin: " + string.Join(" ", ex.Errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))));
+        }
     }
 
     internal static int Fail(string message)

@@ -1,3 +1,4 @@
+using AskVideo.Application.Common.Models;
 using Microsoft.OpenApi;
 
 namespace AskVideo.Api.OpenApi;
@@ -38,6 +39,11 @@ public static class OpenApiSetup
                 Description = "The browser session (HttpOnly cookie set by /auth/login). Unsafe methods also need the X-CSRF-Token header equal to the csrf_token cookie.",
             });
             o.OperationFilter<SecurityRequirementsOperationFilter>();
+            // PATCH fields that distinguish "absent" from "null" are documented as plain nullable values.
+            o.MapType<Optional<bool?>>(() => new OpenApiSchema { Type = JsonSchemaType.Boolean | JsonSchemaType.Null });
+            o.MapType<Optional<int?>>(() => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" });
+            o.MapType<Optional<long?>>(() => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int64" });
+            o.MapType<Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
         });
         return services;
@@ -61,7 +67,9 @@ public static class OpenApiSetup
         static string Name(Type t) => t.IsGenericType
             ? t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(t.GetGenericArguments().Select(Name))
             : t.Name;
-        return Name(type);
+        var name = Name(type);
+        // Request bodies bound straight to commands read better as "…Request" in the document and the TS client.
+        return name.EndsWith("Command", StringComparison.Ordinal) ? name[..^"Command".Length] + "Request" : name;
     }
 }
 

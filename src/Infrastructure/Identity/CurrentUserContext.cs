@@ -9,14 +9,16 @@ namespace AskVideo.Infrastructure.Identity;
 public sealed class CurrentUserContext : ICurrentUser
 {
     public Guid? UserId { get; private set; }
+    public Guid? SessionId { get; private set; }
     public bool IsAdmin { get; private set; }
     public AuthMethod Method { get; private set; }
     public IReadOnlyCollection<string> Scopes { get; private set; } = [];
     public string? IpAddress { get; private set; }
 
-    public void SetUser(Guid userId, bool isAdmin, AuthMethod method, IReadOnlyCollection<string> scopes)
+    public void SetUser(Guid userId, Guid? sessionId, bool isAdmin, AuthMethod method, IReadOnlyCollection<string> scopes)
     {
         UserId = userId;
+        SessionId = sessionId;
         IsAdmin = isAdmin;
         Method = method;
         Scopes = scopes;
@@ -27,6 +29,7 @@ public sealed class CurrentUserContext : ICurrentUser
     public void SetSystem()
     {
         UserId = null;
+        SessionId = null;
         IsAdmin = false;
         Method = AuthMethod.System;
         Scopes = [];

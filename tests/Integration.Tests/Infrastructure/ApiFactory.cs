@@ -27,19 +27,39 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Queue:RetryMaxSeconds"] = "2",
         ["Storage:LocalRoot"] = TestEnvironment.MediaRoot,
         ["App:PublicUrl"] = TestEnvironment.NginxUrl.ToString().TrimEnd('/'),
+        ["Auth:JwtSigningKey"] = Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 7 + 3)).ToArray()),
+        ["Auth:SecureCookies"] = "false",
+        ["Security:EncryptionKeys:0:Id"] = "test1",
+        ["Security:EncryptionKeys:0:Key"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray()),
+        ["Email:Provider"] = "file",
+        ["Email:OutboxDirectory"] = TestEnvironment.MailDir,
+        // Short windows so throttling tests can watch a window end; counters are flushed between tests.
+        ["Auth:RefreshRaceGraceSeconds"] = "1",
+        ["RateLimits:LoginPerAccount:Limit"] = "5",
+        ["RateLimits:LoginPerAccount:WindowSeconds"] = "3",
+        ["RateLimits:LoginPerIp:Limit"] = "30",
+        ["RateLimits:LoginPerIp:WindowSeconds"] = "60",
+        ["AI:OpenAI:BaseUrl"] = FakeOpenAi.BaseUrl,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:AskVideo"] = "Warning",
     };
 
-    public ApiFactory()
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+
+    /// <summary>The shared host on the fixed Kestrel port; <paramref name="overrides"/> make a short-lived in-memory variant.</summary>
+    public ApiFactory(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        UseKestrel(TestEnvironment.ApiPort);
+        // Variants never consume jobs: the shared host does, and a disposed variant must not hold any.
+        _overrides = overrides is null
+            ? new Dictionary<string, string?>()
+            : new Dictionary<string, string?>(overrides) { ["Queue:ConsumerEnabled"] = "false" };
+        if (overrides is null) UseKestrel(TestEnvironment.ApiPort);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings.Concat(_overrides)) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             // Test-only job types, to exercise retries and dead letters through the real queue.

@@ -17,6 +17,8 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     public ApiFactory Factory { get; } = new();
 
+    public FakeOpenAi OpenAi { get; } = new();
+
     public IServiceProvider Services => Factory.Services;
 
     public HttpClient Client { get; private set; } = null!;
@@ -24,6 +26,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await EnsureDatabaseAsync(TestEnvironment.Database);
+        await OpenAi.StartAsync();
         Factory.StartServer();
         await Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
         Client = CreateClient();
@@ -53,6 +56,10 @@ public sealed class ApiFixture : IAsyncLifetime
             END $$;
             """, connection);
         await command.ExecuteNonQueryAsync();
+        if (Directory.Exists(TestEnvironment.MailDir))
+        {
+            foreach (var file in Directory.GetFiles(TestEnvironment.MailDir, "*.eml")) File.Delete(file);
+        }
         var redis = Services.GetRequiredService<RedisConnection>();
         foreach (var endpoint in redis.Multiplexer.GetEndPoints())
             await redis.Multiplexer.GetServer(endpoint).FlushDatabaseAsync();
@@ -83,6 +90,7 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         Client.Dispose();
         await Factory.DisposeAsync();
+        await OpenAi.DisposeAsync();
     }
 }
 

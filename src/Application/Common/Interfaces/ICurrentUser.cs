@@ -12,6 +12,9 @@ public enum AuthMethod
 public interface ICurrentUser
 {
     Guid? UserId { get; }
+
+    /// <summary>The browser session (refresh-token family) of a cookie-authenticated request.</summary>
+    Guid? SessionId { get; }
     bool IsAdmin { get; }
     AuthMethod Method { get; }
 

@@ -47,5 +47,8 @@ public interface IRateLimiter
 {
     Task<RateLimitDecision> HitAsync(string bucket, string key, int limit, TimeSpan window, CancellationToken cancellationToken);
 
+    /// <summary>The current state of a counter without counting this call.</summary>
+    Task<RateLimitDecision> PeekAsync(string bucket, string key, int limit, CancellationToken cancellationToken);
+
     Task ResetAsync(string bucket, string key, CancellationToken cancellationToken);
 }

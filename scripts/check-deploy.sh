@@ -1,0 +1,549 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016 # jq programs and literal ${...} patterns are single-quoted on purpose
+# Static checks of the Docker deployment (Dockerfile, nginx/Dockerfile, .dockerignore, docker-compose.yml,
+# .env.example and the nginx template), runnable without a Docker engine:
+#   - docker compose config (when the docker CLI has the compose plugin), with and without the optional profiles,
+#     plus structural assertions on the resolved configuration (jq);
+#   - the nginx template rendered with the container's values, compared with what the official image's envsubst
+#     produces, and validated with `nginx -t` (when nginx is installed);
+#   - the Dockerfiles: COPY sources exist and are not excluded by .dockerignore, stages, users, health checks,
+#     entry points against the projects' assembly names, every src project copied before restore;
+#   - .env.example documents every setting and every variable docker-compose.yml interpolates, and is valid shell.
+# A check whose tool is missing is skipped with a message. Exit status 1 when any check failed.
+#   ./scripts/check-deploy.sh
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT" || exit 1
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+PASSED=0 FAILED=0 SKIPPED=0
+pass() { PASSED=$((PASSED + 1)); printf '  ok    %s\n' "$*"; }
+fail() { FAILED=$((FAILED + 1)); printf '  FAIL  %s\n' "$*"; }
+skip() { SKIPPED=$((SKIPPED + 1)); printf '  skip  %s\n' "$*"; }
+note() { printf '  note  %s\n' "$*"; }
+section() { printf '\n== %s\n' "$*"; }
+check() { # check <description> <command...>: passes when the command succeeds
+  local what="$1"; shift
+  if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi
+}
+check_not() { # check_not <description> <command...>: passes when the command fails
+  local what="$1"; shift
+  if "$@" >/dev/null 2>&1; then fail "$what"; else pass "$what"; fi
+}
+
+# The settings .env.example must document (ASP.NET Core "Section__Key" names), and the compose-only variables.
+APP_SETTINGS=(
+  ConnectionStrings__Postgres Redis__Configuration
+  App__PublicUrl App__SignupEnabled App__DefaultVideoLimit App__MaxUploadBytes App__RequireEmailVerification
+  Auth__JwtSigningKey Auth__AccessTokenMinutes Auth__RefreshTokenDays Auth__SecureCookies
+  Cors__AllowedOrigins__0
+  Security__EncryptionKeys__0__Id Security__EncryptionKeys__0__Key
+  Storage__Provider Storage__LocalRoot Storage__S3__Bucket Storage__S3__Region Storage__S3__ServiceUrl
+  Storage__S3__ForcePathStyle Storage__S3__AccessKey Storage__S3__SecretKey Storage__S3__PresignMinutes
+  Email__Provider Email__From Email__Smtp__Host Email__Smtp__Port Email__Smtp__Username Email__Smtp__Password
+  Email__Smtp__EnableSsl Email__OutboxDirectory
+  AI__ChatProvider AI__EmbeddingProvider AI__TranscriptionProvider AI__OpenAI__BaseUrl AI__OpenAI__ApiKey
+  AI__OpenAI__ChatModel AI__OpenAI__EmbeddingModel AI__OpenAI__EmbeddingDimensions AI__OpenAI__TranscriptionModel
+  Queue__ConsumerEnabled Queue__Concurrency Queue__KeyPrefix
+  RateLimits__LoginPerIp__Limit RateLimits__LoginPerIp__WindowSeconds
+  RateLimits__LoginPerAccount__Limit RateLimits__LoginPerAccount__WindowSeconds
+  Logging__Format Logging__LogLevel__Default
+)
+# Uncommented in .env.example with an empty value on purpose: secrets the operator must fill in.
+REQUIRED_EMPTY=(Auth__JwtSigningKey Security__EncryptionKeys__0__Key)
+# Names the local run (scripts/run.sh, scripts/lib/stack.sh) uses for itself: .env must not define them.
+LOCAL_RUN_INTERNAL=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG ROOT STACK_DIR
+  STACK_NAME PUBLIC_URL API_DLL WORKER_DLL PG_PORT REDIS_PORT API_PORT PG_DB PG_BIN CONNECTION_STRING REDIS_CONFIGURATION)
+# The template placeholders and the values the nginx container gets (docker-compose.yml / nginx/Dockerfile).
+PLACEHOLDERS=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG)
+declare -A DOCKER_NGINX_VALUES=(
+  [NGINX_PORT]=8080 [API_UPSTREAM]=api:8080 [CLIENT_ROOT]=/usr/share/nginx/html [MEDIA_ROOT]=/data/media
+  [NGINX_MAX_BODY_SIZE]=4294967296 [NGINX_ACCESS_LOG]=/dev/stdout
+)
+TEMPLATE=nginx/templates/default.conf.template
+
+in_list() { local x="$1"; shift; local y; for y in "$@"; do [ "$x" = "$y" ] && return 0; done; return 1; }
+
+# ---------------------------------------------------------------------------------------------------------------
+section "files"
+for f in Dockerfile nginx/Dockerfile .dockerignore docker-compose.yml .env.example docs/deployment.md \
+  "$TEMPLATE" nginx/render.sh; do
+  check "$f exists" test -s "$f"
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dockerfile parsing helpers
+# Logical instructions, one per line: continuation lines joined, comment lines dropped (as Docker does).
+dockerfile_lines() {
+  awk '
+    /^[[:space:]]*#/ { next }
+    {
+      line = $0
+      if (line ~ /\\[[:space:]]*$/) { sub(/\\[[:space:]]*$/, "", line); buf = buf line " "; next }
+      buf = buf line
+      if (buf ~ /[^[:space:]]/) print buf
+      buf = ""
+    }
+    END { if (buf ~ /[^[:space:]]/) print buf }' "$1"
+}
+
+# .dockerignore matching: a path is excluded when it or one of its parent folders matches a pattern; later "!"
+# patterns re-include. Bash patterns let "*" cross "/", so this errs on the side of reporting a path as excluded.
+IGNORE_PATTERNS=()
+if [ -f .dockerignore ]; then
+  while IFS= read -r line; do
+    line="${line%%#*}"; line="${line%"${line##*[![:space:]]}"}"; line="${line#"${line%%[![:space:]]*}"}"
+    [ -n "$line" ] && IGNORE_PATTERNS+=("$line")
+  done < .dockerignore
+fi
+dockerignored() {
+  local path="${1#./}" p neg state=1 a # state: 0 = excluded (last matching pattern wins)
+  path="${path%/}"
+  [ -z "$path" ] || [ "$path" = "." ] && return 1
+  for p in "${IGNORE_PATTERNS[@]}"; do
+    neg=0; [[ $p == '!'* ]] && { neg=1; p="${p#!}"; }
+    p="${p#/}"; p="${p%/}"
+    a="$path"
+    while :; do
+      # shellcheck disable=SC2053 # the right-hand side is a pattern on purpose
+      if [[ $a == $p ]] || { [[ $p == '**/'* ]] && [[ $a == ${p#\*\*/} ]]; }; then state=$neg; break; fi
+      [[ $a == */* ]] || break
+      a="${a%/*}"
+    done
+  done
+  return "$state"
+}
+
+# check_dockerfile <file>: generic checks; fills STAGES (names) and STAGE_OF_LINE-like summaries for the caller.
+declare -A STAGE_USER STAGE_HEALTH STAGE_ENTRY STAGE_ENV STAGE_FROM
+STAGES=()
+ROOT_STAGES=()
+COPIED=""
+check_dockerfile() {
+  local file="$1" instr args stage="" n=0 bad_copy=0 words w from src i last
+  STAGES=(); COPIED=""
+  STAGE_USER=(); STAGE_HEALTH=(); STAGE_ENTRY=(); STAGE_ENV=(); STAGE_FROM=()
+  while read -r instr args; do
+    case "${instr^^}" in
+      FROM)
+        n=$((n + 1))
+        read -ra words <<< "$args"
+        stage="stage$n"
+        if [ "${#words[@]}" -ge 3 ] && [ "${words[1],,}" = "as" ]; then stage="${words[2]}"; fi
+        STAGES+=("$stage")
+        STAGE_FROM[$stage]="${words[0]}"
+        # A stage built FROM another stage inherits its user, health check and entry point.
+        if in_list "${words[0]}" "${STAGES[@]}"; then
+          STAGE_USER[$stage]="${STAGE_USER[${words[0]}]:-}"
+          STAGE_HEALTH[$stage]="${STAGE_HEALTH[${words[0]}]:-}"
+          STAGE_ENTRY[$stage]="${STAGE_ENTRY[${words[0]}]:-}"
+          STAGE_ENV[$stage]="${STAGE_ENV[${words[0]}]:-}"
+        fi
+        ;;
+      USER) STAGE_USER[$stage]="$args" ;;
+      HEALTHCHECK) STAGE_HEALTH[$stage]="$args" ;;
+      ENTRYPOINT) STAGE_ENTRY[$stage]="$args" ;;
+      ENV) STAGE_ENV[$stage]="${STAGE_ENV[$stage]:-} $args" ;;
+      COPY|ADD)
+        read -ra words <<< "$args"
+        from=""; src=()
+        for w in "${words[@]}"; do
+          case "$w" in
+            --from=*) from="${w#--from=}" ;;
+            --*) ;;
+            *) src+=("$w") ;;
+          esac
+        done
+        if [ -n "$from" ]; then
+          if ! in_list "$from" "${STAGES[@]}"; then fail "$file: COPY --from=$from names no earlier stage"; bad_copy=1; fi
+          continue
+        fi
+        last=$((${#src[@]} - 1))
+        if [ "$last" -lt 1 ]; then fail "$file: cannot parse '$instr $args'"; bad_copy=1; continue; fi
+        for ((i = 0; i < last; i++)); do
+          COPIED+=" ${src[$i]}"
+          if ! compgen -G "${src[$i]}" >/dev/null; then
+            fail "$file: COPY source ${src[$i]} does not exist in the repository"; bad_copy=1
+          elif dockerignored "${src[$i]}"; then
+            fail "$file: COPY source ${src[$i]} is excluded by .dockerignore"; bad_copy=1
+          fi
+        done
+        ;;
+    esac
+  done < <(dockerfile_lines "$file")
+  [ "$bad_copy" -eq 0 ] && pass "$file: every COPY source exists in the repository and is in the build context (.dockerignore)"
+  return 0
+}
+
+non_root_user() { # the USER value is set and is not root
+  [ -n "$1" ] && [ "$1" != "root" ] && [ "$1" != "0" ] && [[ $1 != root:* ]] && [[ $1 != 0:* ]]
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+section "Dockerfile (api and worker images)"
+if [ -f Dockerfile ]; then
+  check_dockerfile Dockerfile
+  ROOT_STAGES=("${STAGES[@]}")
+  for s in build api worker; do check "Dockerfile: stage '$s' exists" in_list "$s" "${STAGES[@]}"; done
+  tfm="$(sed -n 's:.*<TargetFramework>net\([0-9.]*\)</TargetFramework>.*:\1:p' Directory.Build.props | head -n1)"
+  sdk_minor="$(sed -n 's/.*"version": *"\([0-9]*\.[0-9]*\)\..*/\1/p' global.json | head -n1)"
+  check "Dockerfile: build stage uses the .NET SDK image of global.json ($sdk_minor)" \
+    test "${STAGE_FROM[build]:-}" = "mcr.microsoft.com/dotnet/sdk:$sdk_minor"
+  for s in api worker; do
+    base="${STAGE_FROM[$s]:-}"
+    while in_list "$base" "${STAGES[@]}"; do base="${STAGE_FROM[$base]}"; done
+    check "Dockerfile: $s runs on mcr.microsoft.com/dotnet/aspnet:$tfm (the project's net$tfm)" \
+      test "$base" = "mcr.microsoft.com/dotnet/aspnet:$tfm"
+    check "Dockerfile: $s runs as a non-root user (USER ${STAGE_USER[$s]:-unset})" non_root_user "${STAGE_USER[$s]:-}"
+    check "Dockerfile: $s has a HEALTHCHECK" test -n "${STAGE_HEALTH[$s]:-}"
+  done
+  for pair in api:src/Api/AskVideo.Api.csproj worker:src/Worker/AskVideo.Worker.csproj; do
+    s="${pair%%:*}"; proj="${pair#*:}"
+    asm="$(sed -n 's:.*<AssemblyName>\(.*\)</AssemblyName>.*:\1:p' "$proj" | head -n1)"
+    [ -n "$asm" ] || asm="$(basename "$proj" .csproj)"
+    check "Dockerfile: $s ENTRYPOINT runs $asm.dll (AssemblyName of $proj)" \
+      grep -qF "\"dotnet\", \"$asm.dll\"" <<< "${STAGE_ENTRY[$s]:-}"
+  done
+  api_port="$(grep -o 'ASPNETCORE_URLS=http://+:[0-9]*' <<< "${STAGE_ENV[api]:-}" | grep -o '[0-9]*$')"
+  check "Dockerfile: api listens on http://+:8080 (ASPNETCORE_URLS)" test "$api_port" = "8080"
+  check "Dockerfile: the api HEALTHCHECK probes /api/v1/health on that port" \
+    grep -qF "127.0.0.1:$api_port/api/v1/health" <<< "${STAGE_HEALTH[api]:-}"
+  # Every project under src/ must be copied before restore, or restore misses it.
+  missing=""
+  while IFS= read -r proj; do
+    [[ " $COPIED " == *" $proj "* ]] || missing+=" $proj"
+  done < <(find src -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
+  if [ -z "$missing" ]; then pass "Dockerfile: every src/**/*.csproj is copied before dotnet restore"
+  else fail "Dockerfile: not copied before restore:$missing"; fi
+  # Their project references must point at copied projects.
+  badref=""
+  while IFS= read -r proj; do
+    dir="$(dirname "$proj")"
+    while IFS= read -r ref; do
+      [ -n "$ref" ] || continue
+      target="$(realpath -m --relative-to="$ROOT" "$dir/${ref//\\//}")"
+      [[ " $COPIED " == *" $target "* ]] || badref+=" $proj->$target"
+    done < <(sed -n 's:.*<ProjectReference Include="\([^"]*\)".*:\1:p' "$proj")
+  done < <(find src -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*')
+  if [ -z "$badref" ]; then pass "Dockerfile: every ProjectReference of src/ resolves to a copied project"
+  else fail "Dockerfile: ProjectReferences to projects not copied:$badref"; fi
+  for f in global.json Directory.Build.props Directory.Packages.props .editorconfig; do
+    check "Dockerfile: $f is copied before restore" grep -qE "(^| )$f( |$)" <<< "$COPIED"
+  done
+  check "Dockerfile: restores and publishes without the test projects" \
+    bash -c '! grep -qE "^[^#]*(tests/|\.Tests)" Dockerfile'
+  check "Dockerfile: ffmpeg installed in the runtime images, espeak-ng in the worker" \
+    bash -c 'grep -qE "apt-get install.*ffmpeg" Dockerfile && grep -qE "apt-get install.*espeak-ng" Dockerfile'
+  check "Dockerfile: /data/media is created and owned by the app user" \
+    bash -c 'grep -q "mkdir -p /data/media" Dockerfile && grep -qE "chown -R app:app /data" Dockerfile'
+else
+  skip "Dockerfile is missing"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+section "nginx/Dockerfile (client build + nginx)"
+if [ -f nginx/Dockerfile ]; then
+  check_dockerfile nginx/Dockerfile
+  NGINX_STAGES=("${STAGES[@]}")
+  last_stage="${NGINX_STAGES[-1]}"
+  check "nginx/Dockerfile: the client is built on node:20" grep -qE '^FROM node:20' nginx/Dockerfile
+  check "nginx/Dockerfile: npm ci, then npm run build" \
+    bash -c 'grep -q "RUN npm ci" nginx/Dockerfile && grep -q "RUN npm run build" nginx/Dockerfile'
+  check "nginx/Dockerfile: final image is nginx:1.27-alpine" test "${STAGE_FROM[$last_stage]:-}" = "nginx:1.27-alpine"
+  check "nginx/Dockerfile: the template goes to /etc/nginx/templates/" \
+    grep -qE "^COPY +$TEMPLATE +/etc/nginx/templates/" nginx/Dockerfile
+  check "nginx/Dockerfile: the image's default.conf is removed" grep -q 'rm -f /etc/nginx/conf.d/default.conf' nginx/Dockerfile
+  check "nginx/Dockerfile: the client dist is copied to the CLIENT_ROOT" \
+    grep -qE '^COPY --from=[a-z]+ /src/client/dist/ /usr/share/nginx/html/' nginx/Dockerfile
+  check "nginx/Dockerfile: HEALTHCHECK on /health" grep -qF '/health' <<< "${STAGE_HEALTH[$last_stage]:-}"
+  filter="$(sed -n 's/.*NGINX_ENVSUBST_FILTER="\([^"]*\)".*/\1/p' nginx/Dockerfile | head -n1)"
+  check "nginx/Dockerfile: NGINX_ENVSUBST_FILTER is set" test -n "$filter"
+  for v in "${PLACEHOLDERS[@]}"; do
+    value="$(grep -oE "(^|[[:space:]])$v=[^[:space:]]*" <<< "${STAGE_ENV[$last_stage]:-}" | head -n1 | sed 's/^[[:space:]]*//')"
+    if [ "${value#*=}" = "${DOCKER_NGINX_VALUES[$v]}" ] && grep -qE "$filter" <<< "$v"; then
+      pass "nginx/Dockerfile: $v defaults to ${DOCKER_NGINX_VALUES[$v]} and passes the envsubst filter"
+    else
+      fail "nginx/Dockerfile: $v default '${value#*=}' (expected ${DOCKER_NGINX_VALUES[$v]}) or filter '$filter'"
+    fi
+  done
+else
+  skip "nginx/Dockerfile is missing"
+fi
+
+if command -v hadolint >/dev/null 2>&1; then
+  for f in Dockerfile nginx/Dockerfile; do
+    if hadolint "$f" > "$TMP/hadolint.txt" 2>&1; then pass "hadolint $f"; else fail "hadolint $f"; sed 's/^/        /' "$TMP/hadolint.txt"; fi
+  done
+else
+  skip "hadolint is not installed: Dockerfile lint not run"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+section ".dockerignore"
+for p in .git .local .env src/Api/bin src/Api/obj client/node_modules client/dist tests e2e; do
+  check ".dockerignore excludes $p" dockerignored "$p"
+done
+for p in global.json Directory.Build.props Directory.Packages.props .editorconfig AskVideo.slnx src/Api/Program.cs \
+  client/package.json client/package-lock.json client/openapi.json client/index.html "$TEMPLATE"; do
+  check_not ".dockerignore keeps $p" dockerignored "$p"
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+section "nginx template ($TEMPLATE)"
+mapfile -t template_vars < <(grep -oE '\$\{[A-Za-z_][A-Za-z0-9_]*\}' "$TEMPLATE" | tr -d '${}' | sort -u)
+mapfile -t render_vars < <(sed -n 's/^for var in \(.*\); do$/\1/p' nginx/render.sh | tr ' ' '\n' | sort -u)
+mapfile -t expected_vars < <(printf '%s\n' "${PLACEHOLDERS[@]}" | sort -u)
+check "template placeholders = nginx/render.sh's list = ${PLACEHOLDERS[*]}" \
+  test "${template_vars[*]}" = "${expected_vars[*]}" -a "${render_vars[*]}" = "${expected_vars[*]}"
+
+render_docker() {
+  env NGINX_PORT="${DOCKER_NGINX_VALUES[NGINX_PORT]}" API_UPSTREAM="${DOCKER_NGINX_VALUES[API_UPSTREAM]}" \
+    CLIENT_ROOT="${DOCKER_NGINX_VALUES[CLIENT_ROOT]}" MEDIA_ROOT="${DOCKER_NGINX_VALUES[MEDIA_ROOT]}" \
+    NGINX_MAX_BODY_SIZE="${DOCKER_NGINX_VALUES[NGINX_MAX_BODY_SIZE]}" NGINX_ACCESS_LOG="${DOCKER_NGINX_VALUES[NGINX_ACCESS_LOG]}" \
+    "$@"
+}
+if render_docker bash nginx/render.sh "$TEMPLATE" > "$TMP/docker.conf" 2> "$TMP/render.err"; then
+  pass "nginx/render.sh renders the template with the container's values"
+  check "the rendered configuration has no \${...} left" bash -c "! grep -q '\\\${' '$TMP/docker.conf'"
+else
+  fail "nginx/render.sh failed: $(cat "$TMP/render.err")"
+fi
+
+# The official image runs: envsubst "$(names of the environment variables matching NGINX_ENVSUBST_FILTER)".
+if command -v envsubst >/dev/null 2>&1 && [ -n "${filter:-}" ]; then
+  defined_envs="$(render_docker env NGINX_VERSION=1.27.5 NGINX_ENVSUBST_FILTER="$filter" \
+    awk -v f="$filter" 'END { for (name in ENVIRON) if (name ~ f) printf "${%s} ", name }' < /dev/null)"
+  render_docker envsubst "$defined_envs" < "$TEMPLATE" > "$TMP/image.conf"
+  if diff -u "$TMP/docker.conf" "$TMP/image.conf" > "$TMP/diff.txt"; then
+    pass "the image's envsubst (with NGINX_ENVSUBST_FILTER) renders exactly what nginx/render.sh renders"
+  else
+    fail "the image's envsubst and nginx/render.sh differ:"; sed 's/^/        /' "$TMP/diff.txt" | head -n 20
+  fi
+else
+  skip "envsubst (gettext-base) is not installed: the image's rendering was not compared"
+fi
+
+# nginx -t inside a throwaway prefix, with an http block like the official image's nginx.conf.
+nginx_test() { # nginx_test <name> <rendered conf>
+  local name="$1" conf="$2" prefix="$TMP/nginx-$1"
+  mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp"
+  cp "$conf" "$prefix/conf.d/default.conf"
+  cat > "$prefix/nginx.conf" <<CONF
+worker_processes auto;
+pid $prefix/nginx.pid;
+error_log $prefix/logs/error.log notice;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  log_format main '\$remote_addr - \$remote_user [\$time_local] "\$request" \$status \$body_bytes_sent';
+  access_log $prefix/logs/access.log main;
+  client_body_temp_path $prefix/temp/body;
+  proxy_temp_path $prefix/temp/proxy;
+  fastcgi_temp_path $prefix/temp/fastcgi;
+  uwsgi_temp_path $prefix/temp/uwsgi;
+  scgi_temp_path $prefix/temp/scgi;
+  sendfile on;
+  keepalive_timeout 65;
+  include $prefix/conf.d/*.conf;
+}
+CONF
+  if "$NGINX_BIN" -e "$prefix/logs/error.log" -p "$prefix" -c "$prefix/nginx.conf" -t > "$TMP/nginx-$name.out" 2>&1; then
+    pass "nginx -t accepts the template rendered with the $name values"
+  else
+    fail "nginx -t rejects the template rendered with the $name values:"; sed 's/^/        /' "$TMP/nginx-$name.out"
+  fi
+}
+NGINX_BIN="$(command -v nginx || true)"
+if [ -z "$NGINX_BIN" ] && [ -x /usr/sbin/nginx ]; then NGINX_BIN=/usr/sbin/nginx; fi
+if [ -n "$NGINX_BIN" ] && [ -f /etc/nginx/mime.types ] && [ -s "$TMP/docker.conf" ]; then
+  upstream_host="${DOCKER_NGINX_VALUES[API_UPSTREAM]%%:*}"
+  cp "$TMP/docker.conf" "$TMP/docker-test.conf"
+  if ! getent hosts "$upstream_host" >/dev/null 2>&1; then
+    # nginx resolves upstream names when it loads the configuration; "api" only exists on the Compose network.
+    note "'$upstream_host' does not resolve here: nginx -t uses 127.0.0.1 for it (resolved by Docker's DNS at run time)"
+    sed -i "s/server $upstream_host:/server 127.0.0.1:/" "$TMP/docker-test.conf"
+  fi
+  nginx_test docker "$TMP/docker-test.conf"
+  # The local run's values (scripts/run.sh), for good measure: the same template serves both.
+  if NGINX_PORT=8080 API_UPSTREAM=127.0.0.1:5080 CLIENT_ROOT="$ROOT/client/dist" MEDIA_ROOT="$ROOT/.local/dev/media" \
+    NGINX_MAX_BODY_SIZE=4294967296 NGINX_ACCESS_LOG='' bash nginx/render.sh "$TEMPLATE" > "$TMP/local.conf" 2>/dev/null; then
+    nginx_test local-run "$TMP/local.conf"
+  else
+    fail "nginx/render.sh failed with the local run's values"
+  fi
+else
+  skip "nginx (with /etc/nginx/mime.types) is not installed: nginx -t not run"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+section "docker-compose.yml"
+check "docker-compose.yml has no obsolete 'version:' key" bash -c '! grep -qE "^version:" docker-compose.yml'
+COMPOSE=()
+if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
+  COMPOSE=(docker compose)
+elif command -v docker-compose >/dev/null 2>&1 && docker-compose version 2>/dev/null | grep -qE 'v?2\.'; then
+  COMPOSE=(docker-compose)
+fi
+if [ "${#COMPOSE[@]}" -eq 0 ]; then
+  skip "docker compose (v2) is not available: 'docker compose config' and the structural checks not run"
+else
+  note "using $("${COMPOSE[@]}" version 2>/dev/null | head -n1)"
+  # Interpolation comes only from the --env-file given here, never from the operator's .env or shell.
+  compose() {
+    env -u Auth__JwtSigningKey -u Security__EncryptionKeys__0__Key -u COMPOSE_PROFILES -u COMPOSE_FILE \
+      -u COMPOSE_PROJECT_NAME -u App__MaxUploadBytes "${COMPOSE[@]}" -f docker-compose.yml "$@"
+  }
+  printf '%s\n' "Auth__JwtSigningKey=dummy-jwt-key-for-config-check" \
+    "Security__EncryptionKeys__0__Key=dummy-encryption-key-for-config-check" > "$TMP/dummy.env"
+  check "docker compose config -q (required secrets set to dummies)" compose --env-file "$TMP/dummy.env" config -q
+  check "docker compose --profile s3 --profile mail config -q" \
+    compose --env-file "$TMP/dummy.env" --profile s3 --profile mail config -q
+  : > "$TMP/empty.env"
+  for v in Auth__JwtSigningKey Security__EncryptionKeys__0__Key; do
+    grep -v "^$v=" "$TMP/dummy.env" > "$TMP/missing.env"
+    if compose --env-file "$TMP/missing.env" config -q > "$TMP/out.txt" 2>&1; then
+      fail "docker compose config should fail when $v is missing"
+    elif grep -q "$v" "$TMP/out.txt"; then
+      pass "docker compose config fails clearly when $v is missing: $(grep -o "required variable $v.*" "$TMP/out.txt" | head -n1)"
+    else
+      fail "docker compose config failed without naming $v: $(cat "$TMP/out.txt")"
+    fi
+  done
+  # .env.example itself, once its two secrets are filled in, is a valid Compose env file.
+  sed -e 's/^Auth__JwtSigningKey=$/Auth__JwtSigningKey=dummy/' \
+    -e 's/^Security__EncryptionKeys__0__Key=$/Security__EncryptionKeys__0__Key=dummy/' .env.example > "$TMP/example.env"
+  check "docker compose config accepts .env.example (secrets filled in)" compose --env-file "$TMP/example.env" config -q
+
+  if ! command -v jq >/dev/null 2>&1; then
+    skip "jq is not installed: structural checks of the resolved Compose configuration not run"
+  elif compose --env-file "$TMP/dummy.env" config --format json > "$TMP/compose.json" 2>"$TMP/compose.err" \
+    && compose --env-file "$TMP/dummy.env" --profile s3 --profile mail config --format json > "$TMP/compose-all.json" 2>>"$TMP/compose.err"; then
+    q() { jq -e "$1" "$TMP/compose.json" >/dev/null 2>&1; }
+    qa() { jq -e "$1" "$TMP/compose-all.json" >/dev/null 2>&1; }
+    check "services: postgres redis migrate api worker nginx (default profile)" \
+      q '(.services | keys | sort) == ["api","migrate","nginx","postgres","redis","worker"]'
+    check "only nginx publishes a port (default profile)" \
+      q '[.services | to_entries[] | select((.value.ports // []) | length > 0) | .key] == ["nginx"]'
+    check "nginx publishes \${ASKVIDEO_PORT:-8080} -> 8080" \
+      q '.services.nginx.ports | length == 1 and .[0].target == 8080 and .[0].published == "8080"'
+    check "with profiles: only nginx, mailpit and minio publish; Mailpit's UI and MinIO's console on 127.0.0.1" \
+      qa '([.services | to_entries[] | select((.value.ports // []) | length > 0) | .key] | sort) == ["mailpit","minio","nginx"]
+          and (.services.mailpit.ports | all(.host_ip == "127.0.0.1"))
+          and (.services.minio.ports | map(select(.target == 9001)) | all(.host_ip == "127.0.0.1"))'
+    check "profiles: mailpit in 'mail', minio and minio-init in 's3'" \
+      qa '.services.mailpit.profiles == ["mail"] and .services.minio.profiles == ["s3"] and .services["minio-init"].profiles == ["s3"]'
+    check "images: pgvector/pgvector:pg17, redis:7-alpine" \
+      q '.services.postgres.image == "pgvector/pgvector:pg17" and .services.redis.image == "redis:7-alpine"'
+    check "redis runs with --appendonly yes" q '.services.redis.command | join(" ") | test("--appendonly yes")'
+    check "postgres, redis and api have health checks (worker and nginx: in their images)" \
+      q '[.services.postgres, .services.redis, .services.api] | all(.healthcheck.test | length > 0)'
+    check "the api health check probes /api/v1/health/ready" \
+      q '.services.api.healthcheck.test | join(" ") | test("/api/v1/health/ready")'
+    check "migrate: target api, command [migrate], restart no, after postgres is healthy" \
+      q '.services.migrate.build.target == "api" and .services.migrate.command == ["migrate"]
+         and .services.migrate.restart == "no" and .services.migrate.depends_on.postgres.condition == "service_healthy"'
+    check "api and worker start after migrate completed and redis is healthy" \
+      q '[.services.api, .services.worker] | all(.depends_on.migrate.condition == "service_completed_successfully"
+         and .depends_on.redis.condition == "service_healthy")'
+    check "nginx starts after the api is healthy" q '.services.nginx.depends_on.api.condition == "service_healthy"'
+    check "restart unless-stopped for postgres, redis, api, worker, nginx" \
+      q '[.services.postgres, .services.redis, .services.api, .services.worker, .services.nginx] | all(.restart == "unless-stopped")'
+    check "api and worker have cpu and memory limits" \
+      q '[.services.api, .services.worker] | all(.deploy.resources.limits.cpus != null and .deploy.resources.limits.memory != null)'
+    check "worker is scalable (no container_name, no ports)" \
+      q '.services.worker.container_name == null and (.services.worker.ports // [] | length == 0)'
+    check "build targets: api/migrate -> Dockerfile:api, worker -> Dockerfile:worker, nginx -> nginx/Dockerfile" \
+      q '.services.api.build.target == "api" and .services.worker.build.target == "worker"
+         and .services.nginx.build.dockerfile == "nginx/Dockerfile" and .services.api.build.dockerfile == "Dockerfile"'
+    check "named volumes pgdata, redisdata, media are declared and used" \
+      q '(.volumes | has("pgdata") and has("redisdata") and has("media"))
+         and (.services.postgres.volumes | any(.source == "pgdata" and .target == "/var/lib/postgresql/data"))
+         and (.services.redis.volumes | any(.source == "redisdata" and .target == "/data"))'
+    check "the media volume: read-write at Storage__LocalRoot for api and worker, read-only at MEDIA_ROOT for nginx" \
+      q '.services.nginx.environment.MEDIA_ROOT as $m
+         | ([.services.api, .services.worker] | all(.environment.Storage__LocalRoot == $m
+              and (.volumes | any(.source == "media" and .target == $m and (.read_only // false) == false))))
+           and (.services.nginx.volumes | any(.source == "media" and .target == $m and .read_only == true))'
+    check "nginx gets the Docker values of the template placeholders" \
+      q '.services.nginx.environment | .NGINX_PORT == "8080" and .API_UPSTREAM == "api:8080"
+         and .CLIENT_ROOT == "/usr/share/nginx/html" and .MEDIA_ROOT == "/data/media" and .NGINX_ACCESS_LOG == "/dev/stdout"'
+    check "api, worker, migrate share the app environment (connection strings, secrets)" \
+      q '[.services.api, .services.worker, .services.migrate] | all(.environment | .ConnectionStrings__Postgres != null
+         and .Redis__Configuration == "redis:6379" and .Auth__JwtSigningKey != null and .Security__EncryptionKeys__0__Key != null)'
+    check "the api does not consume the queue (Queue__ConsumerEnabled=false)" \
+      q '.services.api.environment.Queue__ConsumerEnabled == "false"'
+    check "the api listens where nginx's API_UPSTREAM points (api:8080)" \
+      q '.services.nginx.environment.API_UPSTREAM == "api:8080"'
+    # client_max_body_size follows App__MaxUploadBytes.
+    { cat "$TMP/dummy.env"; echo "App__MaxUploadBytes=123456789"; } > "$TMP/upload.env"
+    if compose --env-file "$TMP/upload.env" config --format json 2>/dev/null \
+      | jq -e '.services.nginx.environment.NGINX_MAX_BODY_SIZE == "123456789"' >/dev/null 2>&1 \
+      && q '.services.nginx.environment.NGINX_MAX_BODY_SIZE == "4294967296"'; then
+      pass "NGINX_MAX_BODY_SIZE follows App__MaxUploadBytes (default 4294967296)"
+    else
+      fail "NGINX_MAX_BODY_SIZE does not follow App__MaxUploadBytes"
+    fi
+    # Every build target named in compose exists as a stage.
+    mapfile -t targets < <(jq -r '.services[] | select(.build.dockerfile == "Dockerfile") | .build.target' "$TMP/compose.json" | sort -u)
+    for t in "${targets[@]}"; do check "compose build target '$t' is a stage of Dockerfile" in_list "$t" "${ROOT_STAGES[@]}"; done
+  else
+    fail "docker compose config --format json failed: $(cat "$TMP/compose.err")"
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+section ".env.example"
+check ".env.example is valid shell (the local run sources .env)" bash -n .env.example
+check ".env.example sources cleanly with set -a (as scripts/run.sh does)" \
+  env -i PATH="$PATH" bash -c 'set -e -a; . ./.env.example'
+mapfile -t set_keys < <(grep -oE '^[A-Za-z_][A-Za-z0-9_]*=' .env.example | tr -d '=')
+mapfile -t documented < <(grep -oE '^#? ?[A-Za-z_][A-Za-z0-9_]*=' .env.example | sed 's/^# \{0,1\}//; s/=$//' | sort -u)
+missing=""
+for k in "${APP_SETTINGS[@]}"; do in_list "$k" "${documented[@]}" || missing+=" $k"; done
+if [ -z "$missing" ]; then pass ".env.example documents all ${#APP_SETTINGS[@]} app settings"
+else fail ".env.example does not document:$missing"; fi
+mapfile -t compose_vars < <(grep -oE '\$\{[A-Za-z_][A-Za-z0-9_]*' docker-compose.yml | sed 's/^\${//' | sort -u)
+missing=""
+for k in "${compose_vars[@]}"; do in_list "$k" "${documented[@]}" || missing+=" $k"; done
+if [ -z "$missing" ]; then pass ".env.example documents every variable docker-compose.yml interpolates (${#compose_vars[@]})"
+else fail ".env.example does not document these docker-compose.yml variables:$missing"; fi
+mapfile -t local_vars < <(cat scripts/run.sh scripts/lib/stack.sh | grep -oE '\b[A-Z][A-Za-z]+__[A-Za-z0-9_]+' | sort -u)
+missing=""
+for k in "${local_vars[@]}"; do in_list "$k" "${documented[@]}" || missing+=" $k"; done
+if [ -z "$missing" ]; then pass ".env.example documents every setting the local run sets (${#local_vars[@]})"
+else fail ".env.example does not document these settings of the local run:$missing"; fi
+bad=""
+for k in "${set_keys[@]}"; do in_list "$k" "${LOCAL_RUN_INTERNAL[@]}" && bad+=" $k"; done
+if [ -z "$bad" ]; then pass ".env.example defines none of the local run's internal names (NGINX_PORT, MEDIA_ROOT, …)"
+else fail ".env.example defines names the local run uses internally:$bad"; fi
+bad=""
+while IFS= read -r k; do in_list "$k" "${REQUIRED_EMPTY[@]}" || bad+=" $k"; done < <(grep -oE '^[A-Za-z_][A-Za-z0-9_]*=$' .env.example | tr -d '=')
+if [ -z "$bad" ]; then pass ".env.example leaves only the required secrets empty (${REQUIRED_EMPTY[*]})"
+else fail ".env.example has uncommented empty settings (empty is not 'default'):$bad"; fi
+# Informational: documented app settings whose key is not (yet) a property in src/.
+absent=""
+for k in "${APP_SETTINGS[@]}"; do
+  leaf="${k##*__}"
+  if [[ $leaf =~ ^[0-9]+$ ]]; then leaf="${k%__*}"; leaf="${leaf##*__}"; fi
+  case "$k" in ConnectionStrings__*|Logging__*) continue ;; esac
+  grep -rqE "\b$leaf\b" src --include='*.cs' 2>/dev/null || absent+=" $k"
+done
+[ -n "$absent" ] && note "not (yet) read anywhere in src/:$absent"
+
+# ---------------------------------------------------------------------------------------------------------------
+section "docs/deployment.md"
+if [ -f docs/deployment.md ]; then
+  for topic in "cp .env.example .env" "openssl rand -base64" "docker compose up -d" "--scale worker=" "--profile s3" \
+    "--profile mail" "docker compose run --rm migrate create-admin" "docker compose build" "pg_dump" "TLS" \
+    "OpenAI-compatible" "11434/v1" "openai.azure.com"; do
+    check "docs/deployment.md covers '$topic'" grep -qF -- "$topic" docs/deployment.md
+  done
+else
+  skip "docs/deployment.md is missing"
+fi
+
+printf '\ncheck-deploy: %d passed, %d failed, %d skipped\n' "$PASSED" "$FAILED" "$SKIPPED"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Security.Claims;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Security;
+using AskVideo.Infrastructure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Api.Auth;
+
+/// <summary>Marks endpoints that act on the session cookies, so they need the CSRF header whenever those cookies are sent.</summary>
+public sealed class RequiresCsrfMetadata;
+
+/// <summary>
+/// After authentication: fills the request's <see cref="ICurrentUser"/>, enforces CSRF for cookie-authenticated unsafe
+/// requests (double submit of the csrf_token cookie in X-CSRF-Token) and applies the general per-user budget.
+/// Bearer-token requests need no CSRF: browsers never attach them on their own.
+/// </summary>
+internal sealed class RequestSecurityMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, CurrentUserContext currentUser, IRateLimiter limiter, IOptions<RateLimitOptions> limits)
+    {
+        currentUser.SetIpAddress(Normalize(context.Connection.RemoteIpAddress)?.ToString());
+
+        var user = context.User;
+        var method = Enum.TryParse<AuthMethod>(user.FindFirstValue(AuthConstants.MethodClaim), out var m) ? m : AuthMethod.None;
+        if (method != AuthMethod.None && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            Guid? session = Guid.TryParse(user.FindFirstValue(AuthConstants.SessionClaim), out var sid) ? sid : null;
+            currentUser.SetUser(userId, session, user.FindFirstValue(AuthConstants.AdminClaim) == "true", method,
+                user.FindAll(AuthConstants.ScopeClaim).Select(c => c.Value).ToArray());
+        }
+
+        var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
+        var sessionCookieEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<RequiresCsrfMetadata>() is not null &&
+            (context.Request.Cookies.ContainsKey(AuthConstants.RefreshCookie) || context.Request.Cookies.ContainsKey(AuthConstants.AccessCookie));
+        var needsCsrf = unsafeMethod && (method == AuthMethod.Cookie || sessionCookieEndpoint);
+        if (needsCsrf && !CsrfMatches(context.Request))
+        {
+            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "csrf_failed",
+                "Missing or invalid X-CSRF-Token header. Send the value of the csrf_token cookie with every POST, PUT, PATCH and DELETE.");
+            return;
+        }
+
+        var budget = currentUser.UserId is { } id
+            ? await limiter.HitAsync("api-user", id.ToString(), limits.Value.ApiPerUser.Limit, limits.Value.ApiPerUser.Window, context.RequestAborted)
+            : await limiter.HitAsync("api-ip", currentUser.IpAddress ?? "unknown", limits.Value.ApiPerIp.Limit, limits.Value.ApiPerIp.Window, context.RequestAborted);
+        if (!budget.Allowed)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(budget.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests. Slow down and retry after the time in Retry-After.");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static bool CsrfMatches(HttpRequest request)
+    {
+        var cookie = request.Cookies[AuthConstants.CsrfCookie];
+        var header = request.Headers[AuthConstants.CsrfHeader].ToString();
+        return !string.IsNullOrEmpty(cookie) && !string.IsNullOrEmpty(header) && SecretTokens.FixedTimeEquals(cookie, header);
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string code, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Detail = detail, Extensions = { ["code"] = code } },
+        }).AsTask();
+    }
+
+    private static IPAddress? Normalize(IPAddress? ip) => ip is { IsIPv4MappedToIPv6: true } ? ip.MapToIPv4() : ip;
+}

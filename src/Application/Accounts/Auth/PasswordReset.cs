@@ -1,0 +1,78 @@
+using AskVideo.Application.Accounts.Common;
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Users;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Application.Accounts.Auth;
+
+public sealed record RequestPasswordResetCommand(string Email) : ICommand<Unit>, IAllowAnonymous;
+
+internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>
+{
+    public RequestPasswordResetValidator() => RuleFor(c => c.Email).ValidEmail();
+}
+
+internal sealed class RequestPasswordResetHandler(
+    IAppDbContext db,
+    AccountEmailDispatcher emails,
+    RateLimitGuard limits,
+    ICurrentUser caller,
+    IOptions<RateLimitOptions> rateLimits) : IRequestHandler<RequestPasswordResetCommand, Unit>
+{
+    public async Task<Unit> Handle(RequestPasswordResetCommand request, CancellationToken cancellationToken)
+    {
+        var email = User.NormalizeEmail(request.Email);
+        await limits.EnforceAsync("email-ip", caller.IpAddress, rateLimits.Value.EmailPerIp, cancellationToken);
+        await limits.EnforceAsync("email-address", email, rateLimits.Value.EmailPerAddress, cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken);
+        if (user is { IsActive: true, IsDeleted: false })
+        {
+            await emails.SendTokenAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return Unit.Value;
+    }
+}
+
+public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword) : ICommand<Unit>, IAllowAnonymous;
+
+internal sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPasswordResetCommand>
+{
+    public ConfirmPasswordResetValidator()
+    {
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(200).WithMessage("The reset link is incomplete.");
+        RuleFor(c => c.NewPassword).NotEmpty().WithMessage("Enter a new password.");
+    }
+}
+
+/// <summary>Sets the new password, proves the email (the link reached it) and signs the user out everywhere.</summary>
+internal sealed class ConfirmPasswordResetHandler(
+    IAppDbContext db,
+    IPasswordHasher hasher,
+    AccountEmailDispatcher tokens,
+    SessionIssuer sessions,
+    TimeProvider time) : IRequestHandler<ConfirmPasswordResetCommand, Unit>
+{
+    public async Task<Unit> Handle(ConfirmPasswordResetCommand request, CancellationToken cancellationToken)
+    {
+        var token = await tokens.FindUsableAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken)
+            ?? throw new UnprocessableException("token_invalid", "This reset link is invalid, already used or expired. Request a new one.");
+        var user = await db.Users.FindAsync([token.UserId], cancellationToken) ?? throw new NotFoundException("user");
+        var problems = PasswordPolicy.Check(request.NewPassword, user.Username, user.Email);
+        if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
+
+        var now = time.GetUtcNow();
+        token.Consume(now);
+        user.ChangePasswordHash(hasher.Hash(request.NewPassword), now);
+        user.MarkEmailVerified(now);
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.RevokeAllAsync(user.Id, keepFamilyId: null, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,44 @@
+using AskVideo.Application.Accounts.Emails;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Security;
+using AskVideo.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Application.Accounts.Common;
+
+/// <summary>Issues single-use email tokens and enqueues the email, in the caller's unit of work.</summary>
+public sealed class AccountEmailDispatcher(
+    IAppDbContext db,
+    IJobQueue jobs,
+    ISecretProtector protector,
+    IOptions<AuthOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Issues a fresh token (older unused ones of the same purpose stop working) and queues its email.</summary>
+    public async Task SendTokenAsync(User user, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await db.OneTimeTokens.Where(t => t.UserId == user.Id && t.Purpose == purpose && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+
+        var lifetime = purpose == OneTimeTokenPurpose.VerifyEmail
+            ? TimeSpan.FromHours(options.Value.VerificationTokenHours)
+            : TimeSpan.FromHours(options.Value.PasswordResetTokenHours);
+        var secret = SecretTokens.Create();
+        db.OneTimeTokens.Add(OneTimeToken.Issue(user.Id, purpose, SecretTokens.Hash(secret), now, lifetime));
+        var kind = purpose == OneTimeTokenPurpose.VerifyEmail ? AccountEmailKind.VerifyEmail : AccountEmailKind.PasswordReset;
+        jobs.Enqueue(new SendAccountEmailJob(user.Id, kind, protector.Protect(secret)));
+    }
+
+    public void SendNotice(User user, AccountEmailKind kind) => jobs.Enqueue(new SendAccountEmailJob(user.Id, kind, null));
+
+    /// <summary>Finds the usable token for a secret from an email link, or null.</summary>
+    public async Task<OneTimeToken?> FindUsableAsync(string secret, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var hash = SecretTokens.Hash(secret);
+        var token = await db.OneTimeTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, cancellationToken);
+        return token is not null && token.IsUsable(time.GetUtcNow()) ? token : null;
+    }
+}

@@ -1,0 +1,84 @@
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Options;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Application.Accounts.Me;
+
+public sealed record SetOpenAiKeyCommand(string ApiKey) : ICommand<OpenAiKeyResultDto>;
+
+/// <summary>verified is false when the endpoint could not be reached to check the key; it is stored anyway.</summary>
+public sealed record OpenAiKeyResultDto(bool Configured, string Last4, bool Verified);
+
+internal sealed class SetOpenAiKeyValidator : AbstractValidator<SetOpenAiKeyCommand>
+{
+    public SetOpenAiKeyValidator() =>
+        RuleFor(c => c.ApiKey).NotEmpty().WithMessage("Paste your API key.")
+            .Length(8, 512).WithMessage("That does not look like an API key (8 to 512 characters).")
+            .Matches("^[\\x21-\\x7E]+$").WithMessage("An API key has no spaces or special characters.");
+}
+
+/// <summary>
+/// The key is checked against the configured endpoint first. A rejected key is a 422 telling the user to fix it,
+/// never a 401 (which the SPA would take as "signed out"). It is stored encrypted; only its last 4 characters are shown.
+/// </summary>
+internal sealed class SetOpenAiKeyHandler(IAppDbContext db, ICurrentUser caller, IChatModelCatalog catalog, ISecretProtector protector, TimeProvider time)
+    : IRequestHandler<SetOpenAiKeyCommand, OpenAiKeyResultDto>
+{
+    public async Task<OpenAiKeyResultDto> Handle(SetOpenAiKeyCommand request, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
+        var key = request.ApiKey.Trim();
+        var check = await catalog.CheckKeyAsync(key, cancellationToken);
+        if (check == KeyCheck.Invalid)
+            throw new UnprocessableException("invalid_openai_key", "The AI provider rejected this API key. Check it and paste it again in Settings.");
+
+        var last4 = key[^4..];
+        user.SetOpenAiKey(protector.Protect(key), last4, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new OpenAiKeyResultDto(true, "…" + last4, check == KeyCheck.Valid);
+    }
+}
+
+public sealed record DeleteOpenAiKeyCommand : ICommand<Unit>;
+
+internal sealed class DeleteOpenAiKeyHandler(IAppDbContext db, ICurrentUser caller, TimeProvider time) : IRequestHandler<DeleteOpenAiKeyCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteOpenAiKeyCommand request, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
+        user.RemoveOpenAiKey(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+public sealed record ListModelsQuery : IQuery<ModelsDto>;
+
+/// <summary>source is "user" when the user's own key was used, "server" for the server's key, "none" without one.</summary>
+public sealed record ModelsDto(string Provider, string Source, string DefaultModel, IReadOnlyList<string> Models);
+
+internal sealed class ListModelsHandler(
+    IAppDbContext db,
+    ICurrentUser caller,
+    IChatModelCatalog catalog,
+    ISecretProtector protector,
+    IOptions<AiOptions> ai) : IRequestHandler<ListModelsQuery, ModelsDto>
+{
+    public async Task<ModelsDto> Handle(ListModelsQuery request, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var ciphertext = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenAiKeyCiphertext).SingleOrDefaultAsync(cancellationToken);
+        var userKey = ciphertext is null ? null : protector.Unprotect(ciphertext);
+        var options = ai.Value;
+        var source = userKey is not null ? "user" : string.IsNullOrEmpty(options.OpenAI.ApiKey) ? "none" : "server";
+        var models = await catalog.ListChatModelsAsync(userKey, cancellationToken);
+        return new ModelsDto(options.ChatProvider, source, options.OpenAI.ChatModel, models);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Infrastructure.Queue;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AskVideo.Infrastructure.Identity;
+
+/// <summary>
+/// Fixed-window counters in Redis (one atomic script per hit), shared by every API instance. Keys are hashed so emails
+/// and IPs are not stored in clear. If Redis is unreachable, requests are allowed and the outage is logged: throttling
+/// must not take the whole product down with it.
+/// </summary>
+internal sealed class RedisRateLimiter(RedisConnection redis, IOptions<QueueOptions> queue, ILogger<RedisRateLimiter> logger) : IRateLimiter
+{
+    private const string HitScript = """
+        local n = redis.call('INCR', KEYS[1])
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl < 0 then
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+          ttl = tonumber(ARGV[1])
+        end
+        return {n, ttl}
+        """;
+
+    public async Task<RateLimitDecision> HitAsync(string bucket, string key, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HitScript, [Key(bucket, key)], [(long)window.TotalMilliseconds]))!;
+            var count = (long)result[0];
+            var ttl = TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1]));
+            return new RateLimitDecision(count <= limit, (int)Math.Max(0, limit - count), count <= limit ? TimeSpan.Zero : ttl);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("Rate limiting skipped, Redis unavailable: {Error}", ex.Message);
+            return new RateLimitDecision(true, limit, TimeSpan.Zero);
+        }
+    }
+
+    public async Task<RateLimitDecision> PeekAsync(string bucket, string key, int limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var redisKey = Key(bucket, key);
+            var value = await redis.Database.StringGetAsync(redisKey);
+            var count = value.HasValue ? (long)value : 0;
+            if (count < limit) return new RateLimitDecision(true, (int)(limit - count), TimeSpan.Zero);
+            var ttl = await redis.Database.KeyTimeToLiveAsync(redisKey) ?? TimeSpan.Zero;
+            return new RateLimitDecision(false, 0, ttl);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("Rate limiting skipped, Redis unavailable: {Error}", ex.Message);
+            return new RateLimitDecision(true, limit, TimeSpan.Zero);
+        }
+    }
+
+    public async Task ResetAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.Database.KeyDeleteAsync(Key(bucket, key));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("Rate limit reset skipped, Redis unavailable: {Error}", ex.Message);
+        }
+    }
+
+    private RedisKey Key(string bucket, string key)
+    {
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+        return $"{queue.Value.KeyPrefix}:rl:{bucket}:{digest}";
+    }
+}
