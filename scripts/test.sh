@@ -28,6 +28,7 @@ FAILED=0
 STARTED_AT=$(date +%s)
 
 stop_stack() {
+  stop_pidfile s3rver || true
   stop_pidfile worker || true
   stop_pidfile api || true
   stop_nginx || true
@@ -45,6 +46,7 @@ start_stack() {
   export PG_FSYNC=off   # a throwaway cluster: durability is not under test here, speed is welcome
   start_postgres
   start_redis
+  start_s3rver askvideo-test
   mkdir -p "$ROOT/client/dist"
   [ -f "$ROOT/client/dist/index.html" ] || echo '<!doctype html><title>AskVideo</title>' > "$ROOT/client/dist/index.html"
   start_nginx "$ROOT/client/dist" "$STACK_DIR/media" 4294967296
@@ -52,7 +54,7 @@ start_stack() {
 
 if [ "$MODE" = stack ]; then
   start_stack
-  log "test stack is up: PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT, nginx 127.0.0.1:$NGINX_PORT → API 127.0.0.1:$API_PORT"
+  log "test stack is up: PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT, s3rver 127.0.0.1:$S3_PORT, nginx 127.0.0.1:$NGINX_PORT → API 127.0.0.1:$API_PORT"
   exit 0
 fi
 

@@ -10,6 +10,7 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
 if [ "$STACK_NAME" = "test" ]; then
   PG_PORT="${PG_PORT:-54339}"; REDIS_PORT="${REDIS_PORT:-63791}"; API_PORT="${API_PORT:-5181}"; NGINX_PORT="${NGINX_PORT:-8181}"
+  S3_PORT="${S3_PORT:-4569}"
 else
   PG_PORT="${PG_PORT:-54329}"; REDIS_PORT="${REDIS_PORT:-63790}"; API_PORT="${API_PORT:-5080}"; NGINX_PORT="${NGINX_PORT:-8080}"
 fi
@@ -81,6 +82,19 @@ stop_redis() {
   local pid="$STACK_DIR/run/redis.pid"
   if pid_alive "$pid"; then log "stopping Redis"; redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || kill "$(cat "$pid")"; fi
   rm -f "$pid"
+}
+
+# s3rver (npm): a real S3-compatible HTTP server, for the S3 storage adapter's tests.
+start_s3rver() { # start_s3rver <bucket>
+  local dir="$STACK_DIR/s3" pid="$STACK_DIR/run/s3rver.pid"
+  mkdir -p "$dir" "$STACK_DIR/run" "$STACK_DIR/logs"
+  if pid_alive "$pid"; then log "s3rver already running"; return; fi
+  (cd "$ROOT/tests/tools" && { [ -x node_modules/.bin/s3rver ] || npm ci --no-audit --no-fund >/dev/null; })
+  log "starting s3rver on 127.0.0.1:$S3_PORT"
+  nohup "$ROOT/tests/tools/node_modules/.bin/s3rver" -d "$dir" -a 127.0.0.1 -p "$S3_PORT" -s --configure-bucket "$1" \
+    >>"$STACK_DIR/logs/s3rver.log" 2>&1 &
+  echo $! > "$pid"
+  wait_for 20 "s3rver" curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/"
 }
 
 # Renders nginx/templates/default.conf.template (the same file the Docker image uses) and starts nginx.

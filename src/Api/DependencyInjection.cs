@@ -95,6 +95,8 @@ public static class DependencyInjection
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapAdminEndpoints();
+        api.MapVideoEndpoints();
+        api.MapTagEndpoints();
 
         // Explicit, so the endpoints are registered with routing before the host starts: the "openapi" command
         // reads the document without ever serving.

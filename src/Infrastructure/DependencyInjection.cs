@@ -2,8 +2,10 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
 using AskVideo.Infrastructure.AI;
 using AskVideo.Infrastructure.Email;
+using AskVideo.Infrastructure.Events;
 using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
+using AskVideo.Infrastructure.Media;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Infrastructure.Storage;
@@ -82,7 +84,12 @@ public static class DependencyInjection
         services.AddHostedService<QueueMaintenance>();
 
         AddValidatedOptions<StorageOptions>(services, configuration, StorageOptions.SectionName);
-        services.AddSingleton<IVideoStorage, LocalVideoStorage>();
+        services.AddSingleton<IVideoStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "s3"
+            ? ActivatorUtilities.CreateInstance<S3VideoStorage>(sp)
+            : ActivatorUtilities.CreateInstance<LocalVideoStorage>(sp));
+        AddValidatedOptions<MediaOptions>(services, configuration, MediaOptions.SectionName);
+        services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.AddSingleton<IVideoEvents, RedisVideoEvents>();
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])

@@ -8,7 +8,7 @@ public class VideoTests
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static Video NewVideo() =>
-        Video.Create(Guid.NewGuid(), "  Intro  ", null, "intro.mp4", "video/mp4", 10, "k", null, Now);
+        Video.Create(Guid.NewGuid(), Guid.NewGuid(), "  Intro  ", null, "intro.mp4", "video/mp4", 10, "k", null, Now);
 
     [Fact]
     public void Create_ShouldTrimTitleAndStartUploaded_WhenValid()
@@ -23,7 +23,7 @@ public class VideoTests
     [Fact]
     public void Create_ShouldThrow_WhenTitleIsBlank()
     {
-        var ex = Assert.Throws<DomainException>(() => Video.Create(Guid.NewGuid(), "   ", null, "a.mp4", "video/mp4", 1, "k", null, Now));
+        var ex = Assert.Throws<DomainException>(() => Video.Create(Guid.NewGuid(), Guid.NewGuid(), "   ", null, "a.mp4", "video/mp4", 1, "k", null, Now));
         Assert.Equal("invalid_title", ex.Code);
     }
 

@@ -1,29 +1,14 @@
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch'
+import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies'
 import type { components, paths } from './schema'
+import { sessionFetch } from './sessionFetch'
+
+export { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies'
 
 /** Schemas from the generated OpenAPI types, e.g. `Schemas['FrontendConfigDto']`. */
 export type Schemas = components['schemas']
 
-export const CSRF_COOKIE = 'csrf_token'
-export const CSRF_HEADER = 'X-CSRF-Token'
-
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-
-/** Reads one cookie from a `document.cookie`-style string. */
-export function readCookie(name: string, cookies: string = globalThis.document?.cookie ?? ''): string | undefined {
-  for (const part of cookies.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq < 0) continue
-    if (part.slice(0, eq).trim() !== name) continue
-    const raw = part.slice(eq + 1).trim()
-    try {
-      return decodeURIComponent(raw)
-    } catch {
-      return raw
-    }
-  }
-  return undefined
-}
 
 /**
  * Double-submit CSRF protection: cookie-authenticated unsafe requests must
@@ -54,9 +39,9 @@ export function createApiClient<P extends {} = paths>(options: ClientOptions = {
   const client = createClient<P>({
     baseUrl: '',
     credentials: 'same-origin',
-    // Look `fetch` up on every call instead of capturing it once, so that
-    // polyfills and test doubles installed later are honoured.
-    fetch: (request: Request) => globalThis.fetch(request),
+    // Renews the session on a 401 and retries once (see sessionFetch.ts). It
+    // looks `fetch` up on every call, so test doubles installed later are honoured.
+    fetch: sessionFetch,
     ...options,
   })
   client.use(csrfMiddleware)

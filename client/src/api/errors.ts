@@ -16,6 +16,13 @@ export interface ProblemDetails {
   errors?: Record<string, string[]> | null
 }
 
+/** Extra facts taken from the HTTP response rather than the problem body. */
+export interface ApiErrorOptions {
+  cause?: unknown
+  /** Seconds from the `Retry-After` header (429, 503), when present. */
+  retryAfterSeconds?: number
+}
+
 /** Codes the client itself assigns when the server gave no problem document. */
 export const CLIENT_ERROR_CODES = {
   network: 'network_error',
@@ -31,9 +38,12 @@ export class ApiError extends Error {
   readonly detail: string | undefined
   readonly code: string | undefined
   readonly errors: Readonly<Record<string, readonly string[]>>
+  /** Seconds to wait before retrying, from the `Retry-After` header. */
+  readonly retryAfterSeconds: number | undefined
 
-  constructor(problem: ProblemDetails & { status: number }, options?: { cause?: unknown }) {
-    super(problem.detail || problem.title, options)
+  constructor(problem: ProblemDetails & { status: number }, options: ApiErrorOptions = {}) {
+    super(problem.detail || problem.title, { cause: options.cause })
+    this.retryAfterSeconds = options.retryAfterSeconds
     this.status = problem.status
     this.type = problem.type || 'about:blank'
     this.title = problem.title
@@ -63,6 +73,19 @@ export function isProblemDetails(value: unknown): value is ProblemDetails {
   )
 }
 
+/**
+ * `Retry-After` is either delay-seconds or an HTTP date. Returns whole seconds
+ * (at least 1), or undefined when absent or unparseable.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Math.max(1, Number.parseInt(trimmed, 10))
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(1, Math.ceil((date - now) / 1000))
+}
+
 function isAbortError(error: unknown): boolean {
   // DOMException is not an Error subclass in every environment, so check the name.
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
@@ -79,8 +102,10 @@ function isAbortError(error: unknown): boolean {
 export function toApiError(error: unknown, response?: Response): ApiError {
   if (error instanceof ApiError) return error
 
+  const retryAfterSeconds = parseRetryAfter(response?.headers.get('Retry-After'))
+
   if (isProblemDetails(error)) {
-    return new ApiError({ ...error, status: error.status ?? response?.status ?? 0 })
+    return new ApiError({ ...error, status: error.status ?? response?.status ?? 0 }, { retryAfterSeconds })
   }
 
   if (response) {
@@ -91,7 +116,7 @@ export function toApiError(error: unknown, response?: Response): ApiError {
         status: response.status,
         code: CLIENT_ERROR_CODES.http,
       },
-      { cause: error },
+      { cause: error, retryAfterSeconds },
     )
   }
 

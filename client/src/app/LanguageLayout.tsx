@@ -4,6 +4,7 @@ import { Outlet } from 'react-router'
 import { AppShell } from '../components/AppShell'
 import { getI18n } from '../i18n'
 import type { Language } from '../i18n/language'
+import { SessionWatcher } from './SessionWatcher'
 
 /**
  * The root of each language tree (`/` and `/ja/`): provides that language's
@@ -16,6 +17,7 @@ export function LanguageLayout({ lang }: { lang: Language }) {
 
   return (
     <I18nextProvider i18n={getI18n(lang)}>
+      <SessionWatcher />
       <AppShell>
         <Outlet />
       </AppShell>

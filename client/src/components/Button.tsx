@@ -4,7 +4,7 @@ import { cx } from '../lib/cx'
 import { Spinner } from './Spinner'
 
 /** `onAccent*` variants are for buttons placed on the indigo/violet accent background. */
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'onAccent' | 'onAccentOutline'
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'onAccent' | 'onAccentOutline'
 export type ButtonSize = 'sm' | 'md' | 'lg'
 
 interface StyleProps {
@@ -23,6 +23,7 @@ const variants: Record<ButtonVariant, string> = {
   secondary:
     'bg-white text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 active:bg-slate-100 focus-visible:outline-indigo-600',
   ghost: 'text-indigo-700 hover:bg-indigo-50 active:bg-indigo-100 focus-visible:outline-indigo-600',
+  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800 focus-visible:outline-red-600',
   onAccent: 'bg-white text-indigo-700 shadow-sm hover:bg-indigo-50 active:bg-indigo-100 focus-visible:outline-white',
   onAccentOutline: 'text-white ring-1 ring-inset ring-white/70 hover:bg-white/10 active:bg-white/20 focus-visible:outline-white',
 }

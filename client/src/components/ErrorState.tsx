@@ -4,10 +4,40 @@ import { ApiError } from '../api/errors'
 import { cx } from '../lib/cx'
 import { Button } from './Button'
 
-/** A user-facing sentence for any error an API call can produce. */
+/** Problem codes with a translated explanation (the server's `detail` is English only). */
+const KNOWN_CODES = [
+  'account_disabled',
+  'admin_required',
+  'cannot_demote_self',
+  'csrf_failed',
+  'email_not_verified',
+  'insufficient_scope',
+  'invalid_openai_key',
+  'job_not_retryable',
+  'signup_disabled',
+  'too_many_tokens',
+  'unauthenticated',
+  'validation_failed',
+] as const
+type KnownCode = (typeof KNOWN_CODES)[number]
+
+function isKnownCode(code: string | undefined): code is KnownCode {
+  return (KNOWN_CODES as readonly (string | undefined)[]).includes(code)
+}
+
+/** "Try again in 30 seconds" / "in 5 minutes". */
+export function retryAfterMessage(seconds: number | undefined, t: TFunction): string {
+  if (!seconds) return t('errors.rateLimited')
+  if (seconds < 90) return t('errors.rateLimitedSeconds', { count: seconds })
+  return t('errors.rateLimitedMinutes', { count: Math.ceil(seconds / 60) })
+}
+
+/** A user-facing sentence for any error an API call can produce, in the UI language. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.isNetworkError) return t('errors.network')
+    if (error.status === 429) return retryAfterMessage(error.retryAfterSeconds, t)
+    if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`)
     if (error.detail) return error.detail
     return t('errors.httpStatus', { status: error.status })
   }

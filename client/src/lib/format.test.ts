@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes } from './format'
+import { formatBytes, formatRelative } from './format'
 
 describe('formatBytes', () => {
   it('uses binary multiples with short unit labels', () => {
@@ -9,5 +9,15 @@ describe('formatBytes', () => {
     expect(formatBytes(2 * 1024 ** 3, 'en')).toBe('2 GB')
     expect(formatBytes(500 * 1024 ** 2, 'en')).toBe('500 MB')
     expect(formatBytes(2 * 1024 ** 3, 'ja')).toBe('2 GB')
+  })
+})
+
+describe('formatRelative', () => {
+  it('picks a sensible unit', () => {
+    const now = Date.parse('2026-03-12T12:00:00Z')
+    expect(formatRelative('2026-03-09T12:00:00Z', 'en', now)).toBe('3 days ago')
+    expect(formatRelative('2026-03-12T11:59:30Z', 'en', now)).toBe('30 seconds ago')
+    expect(formatRelative('2026-05-12T12:00:00Z', 'en', now)).toBe('in 2 months')
+    expect(formatRelative('2026-03-09T12:00:00Z', 'ja', now)).toBe('3 日前')
   })
 })

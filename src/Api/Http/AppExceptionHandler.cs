@@ -72,6 +72,7 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
         ForbiddenException => StatusCodes.Status403Forbidden,
         ConflictException => StatusCodes.Status409Conflict,
         PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
+        UnsupportedMediaTypeException => StatusCodes.Status415UnsupportedMediaType,
         UnprocessableException => StatusCodes.Status422UnprocessableEntity,
         RateLimitedException => StatusCodes.Status429TooManyRequests,
         UpstreamException u => u.Transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,

@@ -46,11 +46,11 @@ public sealed class Video
 
     public IReadOnlyCollection<VideoTag> Tags => _tags;
 
-    public static Video Create(Guid ownerId, string title, string? description, string originalFileName, string contentType, long sizeBytes, string storageKey, string? language, DateTimeOffset now)
+    public static Video Create(Guid id, Guid ownerId, string title, string? description, string originalFileName, string contentType, long sizeBytes, string storageKey, string? language, DateTimeOffset now)
     {
         var video = new Video
         {
-            Id = Ids.New(),
+            Id = id,
             OwnerId = ownerId,
             OriginalFileName = Truncate(originalFileName, MaxFileNameLength),
             ContentType = contentType,

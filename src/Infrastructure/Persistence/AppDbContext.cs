@@ -4,6 +4,7 @@ using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Users;
 using AskVideo.Domain.Videos;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AskVideo.Infrastructure.Persistence;
 
@@ -23,6 +24,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<VideoGroup> Groups => Set<VideoGroup>();
     public DbSet<VideoGroupMember> GroupMembers => Set<VideoGroupMember>();
     public DbSet<Job> Jobs => Set<Job>();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Database.BeginTransactionAsync(cancellationToken);
+
+    public Task LockUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {userId} FOR UPDATE", cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

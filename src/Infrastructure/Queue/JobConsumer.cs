@@ -96,6 +96,14 @@ internal sealed class JobConsumer(
             return;
         }
 
+        if (!executor.CanRun(job.Type))
+        {
+            await store.DeferAsync(job.Id, job.Attempts, TimeSpan.FromSeconds(60), "Waiting for a worker that can run this job type.", CancellationToken.None);
+            await queue.AckAsync(job.Id);
+            logger.LogDebug("Job {JobType} deferred: no handler in this process", job.Type);
+            return;
+        }
+
         using var jobScope = logger.BeginScope(new LogScope(("JobId", job.Id), ("JobType", job.Type), ("Attempt", job.Attempts)));
         using var heartbeatCts = new CancellationTokenSource();
         var heartbeat = RenewLeaseAsync(job, lease, heartbeatCts.Token);

@@ -13,8 +13,15 @@ namespace AskVideo.Infrastructure.Queue;
 public sealed class PermanentJobFailureException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Runs one job in its own DI scope, as the system, through the MediatR pipeline.</summary>
-public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry registry)
+public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry registry, IServiceProviderIsService services)
 {
+    /// <summary>
+    /// Whether this process has a handler for the job type. A worker of an older or partial version leaves such jobs on
+    /// the queue for one that can run them, instead of failing them.
+    /// </summary>
+    public bool CanRun(string jobType) =>
+        registry.TypeOf(jobType) is not { } type || services.IsService(typeof(IRequestHandler<,>).MakeGenericType(type, typeof(Unit)));
+
     public async Task ExecuteAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
         var type = registry.TypeOf(job.Type)

@@ -79,6 +79,17 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
             """, new { id, attempt, now, availableAt = now + delay, error = Truncate(error) }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Puts a job back for later without counting the attempt (this worker cannot run its type).</summary>
+    public async Task DeferAsync(Guid id, int attempt, TimeSpan delay, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE jobs SET status = 'pending', attempts = attempts - 1, available_at = @availableAt, lease_until = NULL, last_error = @reason, updated_at = @now
+            WHERE id = @id AND status = 'running' AND attempts = @attempt
+            """, new { id, attempt, now, availableAt = now + delay, reason }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Gives a job back without counting the attempt (graceful shutdown).</summary>
     public async Task ReleaseAsync(Guid id, int attempt, CancellationToken cancellationToken)
     {

@@ -48,6 +48,9 @@ public sealed class AccessMatrix : IAsyncDisposable
 {
     public static readonly string[] Callers = ["anonymous", "user A", "user B", "A's read token", "admin"];
 
+    /// <summary>Body marker: a real multipart upload of the test clip.</summary>
+    public const string UploadBody = "<upload>";
+
     private readonly Dictionary<string, string> _placeholders = [];
     private readonly List<Func<HttpRequestMessage, Task<HttpResponseMessage>>> _senders = [];
     private readonly List<IDisposable> _owned = [];
@@ -76,11 +79,13 @@ public sealed class AccessMatrix : IAsyncDisposable
         var anonymous = new SessionClient(ApiFixture.CreateClient());
         matrix._owned.AddRange([matrix.SessionA, sessionB, sessionAdmin, readToken, anonymous]);
 
-        matrix._senders.Add(anonymous.SendAsync);
-        matrix._senders.Add(matrix.SessionA.SendAsync);
-        matrix._senders.Add(sessionB.SendAsync);
-        matrix._senders.Add(readToken.SendAsync);
-        matrix._senders.Add(sessionAdmin.SendAsync);
+        // Headers only: streaming endpoints (server-sent events) never finish their body.
+        const HttpCompletionOption headers = HttpCompletionOption.ResponseHeadersRead;
+        matrix._senders.Add(r => anonymous.SendAsync(r, headers));
+        matrix._senders.Add(r => matrix.SessionA.SendAsync(r, headers));
+        matrix._senders.Add(r => sessionB.SendAsync(r, headers));
+        matrix._senders.Add(r => readToken.SendAsync(r, headers));
+        matrix._senders.Add(r => sessionAdmin.SendAsync(r, headers));
         matrix._placeholders["{tokenA}"] = tokenId.ToString();
         matrix._placeholders["{userA}"] = matrix.UserA.Id.ToString();
         matrix._placeholders["{randomId}"] = Guid.NewGuid().ToString();
@@ -88,6 +93,15 @@ public sealed class AccessMatrix : IAsyncDisposable
     }
 
     public void SetPlaceholder(string name, string value) => _placeholders[name] = value;
+
+    /// <summary>Gives user A a real uploaded video ({videoA}) and a tag ({tagA}).</summary>
+    public async Task AddVideoAndTagOfAAsync()
+    {
+        var video = await (await SessionA.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/videos") { Content = TestMedia.Upload(await TestMedia.VideoAsync()) })).ReadJsonAsync();
+        var tag = await (await SessionA.PostAsync("/api/v1/tags", new { name = "matrix-tag" })).ReadJsonAsync();
+        _placeholders["{videoA}"] = video.GetProperty("id").GetString()!;
+        _placeholders["{tagA}"] = tag.GetProperty("id").GetString()!;
+    }
 
     /// <summary>Sends the request as each caller in turn (all on the same data) and compares every status at once.</summary>
     public async Task AssertAsync(string method, string path, string body, int[] expected)
@@ -99,8 +113,9 @@ public sealed class AccessMatrix : IAsyncDisposable
         for (var i = _senders.Count - 1; i >= 0; i--)
         {
             var request = new HttpRequestMessage(new HttpMethod(method), resolved);
-            if (body.Length > 0) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-            var response = await _senders[i](request);
+            if (body == UploadBody) request.Content = TestMedia.Upload(await TestMedia.VideoAsync());
+            else if (body.Length > 0) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await _senders[i](request);
             actual[i] = (int)response.StatusCode;
             if (actual[i] >= 400) await ProblemAssert.IsProblemAsync(response, actual[i]);
         }

@@ -34,7 +34,7 @@ public sealed class SessionClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PatchAsync(string path, object? body = null) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Patch, path) { Content = body is null ? null : JsonContent.Create(body) });
 
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var path = request.RequestUri!.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString.Split('?')[0];
         var applicable = _cookies.Where(c => path.StartsWith(c.Value.Path, StringComparison.Ordinal)).Select(c => $"{c.Key}={c.Value.Value}").ToList();
@@ -42,7 +42,7 @@ public sealed class SessionClient(HttpClient http) : IDisposable
         var unsafeMethod = request.Method != HttpMethod.Get && request.Method != HttpMethod.Head;
         if (unsafeMethod && SendCsrfHeader && Cookie("csrf_token") is { } csrf) request.Headers.Add("X-CSRF-Token", csrf);
 
-        var response = await http.SendAsync(request);
+        var response = await http.SendAsync(request, completion);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var header in setCookies) Apply(header);

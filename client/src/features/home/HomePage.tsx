@@ -1,18 +1,122 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState } from '../../components/EmptyState'
+import type { Me } from '../../api/session'
+import { ButtonLink } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { useLanguage } from '../../i18n/hooks'
+import { formatBytes } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { GroupsIcon, VideoIcon } from '../placeholders/icons'
 
-/**
- * Placeholder for the signed-in dashboard (counts, recent videos, processing
- * status). `IndexPage` will render it once sessions exist.
- */
-export function HomePage() {
-  const { t } = useTranslation()
-  useDocumentTitle(t('home.documentTitle'))
+function Stat({ label, value, detail, testId }: { label: string; value: ReactNode; detail?: ReactNode; testId: string }) {
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t('home.title')}</h1>
-      <EmptyState className="mt-8" title={t('home.title')} description={t('home.placeholder')} />
+    <Card as="li" padding="md">
+      <p className="text-sm font-medium text-slate-600">{label}</p>
+      <p className="mt-1 text-2xl font-bold tracking-tight text-slate-900" data-testid={testId}>
+        {value}
+      </p>
+      {detail && <div className="mt-2 text-sm text-slate-600">{detail}</div>}
+    </Card>
+  )
+}
+
+function UsageMeter({ used, limit, label }: { used: number; limit: number; label: string }) {
+  const percent = limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100))
+  return (
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={limit}
+      aria-valuenow={Math.min(used, limit)}
+      className="h-2 overflow-hidden rounded-full bg-slate-100"
+    >
+      <div className={percent >= 90 ? 'h-full bg-amber-500' : 'h-full bg-indigo-600'} style={{ width: `${percent}%` }} />
+    </div>
+  )
+}
+
+function StartCard({ icon, title, body, action }: { icon: ReactNode; title: string; body: string; action: ReactNode }) {
+  return (
+    <Card as="article" padding="lg" className="flex flex-col gap-3 border-dashed">
+      <div className="flex size-12 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
+        {icon}
+      </div>
+      <h3 className="text-lg font-semibold text-slate-900">{title}</h3>
+      <p className="flex-1 text-slate-600">{body}</p>
+      <div>{action}</div>
+    </Card>
+  )
+}
+
+/** The signed-in home: a greeting, usage from `GET /me` and where to start. */
+export function HomePage({ user }: { user: Me }) {
+  const { t } = useTranslation()
+  const lang = useLanguage()
+  useDocumentTitle(t('home.documentTitle'))
+  const number = new Intl.NumberFormat(lang)
+  const { videoCount, storageBytes } = user.usage
+  const { videoLimit, maxUploadBytes } = user.limits
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12" data-testid="dashboard">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t('home.greeting', { username: user.username })}</h1>
+      <p className="mt-2 text-slate-600">{t('home.intro')}</p>
+
+      <section aria-labelledby="usage-heading" className="mt-8">
+        <h2 id="usage-heading" className="text-lg font-semibold text-slate-900">
+          {t('home.usage.title')}
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-3">
+          <Stat
+            testId="usage-videos"
+            label={t('home.usage.videos')}
+            value={
+              videoLimit === null || videoLimit === undefined
+                ? number.format(videoCount)
+                : t('home.usage.videosOfLimit', { used: number.format(videoCount), limit: number.format(videoLimit) })
+            }
+            detail={
+              videoLimit === null || videoLimit === undefined ? (
+                t('home.usage.unlimited')
+              ) : (
+                <UsageMeter used={videoCount} limit={videoLimit} label={t('home.usage.videos')} />
+              )
+            }
+          />
+          <Stat testId="usage-storage" label={t('home.usage.storage')} value={formatBytes(storageBytes, lang)} />
+          <Stat
+            testId="usage-upload-limit"
+            label={t('home.usage.uploadLimit')}
+            value={formatBytes(maxUploadBytes, lang)}
+            detail={t('home.usage.uploadLimitDetail')}
+          />
+        </ul>
+      </section>
+
+      <section aria-labelledby="start-heading" className="mt-10">
+        <h2 id="start-heading" className="text-lg font-semibold text-slate-900">
+          {t('home.start.title')}
+        </h2>
+        <div className="mt-4 grid gap-4 md:grid-cols-2">
+          <StartCard
+            icon={<VideoIcon />}
+            title={videoCount === 0 ? t('home.start.videosEmptyTitle') : t('home.start.videosTitle')}
+            body={videoCount === 0 ? t('home.start.videosEmptyBody') : t('home.start.videosBody')}
+            action={<ButtonLink to="/videos">{t('home.start.videosAction')}</ButtonLink>}
+          />
+          <StartCard
+            icon={<GroupsIcon />}
+            title={t('home.start.groupsTitle')}
+            body={t('home.start.groupsBody')}
+            action={
+              <ButtonLink to="/groups" variant="secondary">
+                {t('home.start.groupsAction')}
+              </ButtonLink>
+            }
+          />
+        </div>
+      </section>
     </div>
   )
 }

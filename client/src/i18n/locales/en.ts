@@ -2,6 +2,10 @@
  * English strings: the source of truth for the set of keys. `ja.ts` must
  * provide every key (the compiler checks it, and so does a test).
  */
+import admin from './en/admin'
+import auth from './en/auth'
+import settings from './en/settings'
+
 const en = {
   common: {
     appName: 'AskVideo',
@@ -11,12 +15,48 @@ const en = {
     loading: 'Loading…',
     colon: ': ',
     listSeparator: ' · ',
+    close: 'Close',
+    dismiss: 'Dismiss',
+    copy: 'Copy',
+    copied: 'Copied',
+    copiedAnnouncement: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy. Select the text and copy it yourself.',
+    save: 'Save changes',
+    cancel: 'Cancel',
+    delete: 'Delete',
   },
   nav: {
     main: 'Main',
     home: 'AskVideo home',
     signIn: 'Sign in',
     createAccount: 'Create account',
+    dashboard: 'Home',
+    videos: 'Videos',
+    groups: 'Groups',
+    admin: 'Admin',
+    settings: 'Settings',
+    signOut: 'Sign out',
+  },
+  userMenu: {
+    label: 'Account menu for {{username}}',
+  },
+  session: {
+    errorTitle: 'Could not check your session',
+    signedOut: 'You are signed out.',
+    expiredTitle: 'Your session has ended',
+    expiredBody: 'For your security you were signed out. Sign in again to continue where you were.',
+  },
+  form: {
+    show: 'Show',
+    hide: 'Hide',
+    showPasswordLabel: 'Show password',
+    hidePasswordLabel: 'Hide password',
+  },
+  pagination: {
+    showing: 'Showing {{from}}–{{to}} of {{total}}',
+    previous: 'Previous',
+    next: 'Next',
+    pageOf: 'Page {{page}} of {{pages}}',
   },
   language: {
     label: 'Language',
@@ -113,29 +153,67 @@ const en = {
   },
   home: {
     documentTitle: 'Home',
-    title: 'Your library',
-    placeholder: 'Your recent videos and their processing status will appear here.',
-  },
-  auth: {
-    login: {
-      documentTitle: 'Sign in',
-      title: 'Sign in',
-      placeholder: 'The sign-in form is not available in this build yet.',
-      noAccount: 'New to AskVideo?',
+    greeting: 'Welcome back, {{username}}',
+    intro: 'Here is your library at a glance.',
+    usage: {
+      title: 'Your usage',
+      videos: 'Videos',
+      videosOfLimit: '{{used}} of {{limit}}',
+      unlimited: 'No limit on the number of videos.',
+      storage: 'Storage used',
+      uploadLimit: 'Largest upload',
+      uploadLimitDetail: 'Per file.',
     },
-    signup: {
-      documentTitle: 'Create an account',
-      title: 'Create an account',
-      placeholder: 'The sign-up form is not available in this build yet.',
-      haveAccount: 'Already have an account?',
-      disabledTitle: 'Sign-up is disabled',
-      disabledBody: 'This server does not accept new accounts. Ask an administrator to create one for you.',
+    start: {
+      title: 'Get started',
+      videosEmptyTitle: 'Upload your first video',
+      videosEmptyBody: 'Add a recording (or the built-in sample) and AskVideo transcribes it, splits it into scenes and indexes it.',
+      videosTitle: 'Your videos',
+      videosBody: 'Browse your videos, follow their processing and ask them questions.',
+      videosAction: 'Go to Videos',
+      groupsTitle: 'Group videos and share them',
+      groupsBody: 'Ask questions across several videos at once, and share a group with a link.',
+      groupsAction: 'Go to Groups',
     },
   },
+  comingSoon: {
+    heading: 'Coming soon',
+    back: 'Back to home',
+    videos: {
+      title: 'Videos',
+      body: 'Uploading and browsing videos is arriving in the next update of this server.',
+    },
+    groups: {
+      title: 'Groups',
+      body: 'Groups of videos, with shared links and group chat, are arriving in the next update of this server.',
+    },
+  },
+  auth,
+  settings,
+  admin,
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',
     httpStatus: 'The server answered with an error (HTTP {{status}}).',
+    rateLimited: 'Too many requests. Wait a moment and try again.',
+    rateLimitedSeconds_one: 'Too many requests. Try again in {{count}} second.',
+    rateLimitedSeconds_other: 'Too many requests. Try again in {{count}} seconds.',
+    rateLimitedMinutes_one: 'Too many requests. Try again in {{count}} minute.',
+    rateLimitedMinutes_other: 'Too many requests. Try again in {{count}} minutes.',
+    codes: {
+      account_disabled: 'This account has been deactivated. Contact an administrator.',
+      admin_required: 'Only administrators can do this.',
+      cannot_demote_self: 'You cannot deactivate or demote your own account; ask another administrator.',
+      csrf_failed: 'Your session’s security check failed. Reload the page and try again.',
+      email_not_verified: 'Confirm your email address first: use the link we sent you, or request a new one.',
+      insufficient_scope: 'This API token has read-only access.',
+      invalid_openai_key: 'The AI provider rejected this API key. Check it and paste it again.',
+      job_not_retryable: 'Only failed or dead jobs can be retried.',
+      signup_disabled: 'Sign-up is disabled on this server. Ask an administrator for an account.',
+      too_many_tokens: 'You have too many API tokens. Delete some first.',
+      unauthenticated: 'Sign in to continue.',
+      validation_failed: 'Some fields need attention.',
+    },
     unexpectedTitle: 'Something went wrong',
     unexpectedBody: 'An unexpected error occurred. Reload the page to try again.',
     reload: 'Reload the page',

@@ -52,3 +52,6 @@ public sealed class UpstreamException(string code, string message, bool transien
     public bool Transient { get; } = transient;
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The request body has the wrong content type for this endpoint (415).</summary>
+public sealed class UnsupportedMediaTypeException(string message) : AppException("unsupported_media_type", message);

@@ -3,6 +3,7 @@ using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Users;
 using AskVideo.Domain.Videos;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AskVideo.Application.Common.Interfaces;
 
@@ -21,4 +22,9 @@ public interface IAppDbContext
     DbSet<Job> Jobs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes a row lock on the user until the current transaction ends, serializing that user's limited writes.</summary>
+    Task LockUserAsync(Guid userId, CancellationToken cancellationToken);
 }

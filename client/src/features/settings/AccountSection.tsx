@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { api } from '../../api/client'
+import { unwrap } from '../../api/errors'
+import { clearSession, useCurrentUser } from '../../api/session'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
+import { errorMessage } from '../../components/ErrorState'
+import { TextField } from '../../components/Field'
+import { useToast } from '../../components/Toast'
+import { useLocalizePath } from '../../i18n/hooks'
+import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { SettingsCard } from './SettingsCard'
+
+function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const user = useCurrentUser()
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const localize = useLocalizePath()
+  const toast = useToast()
+  const [typed, setTyped] = useState('')
+  const matches = typed.trim() === user.username
+
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me')),
+    onSuccess: async () => {
+      await navigate(localize('/'), { replace: true })
+      clearSession(queryClient)
+      toast(t('settings.account.deleted'), 'info')
+    },
+  })
+
+  const close = () => {
+    setTyped('')
+    remove.reset()
+    onClose()
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (matches) remove.mutate()
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!remove.isPending}
+      title={t('settings.account.dialogTitle')}
+      description={t('settings.account.dialogBody')}
+    >
+      <form noValidate onSubmit={onSubmit} className="space-y-5">
+        <TextField
+          label={t('settings.account.typeUsername', { username: user.username })}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          autoFocus
+        />
+        {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" onClick={close} disabled={remove.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="danger" disabled={!matches} loading={remove.isPending}>
+            {t('settings.account.confirm')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+/** `/settings/account`: the danger zone (delete the account and all its data). */
+export function AccountSection() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('settings.account.documentTitle'))
+  const [open, setOpen] = useState(false)
+  return (
+    <SettingsCard tone="danger" title={t('settings.account.title')} description={t('settings.account.description')}>
+      <ul className="mb-5 list-disc space-y-1 pl-5 text-sm text-slate-700">
+        <li>{t('settings.account.itemVideos')}</li>
+        <li>{t('settings.account.itemGroups')}</li>
+        <li>{t('settings.account.itemTokens')}</li>
+      </ul>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        {t('settings.account.open')}
+      </Button>
+      <DeleteAccountDialog open={open} onClose={() => setOpen(false)} />
+    </SettingsCard>
+  )
+}

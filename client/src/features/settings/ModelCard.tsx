@@ -1,0 +1,153 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, type Schemas } from '../../api/client'
+import { ApiError, unwrap } from '../../api/errors'
+import { setSessionUser, useCurrentUser } from '../../api/session'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { errorMessage } from '../../components/ErrorState'
+import { SelectField } from '../../components/Field'
+import { Skeleton } from '../../components/Skeleton'
+import { useToast } from '../../components/Toast'
+import { useLanguage } from '../../i18n/hooks'
+import { modelsQuery, type Models } from './queries'
+import { SettingsCard } from './SettingsCard'
+
+/** Where answers come from: the provider and whose key is used. */
+function ProviderNote({ models }: { models: Models }) {
+  const { t } = useTranslation()
+  const source = models.source === 'user' || models.source === 'server' ? models.source : 'none'
+  return (
+    <p className="text-sm text-slate-600" data-testid="model-source">
+      {t('settings.ai.model.provider', { provider: models.provider })} {t(`settings.ai.model.source.${source}`)}
+    </p>
+  )
+}
+
+/** Temperature 0–2 in steps of 0.1, with its value shown and announced. */
+function TemperatureSlider({ value, unset, onChange }: { value: number; unset: boolean; onChange: (v: number) => void }) {
+  const { t } = useTranslation()
+  const lang = useLanguage()
+  const id = useId()
+  const formatted = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)
+  return (
+    <div>
+      <div className="mb-1.5 flex items-baseline justify-between gap-2">
+        <label htmlFor={id} className="text-sm font-medium text-slate-900">
+          {t('settings.ai.model.temperature')}
+        </label>
+        <output htmlFor={id} className="font-mono text-sm text-slate-900" data-testid="temperature-value">
+          {unset ? t('settings.ai.model.temperatureDefault') : formatted}
+        </output>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={2}
+        step={0.1}
+        value={value}
+        onChange={(e) => onChange(Math.round(Number(e.target.value) * 10) / 10)}
+        aria-describedby={`${id}-hint`}
+        aria-valuetext={unset ? t('settings.ai.model.temperatureDefault') : formatted}
+        className="w-full accent-indigo-600"
+      />
+      <div className="flex justify-between text-xs text-slate-500" aria-hidden="true">
+        <span>0</span>
+        <span>1</span>
+        <span>2</span>
+      </div>
+      <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-600">
+        {t('settings.ai.model.temperatureHint')}
+      </p>
+    </div>
+  )
+}
+
+type UpdateMe = Schemas['UpdateMeRequest']
+
+/** Chat model (from `GET /me/models`, or the server default) and temperature. */
+export function ModelCard() {
+  const { t } = useTranslation()
+  const user = useCurrentUser()
+  const queryClient = useQueryClient()
+  const toast = useToast()
+  const models = useQuery(modelsQuery)
+  const savedModel = user.preferences.llmModel ?? ''
+  const savedTemperature = user.preferences.llmTemperature ?? null
+  const [model, setModel] = useState(savedModel)
+  const [temperature, setTemperature] = useState<number | null>(savedTemperature)
+
+  const save = useMutation({
+    mutationFn: (body: UpdateMe) => unwrap(api.PATCH('/api/v1/me', { body })),
+    onSuccess: (me) => {
+      setSessionUser(queryClient, me)
+      toast(t('settings.ai.model.saved'))
+    },
+  })
+
+  const changes: UpdateMe = {}
+  if (model !== savedModel) changes.llmModel = model
+  if (temperature !== null && temperature !== savedTemperature) changes.llmTemperature = temperature
+  const dirty = Object.keys(changes).length > 0
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (dirty) save.mutate(changes)
+  }
+
+  const available = models.data?.models ?? []
+  const options = savedModel && !available.includes(savedModel) ? [savedModel, ...available] : available
+
+  return (
+    <SettingsCard title={t('settings.ai.model.title')} description={t('settings.ai.model.description')} data-testid="model-card">
+      <form noValidate onSubmit={onSubmit} className="max-w-lg space-y-5">
+        {models.isPending && (
+          <div className="space-y-2" aria-busy="true">
+            <span className="sr-only">{t('settings.ai.model.loading')}</span>
+            <Skeleton className="h-4 w-2/3" />
+          </div>
+        )}
+        {models.data && <ProviderNote models={models.data} />}
+        {models.isError && (
+          <Alert
+            tone="warning"
+            title={t('settings.ai.model.loadFailed')}
+            actions={
+              <Button variant="secondary" size="sm" onClick={() => void models.refetch()} loading={models.isFetching}>
+                {t('common.retry')}
+              </Button>
+            }
+          >
+            {errorMessage(models.error, t)}
+          </Alert>
+        )}
+        <SelectField
+          label={t('settings.ai.model.label')}
+          value={model}
+          onChange={(e) => setModel(e.target.value)}
+          disabled={models.isPending}
+          hint={models.data && available.length === 0 ? t('settings.ai.model.none') : undefined}
+          errors={save.error instanceof ApiError ? save.error.fieldErrors('llmModel') : undefined}
+        >
+          <option value="">
+            {models.data?.defaultModel
+              ? t('settings.ai.model.serverDefaultNamed', { model: models.data.defaultModel })
+              : t('settings.ai.model.serverDefault')}
+          </option>
+          {options.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </SelectField>
+        <TemperatureSlider value={temperature ?? 0.2} unset={temperature === null} onChange={setTemperature} />
+        {save.isError && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
+        <Button type="submit" loading={save.isPending} disabled={!dirty}>
+          {t('common.save')}
+        </Button>
+      </form>
+    </SettingsCard>
+  )
+}

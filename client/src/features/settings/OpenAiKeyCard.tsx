@@ -1,0 +1,158 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, type Schemas } from '../../api/client'
+import { ApiError, unwrap } from '../../api/errors'
+import { SESSION_KEY, useCurrentUser, type Me } from '../../api/session'
+import { Alert } from '../../components/Alert'
+import { Badge } from '../../components/Badge'
+import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
+import { errorMessage } from '../../components/ErrorState'
+import { PasswordField } from '../../components/PasswordField'
+import { useToast } from '../../components/Toast'
+import { focusSoon } from '../../lib/forms'
+import { modelsQuery } from './queries'
+import { SettingsCard } from './SettingsCard'
+
+type KeyResult = Schemas['OpenAiKeyResultDto']
+
+function updateKeyStatus(queryClient: ReturnType<typeof useQueryClient>, status: Me['openAiKey']) {
+  queryClient.setQueryData<Me | null>(SESSION_KEY, (me) => (me ? { ...me, openAiKey: status } : me))
+  void queryClient.invalidateQueries({ queryKey: modelsQuery.queryKey })
+}
+
+function KeyStatus({ last4, result }: { last4: string | null | undefined; result: KeyResult | undefined }) {
+  const { t } = useTranslation()
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="openai-key-status">
+      <span className="text-sm text-slate-700">{t('settings.ai.key.configured')}</span>
+      <code className="rounded bg-slate-100 px-2 py-0.5 font-mono text-sm text-slate-900">…{last4}</code>
+      {result && (result.verified ? <Badge tone="green">{t('settings.ai.key.verified')}</Badge> : <Badge tone="amber">{t('settings.ai.key.unverified')}</Badge>)}
+    </div>
+  )
+}
+
+/** A rejected key (422, never "signed out") or a malformed one (400) is a message on the field. */
+function keyErrors(error: unknown, t: ReturnType<typeof useTranslation>['t']): readonly string[] {
+  if (!(error instanceof ApiError)) return []
+  if (error.code === 'invalid_openai_key') return [t('errors.codes.invalid_openai_key')]
+  return error.fieldErrors('apiKey')
+}
+
+/** Paste, replace or remove your own OpenAI (or compatible) API key. Only its last 4 characters are ever shown. */
+export function OpenAiKeyCard() {
+  const { t } = useTranslation()
+  const user = useCurrentUser()
+  const queryClient = useQueryClient()
+  const toast = useToast()
+  const [apiKey, setApiKey] = useState('')
+  const [clientError, setClientError] = useState<string>()
+  const [result, setResult] = useState<KeyResult>()
+  const [confirmRemove, setConfirmRemove] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+
+  const save = useMutation({
+    mutationFn: (key: string) => unwrap(api.PUT('/api/v1/me/openai-key', { body: { apiKey: key } })),
+    onSuccess: (saved) => {
+      setResult(saved)
+      setApiKey('')
+      updateKeyStatus(queryClient, { configured: saved.configured, last4: saved.last4 })
+      toast(saved.verified ? t('settings.ai.key.savedVerified') : t('settings.ai.key.savedUnverified'))
+    },
+    onError: () => focusSoon(input),
+  })
+
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me/openai-key')),
+    onSuccess: () => {
+      setResult(undefined)
+      setConfirmRemove(false)
+      updateKeyStatus(queryClient, { configured: false, last4: null })
+      toast(t('settings.ai.key.removed'))
+    },
+  })
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    const key = apiKey.trim()
+    if (!key) {
+      setClientError(t('settings.ai.key.required'))
+      focusSoon(input)
+      return
+    }
+    setClientError(undefined)
+    save.mutate(key)
+  }
+
+  const serverErrors = keyErrors(save.error, t)
+  const fieldErrors = clientError ? [clientError] : serverErrors
+  const { configured, last4 } = user.openAiKey
+
+  return (
+    <SettingsCard
+      title={t('settings.ai.key.title')}
+      description={
+        <>
+          <p>{t('settings.ai.key.description')}</p>
+          <p className="mt-1">{t('settings.ai.key.operatorNote')}</p>
+        </>
+      }
+      data-testid="openai-key-card"
+    >
+      <div className="space-y-5">
+        {configured ? <KeyStatus last4={last4} result={result} /> : <p className="text-sm text-slate-700">{t('settings.ai.key.notConfigured')}</p>}
+        <form noValidate onSubmit={onSubmit} className="max-w-lg space-y-4">
+          <PasswordField
+            ref={input}
+            label={configured ? t('settings.ai.key.replaceLabel') : t('settings.ai.key.label')}
+            autoComplete="off"
+            placeholder="sk-…"
+            value={apiKey}
+            onChange={(e) => {
+              setApiKey(e.target.value)
+              setClientError(undefined)
+            }}
+            hint={t('settings.ai.key.hint')}
+            errors={fieldErrors}
+          />
+          {save.isError && serverErrors.length === 0 && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" loading={save.isPending}>
+              {t('settings.ai.key.save')}
+            </Button>
+            {configured && (
+              <Button variant="secondary" onClick={() => setConfirmRemove(true)}>
+                {t('settings.ai.key.remove')}
+              </Button>
+            )}
+          </div>
+        </form>
+      </div>
+
+      <Dialog
+        open={confirmRemove}
+        onClose={() => {
+          setConfirmRemove(false)
+          remove.reset()
+        }}
+        dismissible={!remove.isPending}
+        title={t('settings.ai.key.removeTitle')}
+        description={t('settings.ai.key.removeBody')}
+        size="sm"
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setConfirmRemove(false)} disabled={remove.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button variant="danger" onClick={() => remove.mutate()} loading={remove.isPending}>
+              {t('settings.ai.key.remove')}
+            </Button>
+          </>
+        }
+      >
+        {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
+      </Dialog>
+    </SettingsCard>
+  )
+}

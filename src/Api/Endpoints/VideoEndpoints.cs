@@ -1,0 +1,113 @@
+using System.Text.Json;
+using AskVideo.Api.Http;
+using AskVideo.Api.Media;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Models;
+using AskVideo.Application.Videos.Common;
+using AskVideo.Application.Videos.Manage;
+using AskVideo.Application.Videos.Media;
+using AskVideo.Application.Videos.Queries;
+using AskVideo.Application.Videos.Upload;
+using AskVideo.Infrastructure.Media;
+using MediatR;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Api.Endpoints;
+
+public static class VideoEndpoints
+{
+    public sealed record UpdateVideoRequest(string? Title, string? Description, IReadOnlyList<string>? Tags);
+
+    public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder api)
+    {
+        var videos = api.MapGroup("/videos").WithTags("Videos").RequireAuthorization().ProducesProblem(401).ProducesProblem(429);
+        videos.MapPost("", UploadAsync).WithName("UploadVideo")
+            .WithSummary("Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable)). Streams to storage; 201 with the queued video.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        videos.MapGet("", (string? q, string? status, string? tag, string? sort, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+                MeEndpoints.Ok(m.Send(new ListVideosQuery(q, status, tag, sort, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithName("ListVideos")
+            .WithSummary("Your videos, paged. ?q= searches title and description; status=, tag= (id or name) filter; sort=createdAt_desc|createdAt_asc|title_asc|title_desc.")
+            .ProducesValidationProblem();
+        videos.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => MeEndpoints.Ok(m.Send(new GetVideoQuery(id), ct)))
+            .WithName("GetVideo").WithSummary("A video with its status, progress, error, media facts, tags and groups.").ProducesProblem(404);
+        videos.MapPatch("/{id:guid}", (Guid id, UpdateVideoRequest body, IMediator m, CancellationToken ct) =>
+                MeEndpoints.Ok(m.Send(new UpdateVideoCommand(id, body.Title, body.Description, body.Tags), ct)))
+            .WithName("UpdateVideo").WithSummary("Change title, description or tags (tags replace the set; names, created when new).")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        videos.MapDelete("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new DeleteVideoCommand(id), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteVideo").WithSummary("Delete the video with its file, thumbnail, scenes, vectors and group memberships.").ProducesProblem(403).ProducesProblem(404);
+        videos.MapPost("/{id:guid}/reprocess", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Accepted((string?)null, await m.Send(new ReprocessVideoCommand(id), ct)))
+            .WithName("ReprocessVideo").WithSummary("Queue a ready or failed video for processing again.").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        videos.MapGet("/{id:guid}/media", (Guid id, HttpContext context, IMediator m, IOptions<MediaOptions> media, CancellationToken ct) =>
+                ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Original), ct), media.Value))
+            .WithName("GetVideoMedia").WithSummary("The video file, with HTTP Range support (behind nginx via X-Accel-Redirect; with S3 a 302 to a short-lived URL).")
+            .Produces(200, contentType: "video/mp4").Produces(206, contentType: "video/mp4").Produces(302).ProducesProblem(404).ProducesProblem(416);
+        videos.MapGet("/{id:guid}/thumbnail", (Guid id, HttpContext context, IMediator m, IOptions<MediaOptions> media, CancellationToken ct) =>
+                ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Thumbnail), ct), media.Value))
+            .WithName("GetVideoThumbnail").WithSummary("A JPEG frame made during processing.")
+            .Produces(200, contentType: "image/jpeg").Produces(302).ProducesProblem(404);
+        videos.MapGet("/{id:guid}/events", StreamEventsAsync).WithName("StreamVideoEvents")
+            .WithSummary("Server-sent events (event: status) with the video's status and progress, starting with the current state.")
+            .Produces(200, contentType: "text/event-stream").ProducesProblem(404);
+        return api;
+    }
+
+    private static async Task<IResult> ServeAsync(HttpContext context, Task<MediaResult> media, MediaOptions options) =>
+        MediaResults.Serve(context, await media, options);
+
+    private static async Task<Created<VideoDto>> UploadAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        // The handler enforces the user's own limit while streaming; Kestrel's default cap does not apply here.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = null;
+        var reader = MultipartUploadReader.Create(context.Request);
+        var video = await mediator.Send(new UploadVideoCommand(reader, context.Request.ContentLength), cancellationToken);
+        return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
+    }
+
+    private static async Task StreamEventsAsync(Guid id, HttpContext context, IMediator mediator, IVideoEvents events, CancellationToken cancellationToken)
+    {
+        // Authorize before subscribing; read the state after subscribing, so no change falls in between.
+        await mediator.Send(new GetVideoQuery(id), cancellationToken);
+        var changes = await events.SubscribeAsync(id, cancellationToken);
+        var current = await mediator.Send(new GetVideoQuery(id), cancellationToken);
+
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+        async Task WriteAsync(object payload)
+        {
+            await response.WriteAsync($"event: status\ndata: {JsonSerializer.Serialize(payload, json)}\n\n", cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+        }
+
+        await WriteAsync(new VideoStatusEvent(current.Id, current.Status, current.Stage, current.Progress, current.Error?.Code, current.Error?.Message, current.UpdatedAt));
+        await using var enumerator = changes.GetAsyncEnumerator(cancellationToken);
+        var next = enumerator.MoveNextAsync().AsTask();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var finished = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(15), cancellationToken));
+            if (cancellationToken.IsCancellationRequested) break;
+            if (finished != next)
+            {
+                await response.WriteAsync(": keep-alive\n\n", cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+                continue;
+            }
+            if (!await next) break;
+            await WriteAsync(enumerator.Current);
+            next = enumerator.MoveNextAsync().AsTask();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Infrastructure.Queue;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AskVideo.Infrastructure.Events;
+
+/// <summary>Video status changes over Redis pub/sub, one channel per video. Publishing never fails the caller.</summary>
+internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOptions> options, ILogger<RedisVideoEvents> logger) : IVideoEvents
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private RedisChannel Channel(Guid videoId) => $"{options.Value.KeyPrefix}:video:{videoId:N}";
+
+    public async Task PublishAsync(VideoStatusEvent change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.Subscriber.PublishAsync(Channel(change.VideoId), JsonSerializer.Serialize(change, Json));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug("Video event not published: {Error}", ex.Message);
+        }
+    }
+
+    public async Task<IAsyncEnumerable<VideoStatusEvent>> SubscribeAsync(Guid videoId, CancellationToken cancellationToken)
+    {
+        var channel = System.Threading.Channels.Channel.CreateBounded<VideoStatusEvent>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+        var redisChannel = Channel(videoId);
+        Action<RedisChannel, RedisValue> handler = (_, value) =>
+        {
+            var change = JsonSerializer.Deserialize<VideoStatusEvent>((string)value!, Json);
+            if (change is not null) channel.Writer.TryWrite(change);
+        };
+        await redis.Subscriber.SubscribeAsync(redisChannel, handler);
+        return ReadAsync(channel.Reader, redisChannel, handler, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<VideoStatusEvent> ReadAsync(ChannelReader<VideoStatusEvent> reader, RedisChannel redisChannel, Action<RedisChannel, RedisValue> handler,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                VideoStatusEvent change;
+                try
+                {
+                    change = await reader.ReadAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+                yield return change;
+            }
+        }
+        finally
+        {
+            await redis.Subscriber.UnsubscribeAsync(redisChannel, handler);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using AskVideo.Integration.Tests.Accounts;
+using AskVideo.Integration.Tests.Infrastructure;
+
+namespace AskVideo.Integration.Tests.Videos;
+
+/// <summary>The access matrix, extended to the video and tag endpoints (same callers: anonymous, A, B, A's read token, admin).</summary>
+public class VideoAccessMatrixTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    public static TheoryData<string, string, string, int[]> Rows => AccessMatrix.ToTheoryData(
+    [
+        new("GET", "/api/v1/videos", null, [401, 200, 200, 200, 200]),
+        new("POST", "/api/v1/videos", AccessMatrix.UploadBody, [401, 201, 201, 403, 201]),
+        new("GET", "/api/v1/videos/{videoA}", null, [401, 200, 404, 200, 404]),
+        new("PATCH", "/api/v1/videos/{videoA}", """{"title":"renamed"}""", [401, 200, 404, 403, 404]),
+        new("GET", "/api/v1/videos/{videoA}/media", null, [401, 200, 404, 200, 404]),
+        new("GET", "/api/v1/videos/{videoA}/thumbnail", null, [401, 404, 404, 404, 404]),
+        new("GET", "/api/v1/videos/{videoA}/events", null, [401, 200, 404, 200, 404]),
+        new("POST", "/api/v1/videos/{videoA}/reprocess", null, [401, 409, 404, 403, 404]),
+        new("DELETE", "/api/v1/videos/{videoA}", null, [401, 204, 404, 403, 404]),
+        new("GET", "/api/v1/tags", null, [401, 200, 200, 200, 200]),
+        new("POST", "/api/v1/tags", """{"name":"new-tag","color":"#123456"}""", [401, 201, 201, 403, 201]),
+        new("PATCH", "/api/v1/tags/{tagA}", """{"color":"#abcdef"}""", [401, 200, 404, 403, 404]),
+        new("DELETE", "/api/v1/tags/{tagA}", null, [401, 204, 404, 403, 404]),
+    ]);
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Endpoint_ShouldAnswerEachCallerAsSpecified(string method, string path, string body, int[] expected)
+    {
+        await using var matrix = await AccessMatrix.CreateAsync(Fixture);
+        await matrix.AddVideoAndTagOfAAsync();
+        await matrix.AssertAsync(method, path, body, expected);
+    }
+}
