@@ -33,14 +33,15 @@ RUN dotnet publish src/Api/AskVideo.Api.csproj -c Release --no-restore -o /out/a
 
 # ---------------------------------------------------------------------------------------------------------------
 # runtime: what both hosts need. The aspnet image is Ubuntu 24.04 and ships a non-root user "app" ($APP_UID).
-# ffmpeg/ffprobe probe and transcode media in both hosts; curl is for the API's health check.
+# ffmpeg/ffprobe probe and transcode media in both hosts; espeak-ng generates the built-in sample clip (the API
+# serves POST /videos/sample); curl is for the API's health check.
 # ---------------------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Image defaults for the container paths below; docker-compose.yml sets them too.
 ENV Storage__LocalRoot=/data/media \
     Email__OutboxDirectory=/data/mail
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg curl ca-certificates \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg espeak-ng curl ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 # Mount points owned by the app user, so a fresh named volume mounted here inherits that ownership.
 # /data/media: local media storage (also mounted read-only by nginx). /data/mail: the file email outbox.
@@ -49,12 +50,9 @@ RUN mkdir -p /data/media /data/mail \
 WORKDIR /app
 
 # ---------------------------------------------------------------------------------------------------------------
-# worker: the background job consumer (no HTTP port). espeak-ng generates the sample clip.
+# worker: the background job consumer (no HTTP port).
 # ---------------------------------------------------------------------------------------------------------------
 FROM runtime AS worker
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends espeak-ng \
- && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/worker/ /app/
 USER $APP_UID
 # The worker has no HTTP endpoint: healthy means PID 1 is still the worker host (exec form, no shell involved).

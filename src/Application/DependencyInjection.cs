@@ -2,6 +2,7 @@ using System.Reflection;
 using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Behaviours;
 using AskVideo.Application.Common.Jobs;
+using AskVideo.Application.Videos.Upload;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<SessionIssuer>();
         services.AddScoped<RateLimitGuard>();
         services.AddScoped<AccountEmailDispatcher>();
+        services.AddScoped<VideoIngest>();
         return services;
     }
 

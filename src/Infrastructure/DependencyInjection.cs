@@ -89,6 +89,7 @@ public static class DependencyInjection
             : ActivatorUtilities.CreateInstance<LocalVideoStorage>(sp));
         AddValidatedOptions<MediaOptions>(services, configuration, MediaOptions.SectionName);
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.AddSingleton<ISampleClipProvider, SampleClipGenerator>();
         services.AddSingleton<IVideoEvents, RedisVideoEvents>();
 
         services.AddHealthChecks()

@@ -419,6 +419,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the built-in spoken sample clip (with subtitles, generated on this server) to your library, to try the whole flow without an AI key. */
+        post: operations["AddSampleVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{id}": {
         parameters: {
             query?: never;
@@ -2364,7 +2381,31 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The video or audio file. Its content decides, not its name: ffprobe must find an audio or video stream.
+                     */
+                    file: string;
+                    /** @description Defaults to the file name without extension. */
+                    title?: string;
+                    /** @description Free text, searchable. */
+                    description?: string;
+                    /** @description Spoken language code (e.g. en, ja) when known. */
+                    language?: string;
+                    /**
+                     * Format: binary
+                     * @description Optional .srt or .vtt file used as the transcript.
+                     */
+                    subtitles?: string;
+                    /**
+                     * Format: uuid
+                     * @description Add the video to this group of yours.
+                     */
+                    groupId?: string;
+                    /** @description Repeat the field (or send comma-separated names); unknown tags are created. */
+                    tags?: string[];
+                };
             };
         };
         responses: {
@@ -2433,6 +2474,53 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddSampleVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

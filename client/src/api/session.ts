@@ -7,7 +7,9 @@ import { ApiError, unwrap } from './errors'
 export type Me = Schemas['MeDto']
 
 export const SESSION_KEY = ['session', 'me'] as const
-const EXPIRED_KEY = ['session', 'expired'] as const
+/** Why the last session ended: 'expired' (refused refresh) or 'signedOut' (on purpose). */
+const ENDED_KEY = ['session', 'ended'] as const
+export type SessionEnd = 'expired' | 'signedOut'
 
 /**
  * `GET /me`: the signed-in user, or `null` for a visitor. A 401 means "signed
@@ -46,23 +48,44 @@ function isUserData(queryKey: readonly unknown[]): boolean {
 
 /**
  * Forgets the signed-in user: the session becomes `null` and every cached
- * user-specific query is dropped. `expired` marks an unplanned end (the sign-in
- * page then explains why the user is there).
+ * user-specific query is dropped. The reason decides where guards send the
+ * user: after an expiry to the sign-in page (which explains why), after a
+ * deliberate sign-out (or account deletion) home.
  */
-export function clearSession(queryClient: QueryClient, { expired = false } = {}): void {
-  queryClient.setQueryData(EXPIRED_KEY, expired)
+export function clearSession(queryClient: QueryClient, reason: SessionEnd = 'signedOut'): void {
+  queryClient.setQueryData<EndedState>(ENDED_KEY, { reason, at: Date.now() })
   queryClient.removeQueries({ predicate: (q) => isUserData(q.queryKey) })
   queryClient.setQueryData(SESSION_KEY, null)
 }
 
+interface EndedState {
+  reason: SessionEnd
+  at: number
+}
+
+/** Why the last session ended, if one ended in this tab. */
+export function sessionEnd(queryClient: QueryClient): SessionEnd | undefined {
+  return queryClient.getQueryData<EndedState>(ENDED_KEY)?.reason
+}
+
+/**
+ * True right after a deliberate sign-out: the page being left may still
+ * render once without a user, and its guard should then lead home rather than
+ * to "sign in to continue".
+ */
+export function justSignedOut(queryClient: QueryClient, now = Date.now()): boolean {
+  const ended = queryClient.getQueryData<EndedState>(ENDED_KEY)
+  return ended?.reason === 'signedOut' && now - ended.at < 5000
+}
+
 /** True when the last session ended because it expired (not a sign-out). */
 export function sessionExpired(queryClient: QueryClient): boolean {
-  return queryClient.getQueryData<boolean>(EXPIRED_KEY) === true
+  return sessionEnd(queryClient) === 'expired'
 }
 
 /** After a successful sign-in: loads the profile so guards and the header update. */
 export async function loadSession(queryClient: QueryClient): Promise<Me | null> {
-  queryClient.setQueryData(EXPIRED_KEY, false)
+  queryClient.removeQueries({ queryKey: ENDED_KEY, exact: true })
   return queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 })
 }
 

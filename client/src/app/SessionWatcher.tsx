@@ -26,11 +26,10 @@ export function SessionWatcher() {
     () =>
       onSessionExpired(() => {
         const wasSignedIn = Boolean(queryClient.getQueryData(SESSION_KEY))
-        clearSession(queryClient, { expired: wasSignedIn })
-        if (wasSignedIn) {
-          const { pathname, search } = here.current
-          void navigate(localize(loginPath(pathname, search)), { replace: true })
-        }
+        if (!wasSignedIn) return // a visitor: nothing to forget
+        clearSession(queryClient, 'expired')
+        const { pathname, search } = here.current
+        void navigate(localize(loginPath(pathname, search)), { replace: true })
       }),
     [queryClient, navigate, localize],
   )

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router'
-import { useSession } from '../api/session'
+import { useQueryClient } from '@tanstack/react-query'
+import { justSignedOut, useSession } from '../api/session'
 import { ButtonLink } from '../components/Button'
 import { EmptyState } from '../components/EmptyState'
 import { ErrorState } from '../components/ErrorState'
@@ -14,9 +15,14 @@ export function RequireAuth() {
   const session = useSession()
   const location = useLocation()
   const localize = useLocalizePath()
+  const queryClient = useQueryClient()
 
   if (session.user) return <Outlet />
-  if (session.user === null) return <Navigate to={localize(loginPath(location.pathname, location.search))} replace />
+  if (session.user === null) {
+    // Signing out (or deleting the account) leads home, not to "sign in to see this page".
+    if (justSignedOut(queryClient)) return <Navigate to={localize('/')} replace />
+    return <Navigate to={localize(loginPath(location.pathname, location.search))} replace />
+  }
   if (session.isError) {
     return (
       <div className="mx-auto max-w-xl px-4 py-12">

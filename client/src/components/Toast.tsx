@@ -64,7 +64,6 @@ export function ToastViewport() {
   const toasts = context?.toasts ?? []
   return (
     <div
-      role="status"
       aria-live="polite"
       className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end sm:p-6"
     >

@@ -10,10 +10,10 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   })
 }
 
-export function problemResponse(problem: ProblemDetails & { status: number }): Response {
+export function problemResponse(problem: ProblemDetails & { status: number }, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
   })
 }
 
@@ -63,4 +63,31 @@ export function deferred<T>() {
     resolve = r
   })
   return { promise, resolve }
+}
+
+type RouteResult = Response | Promise<Response>
+/** A handler, or a JSON body to answer with (200). */
+export type ApiRoute = ((request: Request) => RouteResult) | object
+
+/**
+ * Serves the API from a table keyed by "METHOD /path", e.g.
+ * `{ 'GET /api/v1/me': me(), 'POST /api/v1/auth/login': (req) => ... }`.
+ * `GET /api/v1/config/frontend` defaults to `frontendConfig()`; anything
+ * else unlisted is a 404 problem.
+ */
+export function mockApi(routes: Record<string, ApiRoute>) {
+  return mockFetch((request) => {
+    const { pathname } = new URL(request.url)
+    const route = routes[`${request.method} ${pathname}`]
+    if (route === undefined) {
+      if (request.method === 'GET' && pathname === '/api/v1/config/frontend') return jsonResponse(frontendConfig())
+      return problemResponse({ type: 'about:blank', title: 'Not Found', status: 404 })
+    }
+    return typeof route === 'function' ? (route as (r: Request) => RouteResult)(request) : jsonResponse(route)
+  })
+}
+
+/** The requests sent to one endpoint ("METHOD /path"). */
+export function requestsTo(spy: ReturnType<typeof mockFetch>, key: string): Request[] {
+  return sentRequests(spy).filter((r) => `${r.method} ${new URL(r.url).pathname}` === key)
 }

@@ -16,6 +16,32 @@ class DocumentRelativeRequest extends NodeRequest {
 }
 globalThis.Request = DocumentRelativeRequest as typeof Request
 
+/*
+ * jsdom has no modal <dialog> behaviour. Give it the minimum the Dialog
+ * component relies on: showModal()/close() toggle `open` and fire "close".
+ */
+const dialogProto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>
+if (typeof dialogProto.showModal !== 'function') {
+  Object.defineProperty(dialogProto, 'open', {
+    configurable: true,
+    get(this: HTMLDialogElement) {
+      return this.hasAttribute('open')
+    },
+    set(this: HTMLDialogElement, value: boolean) {
+      this.toggleAttribute('open', value)
+    },
+  })
+  dialogProto.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+  }
+  dialogProto.show = dialogProto.showModal
+  dialogProto.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return
+    this.removeAttribute('open')
+    this.dispatchEvent(new Event('close'))
+  }
+}
+
 function clearCookies() {
   for (const part of document.cookie.split(';')) {
     const name = part.split('=')[0]?.trim()

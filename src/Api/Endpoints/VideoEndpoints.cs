@@ -27,6 +27,14 @@ public static class VideoEndpoints
             .WithSummary("Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable)). Streams to storage; 201 with the queued video.")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        videos.MapPost("/sample", async (IMediator m, CancellationToken ct) =>
+            {
+                var video = await m.Send(new AddSampleVideoCommand(), ct);
+                return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
+            })
+            .WithName("AddSampleVideo")
+            .WithSummary("Add the built-in spoken sample clip (with subtitles, generated on this server) to your library, to try the whole flow without an AI key.")
+            .ProducesProblem(403);
         videos.MapGet("", (string? q, string? status, string? tag, string? sort, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
                 MeEndpoints.Ok(m.Send(new ListVideosQuery(q, status, tag, sort, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListVideos")

@@ -45,6 +45,7 @@ public static class OpenApiSetup
             o.MapType<Optional<long?>>(() => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int64" });
             o.MapType<Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
+            o.OperationFilter<UploadVideoOperationFilter>();
         });
         return services;
     }

@@ -13,6 +13,10 @@ public sealed class MediaOptions
 
     public string FfprobePath { get; set; } = "ffprobe";
     public string FfmpegPath { get; set; } = "ffmpeg";
+    public string EspeakPath { get; set; } = "espeak-ng";
+
+    /// <summary>Where generated assets (the sample clip) are cached.</summary>
+    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "askvideo-cache");
 
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int ProbeTimeoutSeconds { get; set; } = 60;

@@ -26,6 +26,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Queue:RetryBaseSeconds"] = "1",
         ["Queue:RetryMaxSeconds"] = "2",
         ["Storage:LocalRoot"] = TestEnvironment.MediaRoot,
+        ["Media:CacheDirectory"] = Path.Combine(TestEnvironment.StackDir, "cache"),
         ["App:PublicUrl"] = TestEnvironment.NginxUrl.ToString().TrimEnd('/'),
         ["Auth:JwtSigningKey"] = Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 7 + 3)).ToArray()),
         ["Auth:SecureCookies"] = "false",

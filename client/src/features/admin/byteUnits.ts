@@ -4,7 +4,8 @@ export type ByteUnit = keyof typeof BYTE_UNITS
 
 /** 2147483648 → { amount: "2", unit: "GB" }; 500 MiB → { amount: "500", unit: "MB" }. */
 export function splitBytes(bytes: number): { amount: string; unit: ByteUnit } {
-  const unit: ByteUnit = bytes >= BYTE_UNITS.GB && bytes % (BYTE_UNITS.GB / 10) === 0 ? 'GB' : 'MB'
+  const tenthsOfGb = (bytes / BYTE_UNITS.GB) * 10
+  const unit: ByteUnit = bytes >= BYTE_UNITS.GB && Math.abs(tenthsOfGb - Math.round(tenthsOfGb)) < 1e-6 ? 'GB' : 'MB'
   const amount = Math.round((bytes / BYTE_UNITS[unit]) * 100) / 100
   return { amount: String(amount), unit }
 }

@@ -4,7 +4,6 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Videos.Common;
-using AskVideo.Application.Videos.Processing;
 using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
@@ -56,10 +55,8 @@ internal sealed class UploadVideoHandler(
     ICurrentUser caller,
     IVideoStorage storage,
     IMediaProbe probe,
-    IJobQueue jobs,
-    IVideoEvents events,
+    VideoIngest ingest,
     IOptions<AppOptions> app,
-    TimeProvider time,
     ILogger<UploadVideoHandler> logger) : IRequestHandler<UploadVideoCommand, VideoDto>
 {
     private const int MaxFieldBytes = 16 * 1024;
@@ -69,9 +66,7 @@ internal sealed class UploadVideoHandler(
     public async Task<VideoDto> Handle(UploadVideoCommand request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-        var count = await db.Videos.CountAsync(v => v.OwnerId == userId, cancellationToken);
-        if (!user.CanAddVideo(count)) throw LimitReached(user.VideoLimit);
+        var user = await ingest.EnsureCanAddAsync(userId, cancellationToken);
         var maxBytes = user.MaxUploadBytes ?? app.Value.MaxUploadBytes;
         if (request.DeclaredLength > maxBytes + MultipartOverheadBytes) throw new PayloadTooLargeException(maxBytes);
 
@@ -118,9 +113,8 @@ internal sealed class UploadVideoHandler(
             if (size == 0) throw new UnprocessableException("empty_file", "The file is empty.");
 
             var facts = await probe.ProbeAsync(await storage.GetProbeInputAsync(videoKey!, cancellationToken), cancellationToken);
-            var video = await SaveAsync(userId, videoId, fields, videoKey!, subtitlesKey, size, facts, cancellationToken);
+            var video = await ingest.SaveAsync(new NewVideo(userId, videoId, fields, videoKey!, subtitlesKey, size, facts), cancellationToken);
             logger.LogInformation("Video {VideoId} uploaded ({SizeBytes} bytes, {Format})", video.Id, size, facts.FormatName);
-            await events.PublishAsync(new VideoStatusEvent(video.Id, video.Status, video.Stage, video.Progress, null, null, time.GetUtcNow()), cancellationToken);
             return await db.ToDtoAsync(video, cancellationToken);
         }
         catch
@@ -129,45 +123,6 @@ internal sealed class UploadVideoHandler(
             throw;
         }
     }
-
-    private async Task<Video> SaveAsync(Guid userId, Guid videoId, UploadFields fields, string videoKey, string? subtitlesKey, long size, MediaProbeResult facts, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        Domain.Groups.VideoGroup? group = null;
-        if (fields.GroupId is not null)
-        {
-            var groupId = Guid.Parse(fields.GroupId);
-            group = await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Id == groupId && g.OwnerId == userId, cancellationToken)
-                ?? throw new NotFoundException("group");
-        }
-
-        var title = string.IsNullOrWhiteSpace(fields.Title) ? Path.GetFileNameWithoutExtension(fields.FileName!) : fields.Title;
-        if (string.IsNullOrWhiteSpace(title)) title = "Untitled video";
-        var extension = Path.GetExtension(videoKey);
-        var video = Video.Create(videoId, userId, title, fields.Description, fields.FileName!, MediaTypes.ContentTypeFor(extension, facts.FirstVideo is not null),
-            size, videoKey, fields.Language, now);
-        video.SetMediaFacts(facts.DurationSeconds, facts.FirstVideo?.Width, facts.FirstVideo?.Height, now);
-        if (subtitlesKey is not null) video.AttachSubtitles(subtitlesKey, now);
-        var tags = await db.ResolveTagsAsync(userId, fields.Tags, now, cancellationToken);
-        video.ReplaceTags(tags.Select(t => t.Id));
-        video.Enqueue(now);
-        db.Videos.Add(video);
-        group?.AddVideo(video.Id, now);
-        jobs.Enqueue(new ProcessVideoJob(video.Id));
-
-        // Serialize this user's uploads so two at once cannot both squeeze under the video limit.
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        await db.LockUserAsync(userId, cancellationToken);
-        var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-        var count = await db.Videos.CountAsync(v => v.OwnerId == userId, cancellationToken);
-        if (!owner.CanAddVideo(count)) throw LimitReached(owner.VideoLimit);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return video;
-    }
-
-    private static ForbiddenException LimitReached(int? limit) =>
-        new("video_limit_reached", $"You have reached your limit of {limit} videos. Delete some videos or ask an administrator to raise the limit.");
 
     private static async Task<string> ReadFieldAsync(UploadPart part, CancellationToken cancellationToken)
     {

@@ -1,0 +1,70 @@
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Videos.Common;
+using AskVideo.Application.Videos.Processing;
+using AskVideo.Domain.Groups;
+using AskVideo.Domain.Users;
+using AskVideo.Domain.Videos;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskVideo.Application.Videos.Upload;
+
+/// <summary>A stored, probed file about to become a video.</summary>
+public sealed record NewVideo(Guid OwnerId, Guid VideoId, UploadFields Fields, string VideoKey, string? SubtitlesKey, long SizeBytes, MediaProbeResult Facts);
+
+/// <summary>The one way a new video enters the library (uploads and the built-in sample alike).</summary>
+public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents events, TimeProvider time)
+{
+    /// <summary>Checks the video limit before any byte is read; returns the user.</summary>
+    public async Task<User> EnsureCanAddAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        var count = await db.Videos.CountAsync(v => v.OwnerId == userId, cancellationToken);
+        if (!user.CanAddVideo(count)) throw LimitReached(user.VideoLimit);
+        return user;
+    }
+
+    /// <summary>Writes the video, its tags, its group membership and its processing job in one transaction.</summary>
+    public async Task<Video> SaveAsync(NewVideo input, CancellationToken cancellationToken)
+    {
+        var (userId, fields, facts) = (input.OwnerId, input.Fields, input.Facts);
+        var now = time.GetUtcNow();
+        VideoGroup? group = null;
+        if (fields.GroupId is not null)
+        {
+            var groupId = Guid.Parse(fields.GroupId);
+            group = await db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Id == groupId && g.OwnerId == userId, cancellationToken)
+                ?? throw new NotFoundException("group");
+        }
+
+        var title = string.IsNullOrWhiteSpace(fields.Title) ? Path.GetFileNameWithoutExtension(fields.FileName ?? "") : fields.Title;
+        if (string.IsNullOrWhiteSpace(title)) title = "Untitled video";
+        var extension = Path.GetExtension(input.VideoKey);
+        var video = Video.Create(input.VideoId, userId, title, fields.Description, fields.FileName ?? "video" + extension,
+            MediaTypes.ContentTypeFor(extension, facts.FirstVideo is not null), input.SizeBytes, input.VideoKey, fields.Language, now);
+        video.SetMediaFacts(facts.DurationSeconds, facts.FirstVideo?.Width, facts.FirstVideo?.Height, now);
+        if (input.SubtitlesKey is not null) video.AttachSubtitles(input.SubtitlesKey, now);
+        var tags = await db.ResolveTagsAsync(userId, fields.Tags, now, cancellationToken);
+        video.ReplaceTags(tags.Select(t => t.Id));
+        video.Enqueue(now);
+        db.Videos.Add(video);
+        group?.AddVideo(video.Id, now);
+        jobs.Enqueue(new ProcessVideoJob(video.Id));
+
+        // Serialize this user's additions so two at once cannot both squeeze under the video limit.
+        await using (var transaction = await db.BeginTransactionAsync(cancellationToken))
+        {
+            await db.LockUserAsync(userId, cancellationToken);
+            var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+            var count = await db.Videos.CountAsync(v => v.OwnerId == userId, cancellationToken);
+            if (!owner.CanAddVideo(count)) throw LimitReached(owner.VideoLimit);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await events.PublishAsync(new VideoStatusEvent(video.Id, video.Status, video.Stage, video.Progress, null, null, now), cancellationToken);
+        return video;
+    }
+
+    private static ForbiddenException LimitReached(int? limit) =>
+        new("video_limit_reached", $"You have reached your limit of {limit} videos. Delete some videos or ask an administrator to raise the limit.");
+}
