@@ -11,6 +11,8 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 if [ "$STACK_NAME" = "test" ]; then
   PG_PORT="${PG_PORT:-54339}"; REDIS_PORT="${REDIS_PORT:-63791}"; API_PORT="${API_PORT:-5181}"; NGINX_PORT="${NGINX_PORT:-8181}"
   S3_PORT="${S3_PORT:-4569}"
+elif [ "$STACK_NAME" = "bench" ]; then
+  PG_PORT="${PG_PORT:-54349}"; REDIS_PORT="${REDIS_PORT:-63792}"; API_PORT="${API_PORT:-5191}"; NGINX_PORT="${NGINX_PORT:-8191}"
 else
   PG_PORT="${PG_PORT:-54329}"; REDIS_PORT="${REDIS_PORT:-63790}"; API_PORT="${API_PORT:-5080}"; NGINX_PORT="${NGINX_PORT:-8080}"
 fi
@@ -165,12 +167,14 @@ ensure_secrets() {
   local f="$STACK_DIR/secrets.env"
   if [ ! -f "$f" ]; then
     mkdir -p "$STACK_DIR"
-    umask 077
+    # Each line keeps a value already set (e.g. from .env) and falls back to the generated one.
+    # The umask is scoped to a subshell: the media files written later must stay readable by nginx.
+    ( umask 077
     {
-      echo "Auth__JwtSigningKey=$(head -c 48 /dev/urandom | base64 -w0)"
-      echo "Security__EncryptionKeys__0__Id=k1"
-      echo "Security__EncryptionKeys__0__Key=$(head -c 32 /dev/urandom | base64 -w0)"
-    } > "$f"
+      echo "Auth__JwtSigningKey=\${Auth__JwtSigningKey:-$(head -c 48 /dev/urandom | base64 -w0)}"
+      echo "Security__EncryptionKeys__0__Id=\${Security__EncryptionKeys__0__Id:-k1}"
+      echo "Security__EncryptionKeys__0__Key=\${Security__EncryptionKeys__0__Key:-$(head -c 32 /dev/urandom | base64 -w0)}"
+    } > "$f" )
   fi
   set -a; . "$f"; set +a
 }

@@ -87,18 +87,28 @@ function withCurrentCsrf(request: Request): Request {
   return new Request(request, { headers })
 }
 
+/**
+ * File uploads are not replayed: keeping a copy of their body would hold the
+ * whole file in memory. They still renew the session, so the caller's own
+ * retry succeeds.
+ */
+function isReplayable(request: Request): boolean {
+  const type = request.headers.get('Content-Type') ?? ''
+  return !type.startsWith('multipart/form-data') && !type.startsWith('application/octet-stream')
+}
+
 export async function sessionFetch(request: Request): Promise<Response> {
   if (isAuthEndpoint(request)) return globalThis.fetch(request)
 
   // Keep an unread copy of the body for the retry.
-  const copy = request.clone()
+  const copy = isReplayable(request) ? request.clone() : undefined
   const sentAt = generation
   const response = await globalThis.fetch(request)
   if (response.status !== 401) return response
 
   // A refresh that finished after this request left already renewed the cookies.
   const outcome = generation !== sentAt ? 'refreshed' : await refreshSession()
-  if (outcome !== 'refreshed') return response
+  if (outcome !== 'refreshed' || !copy) return response
 
   const retried = await globalThis.fetch(withCurrentCsrf(copy))
   if (retried.status === 401) notifyExpired()

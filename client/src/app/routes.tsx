@@ -1,8 +1,5 @@
 import { Outlet, type RouteObject } from 'react-router'
 import { ToastProvider } from '../components/Toast'
-import { AdminLayout } from '../features/admin/AdminLayout'
-import { JobsPage } from '../features/admin/JobsPage'
-import { UsersPage } from '../features/admin/UsersPage'
 import { CheckEmailPage } from '../features/auth/CheckEmailPage'
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage'
 import { LoginPage } from '../features/auth/LoginPage'
@@ -12,16 +9,14 @@ import { VerifyEmailPage } from '../features/auth/VerifyEmailPage'
 import { NotFoundPage } from '../features/errors/NotFoundPage'
 import { IndexPage } from '../features/home/IndexPage'
 import { ComingSoonPage } from '../features/placeholders/ComingSoonPage'
-import { AccountSection } from '../features/settings/AccountSection'
-import { AiSection } from '../features/settings/AiSection'
-import { PasswordSection } from '../features/settings/PasswordSection'
-import { ProfileSection } from '../features/settings/ProfileSection'
-import { SettingsLayout } from '../features/settings/SettingsLayout'
-import { TokensSection } from '../features/settings/TokensSection'
 import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from '../i18n/language'
 import { GuestOnly, RequireAdmin, RequireAuth } from './guards'
 import { LanguageLayout } from './LanguageLayout'
 import { RouteError } from './RouteError'
+
+/** Settings and admin pages are split into their own chunks, fetched on first visit. */
+const settings = () => import('../features/settings')
+const admin = () => import('../features/admin')
 
 /** The app's pages, as relative paths; each language tree gets its own copy. */
 function pages(): RouteObject[] {
@@ -45,13 +40,13 @@ function pages(): RouteObject[] {
         { path: 'groups', element: <ComingSoonPage section="groups" /> },
         {
           path: 'settings',
-          element: <SettingsLayout />,
+          lazy: async () => ({ Component: (await settings()).SettingsLayout }),
           children: [
-            { index: true, element: <ProfileSection /> },
-            { path: 'password', element: <PasswordSection /> },
-            { path: 'ai', element: <AiSection /> },
-            { path: 'tokens', element: <TokensSection /> },
-            { path: 'account', element: <AccountSection /> },
+            { index: true, lazy: async () => ({ Component: (await settings()).ProfileSection }) },
+            { path: 'password', lazy: async () => ({ Component: (await settings()).PasswordSection }) },
+            { path: 'ai', lazy: async () => ({ Component: (await settings()).AiSection }) },
+            { path: 'tokens', lazy: async () => ({ Component: (await settings()).TokensSection }) },
+            { path: 'account', lazy: async () => ({ Component: (await settings()).AccountSection }) },
           ],
         },
         {
@@ -59,10 +54,10 @@ function pages(): RouteObject[] {
           children: [
             {
               path: 'admin',
-              element: <AdminLayout />,
+              lazy: async () => ({ Component: (await admin()).AdminLayout }),
               children: [
-                { index: true, element: <UsersPage /> },
-                { path: 'jobs', element: <JobsPage /> },
+                { index: true, lazy: async () => ({ Component: (await admin()).UsersPage }) },
+                { path: 'jobs', lazy: async () => ({ Component: (await admin()).JobsPage }) },
               ],
             },
           ],
@@ -103,6 +98,8 @@ export function createRoutes(): RouteObject[] {
     {
       id: 'root',
       element: <RootLayout />,
+      // Shown only while a lazily loaded page (settings, admin) is fetched on the first page load.
+      hydrateFallbackElement: <div className="min-h-screen bg-slate-50" />,
       children: [...prefixed.map(languageTree), languageTree(DEFAULT_LANGUAGE)],
     },
   ]

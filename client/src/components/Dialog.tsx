@@ -19,11 +19,13 @@ export interface DialogProps {
 
 const sizes = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-2xl' } as const
 
+const FIRST_FIELD = '[data-autofocus], input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)'
+
 /**
  * A modal dialog on the native `<dialog>` element: the browser traps focus,
  * makes the rest of the page inert and closes on Escape. Focus goes to the
- * first focusable control (or the one with `autoFocus`) and returns to where
- * it was when the dialog closes. Its content is mounted only while open, so
+ * element marked `data-autofocus`, else the first form field, else the close
+ * button, and returns to where it was when the dialog closes. Its content is mounted only while open, so
  * forms inside start fresh each time.
  */
 export function Dialog({ open, onClose, title, description, children, footer, size = 'md', dismissible = true, ...rest }: DialogProps) {
@@ -46,6 +48,8 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     if (open && !dialog.open) {
       returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
       dialog.showModal()
+      // React's autoFocus ran while the dialog was still closed; focus the first field now (else the close button).
+      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus()
     } else if (!open && dialog.open) {
       dialog.close()
     }

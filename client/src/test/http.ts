@@ -83,7 +83,8 @@ export function mockApi(routes: Record<string, ApiRoute>) {
       if (request.method === 'GET' && pathname === '/api/v1/config/frontend') return jsonResponse(frontendConfig())
       return problemResponse({ type: 'about:blank', title: 'Not Found', status: 404 })
     }
-    return typeof route === 'function' ? (route as (r: Request) => RouteResult)(request) : jsonResponse(route)
+    // Handlers get a copy, so tests can still read the body of the recorded request.
+    return typeof route === 'function' ? (route as (r: Request) => RouteResult)(request.clone()) : jsonResponse(route)
   })
 }
 

@@ -72,7 +72,7 @@ export function JobsPage() {
       )}
       {jobs.data && jobs.data.jobs.items.length > 0 && (
         <>
-          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" aria-busy={jobs.isPlaceholderData || undefined}>
+          <div className="relative overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" aria-busy={jobs.isPlaceholderData || undefined}>
             <table className="w-full min-w-[48rem] text-left text-sm">
               <caption className="sr-only">{t('admin.jobs.caption', { status: t(`admin.jobs.filterOptions.${status}`) })}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">

@@ -35,31 +35,35 @@ function UploadLimitInput({
     <div>
       <FieldLabel htmlFor={ids.controlId}>{t('admin.limits.upload')}</FieldLabel>
       <div className="flex gap-2">
-        <input
-          id={ids.controlId}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          step="any"
-          value={amount}
-          disabled={disabled}
-          onChange={(e) => onAmount(e.target.value)}
-          className={controlClasses}
-          {...describedBy(ids, false, Boolean(errors?.length))}
-        />
-        <select
-          aria-label={t('admin.limits.unit')}
-          value={unit}
-          disabled={disabled}
-          onChange={(e) => onUnit(e.target.value as ByteUnit)}
-          className={`${controlClasses} w-24 shrink-0`}
-        >
-          {Object.keys(BYTE_UNITS).map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
-        </select>
+        <div className="min-w-0 flex-1">
+          <input
+            id={ids.controlId}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            value={amount}
+            disabled={disabled}
+            onChange={(e) => onAmount(e.target.value)}
+            className={controlClasses}
+            {...describedBy(ids, false, Boolean(errors?.length))}
+          />
+        </div>
+        <div className="w-24 shrink-0">
+          <select
+            aria-label={t('admin.limits.unit')}
+            value={unit}
+            disabled={disabled}
+            onChange={(e) => onUnit(e.target.value as ByteUnit)}
+            className={controlClasses}
+          >
+            {Object.keys(BYTE_UNITS).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <FieldErrorText id={ids.errorId} errors={errors} />
     </div>

@@ -91,7 +91,7 @@ export function UsersPage() {
       )}
       {users.data && users.data.items.length > 0 && (
         <>
-          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" aria-busy={users.isPlaceholderData || undefined}>
+          <div className="relative overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" aria-busy={users.isPlaceholderData || undefined}>
             <table className="w-full min-w-[52rem] text-left text-sm">
               <caption className="sr-only">{t('admin.users.caption')}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">

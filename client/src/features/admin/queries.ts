@@ -30,6 +30,8 @@ export const adminJobsQuery = (status: JobStatusFilter, page: number) =>
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/admin/jobs', { params: { query: { status, page, pageSize: PAGE_SIZE } }, signal })),
     placeholderData: keepPreviousData,
+    // The queue moves on its own: refresh while the page is visible.
+    refetchInterval: 15_000,
   })
 
 /** Only the fields present change; `null` means unlimited (videoLimit) or the server default (maxUploadBytes). */

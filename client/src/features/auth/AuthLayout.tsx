@@ -20,7 +20,7 @@ export function AuthLayout({ title, intro, children, footer, headingRef }: AuthL
           {title}
         </h1>
         {intro && <p className="mt-2 text-slate-600">{intro}</p>}
-        <div className="mt-6 space-y-5 text-slate-600">{children}</div>
+        <div className="mt-6 space-y-5 [overflow-wrap:anywhere] text-slate-600">{children}</div>
       </Card>
       {footer && <div className="mt-6 space-y-2 text-center text-sm text-slate-600">{footer}</div>}
     </div>

@@ -60,7 +60,7 @@ export function HomePage({ user }: { user: Me }) {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12" data-testid="dashboard">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t('home.greeting', { username: user.username })}</h1>
+      <h1 className="text-3xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900">{t('home.greeting', { username: user.username })}</h1>
       <p className="mt-2 text-slate-600">{t('home.intro')}</p>
 
       <section aria-labelledby="usage-heading" className="mt-8">

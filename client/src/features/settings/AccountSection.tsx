@@ -61,8 +61,7 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          autoFocus
-        />
+          />
         {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={close} disabled={remove.isPending}>

@@ -95,7 +95,6 @@ export function CreateTokenForm({
         maxLength={100}
         hint={t('settings.tokens.create.nameHint')}
         errors={fieldError('name')}
-        autoFocus
       />
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-900">{t('settings.tokens.create.access')}</legend>
