@@ -12,7 +12,7 @@ public static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder api)
     {
-        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization().ProducesProblem(401).ProducesProblem(403);
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         admin.MapGet("/users", (string? q, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
                 MeEndpoints.Ok(m.Send(new ListUsersQuery(q, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("AdminListUsers").WithSummary("Users with their limits and usage (admins only). ?q= filters by email or username.")

@@ -98,7 +98,7 @@ public class S3StorageTests(ApiFixture fixture) : IntegrationTest(fixture)
         var location = Assert.IsType<MediaLocation.Redirect>(await storage.GetMediaLocationAsync(key, "video/mp4", CancellationToken.None));
         Assert.Contains("X-Amz-Signature", location.Url.Query);
         var expires = int.Parse(System.Text.RegularExpressions.Regex.Match(location.Url.Query, "X-Amz-Expires=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(expires, 100, 120); // PresignMinutes = 2, give or take the clock tick between the two reads
+        Assert.InRange(expires, 100, 125); // PresignMinutes = 2, give or take the SDK rounding against its own clock
         using var http = new HttpClient();
         var request = new HttpRequestMessage(HttpMethod.Get, location.Url);
         request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 9);

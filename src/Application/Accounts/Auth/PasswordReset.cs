@@ -18,24 +18,11 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
     public RequestPasswordResetValidator() => RuleFor(c => c.Email).ValidEmail();
 }
 
-internal sealed class RequestPasswordResetHandler(
-    IAppDbContext db,
-    AccountEmailDispatcher emails,
-    RateLimitGuard limits,
-    ICurrentUser caller,
-    IOptions<RateLimitOptions> rateLimits) : IRequestHandler<RequestPasswordResetCommand, Unit>
+internal sealed class RequestPasswordResetHandler(AccountEmailDispatcher emails) : IRequestHandler<RequestPasswordResetCommand, Unit>
 {
     public async Task<Unit> Handle(RequestPasswordResetCommand request, CancellationToken cancellationToken)
     {
-        var email = User.NormalizeEmail(request.Email);
-        await limits.EnforceAsync("email-ip", caller.IpAddress, rateLimits.Value.EmailPerIp, cancellationToken);
-        await limits.EnforceAsync("email-address", email, rateLimits.Value.EmailPerAddress, cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken);
-        if (user is { IsActive: true, IsDeleted: false })
-        {
-            await emails.SendTokenAsync(user, OneTimeTokenPurpose.PasswordReset, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await emails.SendLinkOnRequestAsync(request.Email, OneTimeTokenPurpose.PasswordReset, u => u.IsActive, cancellationToken);
         return Unit.Value;
     }
 }

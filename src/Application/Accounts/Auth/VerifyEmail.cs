@@ -41,24 +41,11 @@ internal sealed class ResendVerificationValidator : AbstractValidator<ResendVeri
     public ResendVerificationValidator() => RuleFor(c => c.Email).ValidEmail();
 }
 
-internal sealed class ResendVerificationHandler(
-    IAppDbContext db,
-    AccountEmailDispatcher emails,
-    RateLimitGuard limits,
-    ICurrentUser caller,
-    IOptions<RateLimitOptions> rateLimits) : IRequestHandler<ResendVerificationCommand, Unit>
+internal sealed class ResendVerificationHandler(AccountEmailDispatcher emails) : IRequestHandler<ResendVerificationCommand, Unit>
 {
     public async Task<Unit> Handle(ResendVerificationCommand request, CancellationToken cancellationToken)
     {
-        var email = User.NormalizeEmail(request.Email);
-        await limits.EnforceAsync("email-ip", caller.IpAddress, rateLimits.Value.EmailPerIp, cancellationToken);
-        await limits.EnforceAsync("email-address", email, rateLimits.Value.EmailPerAddress, cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken);
-        if (user is { IsEmailVerified: false, IsDeleted: false })
-        {
-            await emails.SendTokenAsync(user, OneTimeTokenPurpose.VerifyEmail, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await emails.SendLinkOnRequestAsync(request.Email, OneTimeTokenPurpose.VerifyEmail, u => !u.IsEmailVerified, cancellationToken);
         return Unit.Value;
     }
 }

@@ -13,9 +13,27 @@ public sealed class AccountEmailDispatcher(
     IAppDbContext db,
     IJobQueue jobs,
     ISecretProtector protector,
+    RateLimitGuard limits,
+    ICurrentUser caller,
     IOptions<AuthOptions> options,
+    IOptions<RateLimitOptions> rateLimits,
     TimeProvider time)
 {
+    /// <summary>
+    /// For "email me a link" requests: throttled per IP and per address, and silent about whether the address is known
+    /// (the caller always answers 202). The link is sent only when the account is <paramref name="eligible"/>.
+    /// </summary>
+    public async Task SendLinkOnRequestAsync(string email, OneTimeTokenPurpose purpose, Func<User, bool> eligible, CancellationToken cancellationToken)
+    {
+        var normalized = User.NormalizeEmail(email);
+        await limits.EnforceAsync("email-ip", caller.IpAddress, rateLimits.Value.EmailPerIp, cancellationToken);
+        await limits.EnforceAsync("email-address", normalized, rateLimits.Value.EmailPerAddress, cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is null || user.IsDeleted || !eligible(user)) return;
+        await SendTokenAsync(user, purpose, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Issues a fresh token (older unused ones of the same purpose stop working) and queues its email.</summary>
     public async Task SendTokenAsync(User user, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
     {
