@@ -1,9 +1,10 @@
 import { useLayoutEffect } from 'react'
 import { I18nextProvider } from 'react-i18next'
-import { Outlet } from 'react-router'
+import { Outlet, ScrollRestoration } from 'react-router'
 import { AppShell } from '../components/AppShell'
 import { getI18n } from '../i18n'
 import type { Language } from '../i18n/language'
+import { RouteFocus } from './RouteFocus'
 import { SessionWatcher } from './SessionWatcher'
 
 /**
@@ -18,6 +19,8 @@ export function LanguageLayout({ lang }: { lang: Language }) {
   return (
     <I18nextProvider i18n={getI18n(lang)}>
       <SessionWatcher />
+      <ScrollRestoration />
+      <RouteFocus />
       <AppShell>
         <Outlet />
       </AppShell>

@@ -42,6 +42,9 @@ if (typeof dialogProto.showModal !== 'function') {
   }
 }
 
+// jsdom does not scroll; react-router's <ScrollRestoration> calls this on navigation.
+window.scrollTo = () => {}
+
 function clearCookies() {
   for (const part of document.cookie.split(';')) {
     const name = part.split('=')[0]?.trim()
