@@ -39,13 +39,19 @@ public class UserTests
     }
 
     [Fact]
-    public void SetPreferences_ShouldRejectTemperatureOutsideZeroToTwo()
+    public void LlmPreferences_ShouldRejectTemperatureOutsideZeroToTwo_AndResetWithNull()
     {
         var user = User.Register("a@b.c", "abc", "hash", null, "en", Now);
-        Assert.Throws<DomainException>(() => user.SetPreferences(null, null, 2.5, Now));
-        user.SetPreferences(null, "gpt-4o", 1.5, Now);
+        Assert.Throws<DomainException>(() => user.SetLlmTemperature(2.5, Now));
+        user.SetLlmTemperature(1.5, Now);
+        user.SetLlmModel(" gpt-4o ", Now);
         Assert.Equal(1.5, user.LlmTemperature);
         Assert.Equal("gpt-4o", user.LlmModel);
+
+        user.SetLlmTemperature(null, Now);
+        user.SetLlmModel("", Now);
+        Assert.Null(user.LlmTemperature);
+        Assert.Null(user.LlmModel);
     }
 
     [Fact]

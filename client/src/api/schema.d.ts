@@ -679,6 +679,8 @@ export interface components {
             provider: string;
             source: string;
             defaultModel: string;
+            /** Format: double */
+            defaultTemperature: number;
             models: string[];
         };
         OpenAiKeyResultDto: {
@@ -801,12 +803,12 @@ export interface components {
             color?: string | null;
         };
         UpdateUserRequest: {
-            isActive: boolean;
-            isAdmin: boolean;
+            isActive?: boolean | null;
+            isAdmin?: boolean | null;
             /** Format: int32 */
-            videoLimit: number;
+            videoLimit?: number | null;
             /** Format: int64 */
-            maxUploadBytes: number;
+            maxUploadBytes?: number | null;
         };
         UpdateVideoRequest: {
             title?: string | null;

@@ -44,6 +44,7 @@ public static class OpenApiSetup
             o.MapType<Optional<int?>>(() => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" });
             o.MapType<Optional<long?>>(() => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int64" });
             o.MapType<Optional<string?>>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
+            o.MapType<Optional<double?>>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "double" });
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.OperationFilter<UploadVideoOperationFilter>();
         });

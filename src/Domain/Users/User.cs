@@ -96,22 +96,25 @@ public sealed class User
         UpdatedAt = now;
     }
 
-    public void SetPreferences(string? preferredLanguage, string? llmModel, double? llmTemperature, DateTimeOffset now)
+    public void SetPreferredLanguage(string language, DateTimeOffset now)
     {
-        if (preferredLanguage is not null) PreferredLanguage = Language.Normalize(preferredLanguage);
-        if (llmModel is not null) LlmModel = llmModel.Length == 0 ? null : llmModel;
-        if (llmTemperature is not null)
-        {
-            if (llmTemperature is < 0 or > 2)
-                throw new DomainException("invalid_temperature", "Temperature must be between 0 and 2.");
-            LlmTemperature = llmTemperature;
-        }
+        PreferredLanguage = Language.Normalize(language);
         UpdatedAt = now;
     }
 
-    public void ClearLlmModel(DateTimeOffset now)
+    /// <summary>The user's chat model; null or empty means the server's default.</summary>
+    public void SetLlmModel(string? model, DateTimeOffset now)
     {
-        LlmModel = null;
+        LlmModel = string.IsNullOrWhiteSpace(model) ? null : model.Trim();
+        UpdatedAt = now;
+    }
+
+    /// <summary>The user's temperature (0–2); null means the server's default.</summary>
+    public void SetLlmTemperature(double? temperature, DateTimeOffset now)
+    {
+        if (temperature is < 0 or > 2)
+            throw new DomainException("invalid_temperature", "Temperature must be between 0 and 2.");
+        LlmTemperature = temperature;
         UpdatedAt = now;
     }
 

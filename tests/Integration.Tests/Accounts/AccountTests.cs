@@ -75,6 +75,12 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal("gpt-4o", preferences.GetProperty("llmModel").GetString());
         Assert.Equal(0.7, preferences.GetProperty("llmTemperature").GetDouble());
 
+        // null returns to the server's defaults; absent fields stay as they are.
+        var reset = await (await session.PatchAsync("/api/v1/me", new { llmTemperature = (double?)null, llmModel = (string?)null })).ReadJsonAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reset.GetProperty("preferences").GetProperty("llmTemperature").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reset.GetProperty("preferences").GetProperty("llmModel").ValueKind);
+        Assert.Equal("ja", reset.GetProperty("preferences").GetProperty("preferredLanguage").GetString());
+
         var invalid = await session.PatchAsync("/api/v1/me", new { llmTemperature = 2.5, preferredLanguage = "fr" });
         var errors = (await ProblemAssert.IsProblemAsync(invalid, 400, "validation_failed")).GetProperty("errors");
         Assert.True(errors.TryGetProperty("llmTemperature", out _));
@@ -228,7 +234,7 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task Emails_ShouldBeInTheUsersLanguage()
     {
         var user = await Fixture.CreateAsync();
-        await Fixture.SetUserAsync(user.Id, u => u.SetPreferences(Language.Japanese, null, null, DateTimeOffset.UtcNow));
+        await Fixture.SetUserAsync(user.Id, u => u.SetPreferredLanguage(Language.Japanese, DateTimeOffset.UtcNow));
 
         await Client.PostAsJsonAsync("/api/v1/auth/password-reset", new { email = user.Email });
 

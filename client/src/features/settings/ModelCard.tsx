@@ -26,7 +26,7 @@ function ProviderNote({ models }: { models: Models }) {
 }
 
 /** Temperature 0–2 in steps of 0.1, with its value shown and announced. */
-function TemperatureSlider({ value, unset, onChange }: { value: number; unset: boolean; onChange: (v: number) => void }) {
+function TemperatureSlider({ value, unset, onChange, onReset }: { value: number; unset: boolean; onChange: (v: number) => void; onReset: () => void }) {
   const { t } = useTranslation()
   const lang = useLanguage()
   const id = useId()
@@ -38,7 +38,7 @@ function TemperatureSlider({ value, unset, onChange }: { value: number; unset: b
           {t('settings.ai.model.temperature')}
         </label>
         <output htmlFor={id} className="font-mono text-sm text-slate-900" data-testid="temperature-value">
-          {unset ? t('settings.ai.model.temperatureDefault') : formatted}
+          {unset ? t('settings.ai.model.temperatureDefaultValue', { value: formatted }) : formatted}
         </output>
       </div>
       <input
@@ -58,6 +58,11 @@ function TemperatureSlider({ value, unset, onChange }: { value: number; unset: b
         <span>1</span>
         <span>2</span>
       </div>
+      {!unset && (
+        <Button type="button" variant="secondary" size="sm" className="mt-2" onClick={onReset} data-testid="temperature-reset">
+          {t('settings.ai.model.temperatureReset')}
+        </Button>
+      )}
       <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-600">
         {t('settings.ai.model.temperatureHint')}
       </p>
@@ -89,7 +94,8 @@ export function ModelCard() {
 
   const changes: UpdateMe = {}
   if (model !== savedModel) changes.llmModel = model
-  if (temperature !== null && temperature !== savedTemperature) changes.llmTemperature = temperature
+  // null returns to the server's default temperature.
+  if (temperature !== savedTemperature) changes.llmTemperature = temperature
   const dirty = Object.keys(changes).length > 0
 
   const onSubmit = (event: FormEvent) => {
@@ -142,7 +148,12 @@ export function ModelCard() {
             </option>
           ))}
         </SelectField>
-        <TemperatureSlider value={temperature ?? 0.2} unset={temperature === null} onChange={setTemperature} />
+        <TemperatureSlider
+          value={temperature ?? models.data?.defaultTemperature ?? 0.2}
+          unset={temperature === null}
+          onChange={setTemperature}
+          onReset={() => setTemperature(null)}
+        />
         {save.isError && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
         <Button type="submit" loading={save.isPending} disabled={!dirty}>
           {t('common.save')}

@@ -5,7 +5,7 @@ import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/h
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 
-const models = { provider: 'openai', source: 'server', defaultModel: 'gpt-4o-mini', models: ['gpt-4o-mini', 'gpt-4.1'] }
+const models = { provider: 'openai', source: 'server', defaultModel: 'gpt-4o-mini', defaultTemperature: 0.2, models: ['gpt-4o-mini', 'gpt-4.1'] }
 
 describe('settings', () => {
   it('changing the preferred language saves it and switches the UI to /ja/', async () => {
@@ -84,6 +84,22 @@ describe('settings', () => {
 
     expect(await screen.findByText('Your answer settings were saved.')).toBeInTheDocument()
     expect(await requestsTo(fetch, 'PATCH /api/v1/me')[0]?.json()).toEqual({ llmModel: 'gpt-4.1' })
+  })
+
+  it('returns the temperature to the server default by sending null', async () => {
+    withSessionCookie()
+    const fetch = mockApi({
+      'GET /api/v1/me': me({ preferences: { preferredLanguage: 'en', llmModel: null, llmTemperature: 1.3 } }),
+      'GET /api/v1/me/models': models,
+      'PATCH /api/v1/me': () => jsonResponse(me({ preferences: { preferredLanguage: 'en', llmModel: null, llmTemperature: null } })),
+    })
+    const { user } = renderApp('/settings/ai')
+
+    await user.click(await screen.findByTestId('temperature-reset'))
+    expect(screen.getByTestId('temperature-value')).toHaveTextContent('Server default (0.2)')
+    await user.click(within(screen.getByTestId('model-card')).getByRole('button', { name: 'Save changes' }))
+
+    expect(await requestsTo(fetch, 'PATCH /api/v1/me')[0]?.json()).toEqual({ llmTemperature: null })
   })
 
   it('deletes the account only after the username is typed', async () => {

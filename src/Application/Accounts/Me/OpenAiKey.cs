@@ -62,7 +62,7 @@ internal sealed class DeleteOpenAiKeyHandler(IAppDbContext db, ICurrentUser call
 public sealed record ListModelsQuery : IQuery<ModelsDto>;
 
 /// <summary>source is "user" when the user's own key was used, "server" for the server's key, "none" without one.</summary>
-public sealed record ModelsDto(string Provider, string Source, string DefaultModel, IReadOnlyList<string> Models);
+public sealed record ModelsDto(string Provider, string Source, string DefaultModel, double DefaultTemperature, IReadOnlyList<string> Models);
 
 internal sealed class ListModelsHandler(
     IAppDbContext db,
@@ -79,6 +79,6 @@ internal sealed class ListModelsHandler(
         var options = ai.Value;
         var source = userKey is not null ? "user" : string.IsNullOrEmpty(options.OpenAI.ApiKey) ? "none" : "server";
         var models = await catalog.ListChatModelsAsync(userKey, cancellationToken);
-        return new ModelsDto(options.ChatProvider, source, options.OpenAI.ChatModel, models);
+        return new ModelsDto(options.ChatProvider, source, options.OpenAI.ChatModel, options.OpenAI.ChatTemperature, models);
     }
 }

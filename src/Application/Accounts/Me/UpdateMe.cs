@@ -2,6 +2,7 @@ using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Models;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -9,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Accounts.Me;
 
-/// <summary>Changes only the fields that are present. An empty llmModel returns to the server's default model.</summary>
-public sealed record UpdateMeCommand(string? Username, string? PreferredLanguage, string? LlmModel, double? LlmTemperature) : ICommand<MeDto>;
+/// <summary>
+/// Only present fields change. llmModel and llmTemperature set to null (or an empty model) return to the server's
+/// defaults.
+/// </summary>
+public sealed record UpdateMeCommand(string? Username, string? PreferredLanguage, Optional<string?> LlmModel, Optional<double?> LlmTemperature) : ICommand<MeDto>;
 
 internal sealed class UpdateMeValidator : AbstractValidator<UpdateMeCommand>
 {
@@ -18,8 +22,10 @@ internal sealed class UpdateMeValidator : AbstractValidator<UpdateMeCommand>
     {
         When(c => c.Username is not null, () => RuleFor(c => c.Username!).ValidUsername());
         RuleFor(c => c.PreferredLanguage).ValidLanguage();
-        RuleFor(c => c.LlmModel).MaximumLength(100).Matches("^[A-Za-z0-9._:/@-]*$").WithMessage("That is not a valid model name.");
-        RuleFor(c => c.LlmTemperature).InclusiveBetween(0, 2).WithMessage("Temperature must be between 0 and 2.");
+        RuleFor(c => c.LlmModel.Value).MaximumLength(100).Matches("^[A-Za-z0-9._:/@-]*$").OverridePropertyName("llmModel")
+            .WithMessage("That is not a valid model name.");
+        RuleFor(c => c.LlmTemperature.Value).InclusiveBetween(0, 2).OverridePropertyName("llmTemperature")
+            .WithMessage("Temperature must be between 0 and 2.");
     }
 }
 
@@ -38,7 +44,9 @@ internal sealed class UpdateMeHandler(IAppDbContext db, ICurrentUser caller, IMe
                 throw ValidationFailedException.For("username", "This username is taken; choose another one.");
             user.SetUsername(request.Username, now);
         }
-        user.SetPreferences(request.PreferredLanguage, request.LlmModel, request.LlmTemperature, now);
+        if (request.PreferredLanguage is not null) user.SetPreferredLanguage(request.PreferredLanguage, now);
+        if (request.LlmModel.IsSet) user.SetLlmModel(request.LlmModel.Value, now);
+        if (request.LlmTemperature.IsSet) user.SetLlmTemperature(request.LlmTemperature.Value, now);
         await db.SaveChangesAsync(cancellationToken);
         return await mediator.Send(new GetMeQuery(), cancellationToken);
     }

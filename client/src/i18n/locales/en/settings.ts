@@ -65,6 +65,8 @@ const settings = {
       },
       temperature: 'Temperature',
       temperatureDefault: 'Server default',
+      temperatureDefaultValue: 'Server default ({{value}})',
+      temperatureReset: 'Use the server default',
       temperatureHint: 'Lower is more focused and repeatable; higher is more varied.',
       loading: 'Loading the available models…',
       loadFailed: 'Could not load the list of models',

@@ -67,6 +67,8 @@ const settings: Resources['settings'] = {
       },
       temperature: '温度',
       temperatureDefault: 'サーバーの既定',
+      temperatureDefaultValue: 'サーバーの既定 ({{value}})',
+      temperatureReset: 'サーバーの既定に戻す',
       temperatureHint: '低いほど安定した回答に、高いほど多様な回答になります。',
       loading: '利用可能なモデルを読み込んでいます…',
       loadFailed: 'モデルの一覧を読み込めませんでした',
