@@ -56,6 +56,8 @@ public static class DependencyInjection
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A null where the contract says non-nullable is a 400 at the door, not a null reference deeper in.
+        options.RespectNullableAnnotations = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new OptionalJsonConverterFactory());
     }

@@ -43,8 +43,17 @@ internal sealed class MultipartUploadReader(MultipartReader reader) : IUploadRea
                 continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
             var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-            return new UploadPart(name, string.IsNullOrEmpty(fileName) ? null : Path.GetFileName(fileName), new GuardedStream(section.Body));
+            return new UploadPart(name, CleanFileName(fileName), new GuardedStream(section.Body));
         }
+    }
+
+    /// <summary>The client's file name is kept as metadata only: no directories, no control characters, bounded length.</summary>
+    private static string? CleanFileName(string? fileName)
+    {
+        if (string.IsNullOrEmpty(fileName)) return null;
+        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length > 255) name = name[..255];
+        return name.Length == 0 ? "upload" : name;
     }
 
     /// <summary>Turns a truncated body discovered mid-file into a clean 400.</summary>

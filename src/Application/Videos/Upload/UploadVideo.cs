@@ -134,7 +134,9 @@ internal sealed class UploadVideoHandler(
             total += read;
             if (total > MaxFieldBytes) throw ValidationFailedException.For(part.Name, "This field is too long.");
         }
-        return Encoding.UTF8.GetString(buffer, 0, total).Trim();
+        var text = Encoding.UTF8.GetString(buffer, 0, total).Trim();
+        if (text.Contains('\0', StringComparison.Ordinal)) throw ValidationFailedException.For(part.Name, "Text must not contain NUL characters.");
+        return text;
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
