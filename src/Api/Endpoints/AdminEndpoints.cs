@@ -31,6 +31,12 @@ public static class AdminEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .WithName("AdminRetryJob").WithSummary("Put a failed or dead job back on the queue.").ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/jobs/ping", async (PingRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, await m.Send(new EnqueuePingJobsCommand(body.Count), ct)))
+            .WithName("AdminPingJobs").WithSummary("Enqueue no-op jobs (1–10000) to check the queue end to end; watch them in /admin/jobs?status=succeeded.")
+            .ProducesValidationProblem();
         return api;
     }
+
+    public sealed record PingRequest(int Count);
 }

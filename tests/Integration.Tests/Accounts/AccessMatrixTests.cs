@@ -30,6 +30,7 @@ public class AccessMatrixTests(ApiFixture fixture) : IntegrationTest(fixture)
         new("PATCH", "/api/v1/admin/users/{userA}", """{"videoLimit":5}""", [401, 403, 403, 403, 200]),
         new("GET", "/api/v1/admin/jobs", null, [401, 403, 403, 403, 200]),
         new("POST", "/api/v1/admin/jobs/{randomId}/retry", null, [401, 403, 403, 403, 404]),
+        new("POST", "/api/v1/admin/jobs/ping", """{"count":2}""", [401, 403, 403, 403, 202]),
     ]);
 
     [Theory]
