@@ -2,9 +2,9 @@
 // .eml the server wrote, sign in, see the dashboard, create an API token (secret shown once), sign out.
 import { test, after, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { launch, baseUrl, screenshotPath } from './browser.mjs'
 import { findLink, waitForMail } from './mail.mjs'
+import { newCredentials, onTestStack } from './session.mjs'
 
 let browser
 
@@ -16,19 +16,8 @@ after(async () => {
   await browser?.close()
 })
 
-/** Keeps the origin of the test stack but the path and query of the emailed link. */
-function onTestStack(url) {
-  const local = new URL(baseUrl)
-  local.pathname = url.pathname
-  local.search = url.search
-  return local.href
-}
-
 test('sign up, confirm the email, sign in, create an API token, sign out', async () => {
-  const stamp = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
-  const username = `e2e_${stamp}`
-  const email = `${username}@example.com`
-  const password = `Blue-kettle-${randomBytes(4).toString('hex')}-42`
+  const { username, email, password } = newCredentials()
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()

@@ -2,9 +2,17 @@ import { useEffect, useRef } from 'react'
 import { useLocation } from 'react-router'
 import { stripLanguagePrefix } from '../i18n/language'
 
-/** `/ja/settings/ai` → `settings`: moving between sections of one page keeps focus in its section nav. */
+/** Pages made of sections with their own navigation. */
+const SECTIONED = new Set(['settings', 'admin'])
+
+/**
+ * `/ja/settings/ai` → `settings`: moving between sections of one page keeps focus in its section nav. Any
+ * other path is a page of its own (`/videos` and `/videos/<id>` are two pages).
+ */
 function area(pathname: string): string {
-  return stripLanguagePrefix(pathname).split('/')[1] ?? ''
+  const path = stripLanguagePrefix(pathname)
+  const first = path.split('/')[1] ?? ''
+  return SECTIONED.has(first) ? first : path
 }
 
 /**

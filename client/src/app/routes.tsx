@@ -17,6 +17,7 @@ import { RouteError } from './RouteError'
 /** Settings and admin pages are split into their own chunks, fetched on first visit. */
 const settings = () => import('../features/settings')
 const admin = () => import('../features/admin')
+const videos = () => import('../features/videos')
 
 /** The app's pages, as relative paths; each language tree gets its own copy. */
 function pages(): RouteObject[] {
@@ -36,7 +37,8 @@ function pages(): RouteObject[] {
     {
       element: <RequireAuth />,
       children: [
-        { path: 'videos', element: <ComingSoonPage section="videos" /> },
+        { path: 'videos', lazy: async () => ({ Component: (await videos()).VideosPage }) },
+        { path: 'videos/:id', lazy: async () => ({ Component: (await videos()).VideoDetailPage }) },
         { path: 'groups', element: <ComingSoonPage section="groups" /> },
         {
           path: 'settings',

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 import { LocalizedLink, type LocalizedLinkProps } from '../i18n/LocalizedLink'
 import { cx } from '../lib/cx'
 import { Spinner } from './Spinner'
@@ -41,6 +41,7 @@ export function buttonClasses({ variant = 'primary', size = 'md' }: StyleProps =
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, StyleProps {
   /** Shows a spinner and disables the button while an action runs. */
   loading?: boolean
+  ref?: Ref<HTMLButtonElement>
 }
 
 export function Button({

@@ -8,16 +8,26 @@ import { Button } from './Button'
 const KNOWN_CODES = [
   'account_disabled',
   'admin_required',
+  'already_processing',
   'cannot_demote_self',
   'csrf_failed',
   'email_not_verified',
+  'empty_file',
+  'file_too_large',
   'insufficient_scope',
   'invalid_openai_key',
+  'invalid_tag_name',
   'job_not_retryable',
+  'payload_too_large',
   'signup_disabled',
+  'tag_exists',
+  'too_many_tags',
   'too_many_tokens',
   'unauthenticated',
+  'unsupported_media',
+  'unsupported_media_type',
   'validation_failed',
+  'video_limit_reached',
 ] as const
 type KnownCode = (typeof KNOWN_CODES)[number]
 

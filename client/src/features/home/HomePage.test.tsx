@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { mockApi, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
+import { video, videosPage } from '../../test/videos'
 
 describe('home dashboard', () => {
   it('greets a signed-in user with their usage and where to start', async () => {
     withSessionCookie()
-    mockApi({ 'GET /api/v1/me': me({ usage: { videoCount: 0, storageBytes: 0 }, limits: { videoLimit: null, maxUploadBytes: 2 * 1024 ** 3 } }) })
+    mockApi({
+      'GET /api/v1/me': me({ usage: { videoCount: 0, storageBytes: 0 }, limits: { videoLimit: null, maxUploadBytes: 2 * 1024 ** 3 } }),
+      'GET /api/v1/videos': videosPage([]),
+    })
     renderApp('/')
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back, alice' })).toBeInTheDocument()
@@ -16,6 +20,7 @@ describe('home dashboard', () => {
     expect(screen.getByText('No limit on the number of videos.')).toBeInTheDocument()
     expect(screen.getByTestId('usage-upload-limit')).toHaveTextContent('2 GB')
     expect(screen.getByRole('link', { name: 'Go to Videos' })).toHaveAttribute('href', '/videos')
+    expect(await screen.findByRole('heading', { name: 'Upload your first video' })).toBeInTheDocument()
     const nav = screen.getByRole('navigation', { name: 'Main' })
     expect(within(nav).getByRole('link', { name: 'Groups' })).toHaveAttribute('href', '/groups')
     expect(within(nav).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument()
@@ -49,7 +54,30 @@ describe('home dashboard', () => {
     expect(requestsTo(fetch, 'POST /api/v1/auth/logout')[0]?.headers.get('X-CSRF-Token')).toBe('csrf-1')
   })
 
-  it('leads Videos and Groups to a "coming soon" page', async () => {
+  it('lists the newest videos with their status', async () => {
+    withSessionCookie()
+    const recent = [
+      video({ title: 'Processing now', status: 'processing', stage: 'indexing', progress: 80 }),
+      video({ title: 'All done', status: 'ready', durationSeconds: 75 }),
+      video({ title: 'Broken upload', status: 'failed' }),
+    ]
+    const fetch = mockApi({ 'GET /api/v1/me': me(), 'GET /api/v1/videos': videosPage(recent, { pageSize: 4, totalCount: 9 }) })
+    renderApp('/')
+
+    const list = await screen.findByTestId('recent-videos')
+    const items = within(list).getAllByRole('listitem')
+    expect(items).toHaveLength(3)
+    expect(within(items[0]!).getByRole('link', { name: 'Processing now' })).toHaveAttribute('href', `/videos/${recent[0]!.id}`)
+    expect(items[0]).toHaveTextContent('Processing80%')
+    expect(items[1]).toHaveTextContent('Ready1:15')
+    expect(items[2]).toHaveTextContent('Failed')
+    expect(screen.getByTestId('home-videos-summary')).toHaveTextContent('9 videos. The newest:')
+    expect(screen.getByRole('heading', { name: 'Your library' })).toBeInTheDocument()
+    const [request] = requestsTo(fetch, 'GET /api/v1/videos')
+    expect(new URL(request!.url).searchParams.get('pageSize')).toBe('4')
+  })
+
+  it('leads Groups to a "coming soon" page', async () => {
     withSessionCookie()
     mockApi({ 'GET /api/v1/me': me() })
     renderApp('/ja/groups')

@@ -7,6 +7,7 @@ import { useLanguage } from '../../i18n/hooks'
 import { formatBytes } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { GroupsIcon, VideoIcon } from '../placeholders/icons'
+import { GoToVideos, RecentVideosList, useRecentVideos } from '../videos/RecentVideos'
 
 function Stat({ label, value, detail, testId }: { label: string; value: ReactNode; detail?: ReactNode; testId: string }) {
   return (
@@ -49,7 +50,39 @@ function StartCard({ icon, title, body, action }: { icon: ReactNode; title: stri
   )
 }
 
-/** The signed-in home: a greeting, usage from `GET /me` and where to start. */
+/** The library at a glance: how many videos, and the newest ones with their status. */
+function VideosCard() {
+  const { t } = useTranslation()
+  const lang = useLanguage()
+  const recent = useRecentVideos()
+  const total = recent.data?.totalCount
+  const empty = total === 0
+  return (
+    <Card as="article" padding="lg" className="flex flex-col gap-4 md:col-span-2" data-testid="home-videos">
+      <div className="flex items-start gap-4">
+        <div className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
+          <VideoIcon />
+        </div>
+        <div className="min-w-0">
+          <h3 className="text-lg font-semibold text-slate-900">{empty ? t('home.start.videosEmptyTitle') : t('home.start.videosTitle')}</h3>
+          <p className="mt-1 text-slate-600" data-testid="home-videos-summary">
+            {empty
+              ? t('home.start.videosEmptyBody')
+              : total !== undefined
+                ? t('home.videos.count', { count: total, formatted: new Intl.NumberFormat(lang).format(total) })
+                : t('home.start.videosBody')}
+          </p>
+        </div>
+      </div>
+      <RecentVideosList query={recent} />
+      <div className="mt-auto">
+        <GoToVideos />
+      </div>
+    </Card>
+  )
+}
+
+/** The signed-in home: a greeting, usage from `GET /me`, the newest videos and where to go next. */
 export function HomePage({ user }: { user: Me }) {
   const { t } = useTranslation()
   const lang = useLanguage()
@@ -96,15 +129,10 @@ export function HomePage({ user }: { user: Me }) {
 
       <section aria-labelledby="start-heading" className="mt-10">
         <h2 id="start-heading" className="text-lg font-semibold text-slate-900">
-          {t('home.start.title')}
+          {videoCount === 0 ? t('home.start.title') : t('home.library')}
         </h2>
-        <div className="mt-4 grid gap-4 md:grid-cols-2">
-          <StartCard
-            icon={<VideoIcon />}
-            title={videoCount === 0 ? t('home.start.videosEmptyTitle') : t('home.start.videosTitle')}
-            body={videoCount === 0 ? t('home.start.videosEmptyBody') : t('home.start.videosBody')}
-            action={<ButtonLink to="/videos">{t('home.start.videosAction')}</ButtonLink>}
-          />
+        <div className="mt-4 grid gap-4 md:grid-cols-3">
+          <VideosCard />
           <StartCard
             icon={<GroupsIcon />}
             title={t('home.start.groupsTitle')}

@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next'
 import { ButtonLink } from '../../components/Button'
 import { EmptyState } from '../../components/EmptyState'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
-import { GroupsIcon, VideoIcon } from './icons'
+import { GroupsIcon } from './icons'
 
 /**
- * Placeholder for the Videos and Groups pages, which are being built: the
+ * Placeholder for the Groups page, which is being built: the
  * navigation already leads here.
  */
-export function ComingSoonPage({ section }: { section: 'videos' | 'groups' }) {
+export function ComingSoonPage({ section }: { section: 'groups' }) {
   const { t } = useTranslation()
   const title = t(`comingSoon.${section}.title`)
   useDocumentTitle(title)
@@ -17,7 +17,7 @@ export function ComingSoonPage({ section }: { section: 'videos' | 'groups' }) {
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">{title}</h1>
       <EmptyState
         className="mt-8"
-        icon={section === 'videos' ? <VideoIcon /> : <GroupsIcon />}
+        icon={<GroupsIcon />}
         title={t('comingSoon.heading')}
         description={t(`comingSoon.${section}.body`)}
         action={

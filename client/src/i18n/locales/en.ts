@@ -5,6 +5,7 @@
 import admin from './en/admin'
 import auth from './en/auth'
 import settings from './en/settings'
+import videos from './en/videos'
 
 const en = {
   common: {
@@ -164,6 +165,12 @@ const en = {
       uploadLimit: 'Largest upload',
       uploadLimitDetail: 'Per file.',
     },
+    library: 'Your library',
+    videos: {
+      count_one: '{{formatted}} video. The newest:',
+      count_other: '{{formatted}} videos. The newest:',
+      loadFailed: 'Could not load your videos',
+    },
     start: {
       title: 'Get started',
       videosEmptyTitle: 'Upload your first video',
@@ -179,10 +186,6 @@ const en = {
   comingSoon: {
     heading: 'Coming soon',
     back: 'Back to home',
-    videos: {
-      title: 'Videos',
-      body: 'Uploading and browsing videos is arriving in the next update of this server.',
-    },
     groups: {
       title: 'Groups',
       body: 'Groups of videos, with shared links and group chat, are arriving in the next update of this server.',
@@ -191,6 +194,7 @@ const en = {
   auth,
   settings,
   admin,
+  videos,
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',
@@ -203,16 +207,26 @@ const en = {
     codes: {
       account_disabled: 'This account has been deactivated. Contact an administrator.',
       admin_required: 'Only administrators can do this.',
+      already_processing: 'This video is already queued or being processed.',
       cannot_demote_self: 'You cannot deactivate or demote your own account; ask another administrator.',
       csrf_failed: 'Your session’s security check failed. Reload the page and try again.',
       email_not_verified: 'Confirm your email address first: use the link we sent you, or request a new one.',
+      empty_file: 'The file is empty.',
+      file_too_large: 'The file is larger than your upload limit.',
       insufficient_scope: 'This API token has read-only access.',
       invalid_openai_key: 'The AI provider rejected this API key. Check it and paste it again.',
+      invalid_tag_name: 'A tag name must be 1 to 50 characters.',
       job_not_retryable: 'Only failed or dead jobs can be retried.',
+      payload_too_large: 'The file is larger than this server accepts.',
       signup_disabled: 'Sign-up is disabled on this server. Ask an administrator for an account.',
+      tag_exists: 'You already have a tag with this name.',
+      too_many_tags: 'You have too many tags. Delete some first.',
       too_many_tokens: 'You have too many API tokens. Delete some first.',
       unauthenticated: 'Sign in to continue.',
+      unsupported_media: 'This file is not a playable video or audio file.',
+      unsupported_media_type: 'The server cannot read this kind of request.',
       validation_failed: 'Some fields need attention.',
+      video_limit_reached: 'You have reached your video limit. Delete some videos or ask an administrator to raise the limit.',
     },
     unexpectedTitle: 'Something went wrong',
     unexpectedBody: 'An unexpected error occurred. Reload the page to try again.',

@@ -2,6 +2,7 @@ import type { Resources } from './en'
 import admin from './ja/admin'
 import auth from './ja/auth'
 import settings from './ja/settings'
+import videos from './ja/videos'
 
 const ja: Resources = {
   common: {
@@ -160,6 +161,12 @@ const ja: Resources = {
       uploadLimit: 'アップロードの最大サイズ',
       uploadLimitDetail: '1 ファイルあたり。',
     },
+    library: 'ライブラリ',
+    videos: {
+      count_one: '{{formatted}} 本の動画があります。最新の動画：',
+      count_other: '{{formatted}} 本の動画があります。最新の動画：',
+      loadFailed: '動画を読み込めませんでした',
+    },
     start: {
       title: 'はじめましょう',
       videosEmptyTitle: '最初の動画をアップロード',
@@ -175,10 +182,6 @@ const ja: Resources = {
   comingSoon: {
     heading: '近日公開',
     back: 'ホームに戻る',
-    videos: {
-      title: '動画',
-      body: '動画のアップロードと一覧は、このサーバーの次のアップデートで利用できるようになります。',
-    },
     groups: {
       title: 'グループ',
       body: '共有リンクやグループチャットを備えた動画のグループは、このサーバーの次のアップデートで利用できるようになります。',
@@ -187,6 +190,7 @@ const ja: Resources = {
   auth,
   settings,
   admin,
+  videos,
   errors: {
     network: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
     generic: '問題が発生しました。もう一度お試しください。',
@@ -199,16 +203,26 @@ const ja: Resources = {
     codes: {
       account_disabled: 'このアカウントは無効化されています。管理者に連絡してください。',
       admin_required: 'この操作は管理者のみ行えます。',
+      already_processing: 'この動画はすでに処理待ち、または処理中です。',
       cannot_demote_self: '自分自身を無効化・降格することはできません。他の管理者に依頼してください。',
       csrf_failed: 'セッションのセキュリティ確認に失敗しました。ページを再読み込みしてから再試行してください。',
       email_not_verified: '先にメールアドレスを確認してください。お送りしたリンクを使うか、新しいリンクをリクエストしてください。',
+      empty_file: 'ファイルが空です。',
+      file_too_large: 'ファイルがアップロード上限を超えています。',
       insufficient_scope: 'この API トークンは読み取り専用です。',
       invalid_openai_key: 'AI プロバイダーがこの API キーを拒否しました。確認して貼り付け直してください。',
+      invalid_tag_name: 'タグ名は 1〜50 文字で入力してください。',
       job_not_retryable: '再試行できるのは失敗・停止したジョブだけです。',
+      payload_too_large: 'ファイルがこのサーバーで受け付けられるサイズを超えています。',
       signup_disabled: 'このサーバーではアカウント作成が無効です。管理者にアカウントを依頼してください。',
+      tag_exists: '同じ名前のタグがすでにあります。',
+      too_many_tags: 'タグが多すぎます。先にいくつか削除してください。',
       too_many_tokens: 'API トークンが多すぎます。先にいくつか削除してください。',
       unauthenticated: '続けるにはログインしてください。',
+      unsupported_media: '再生できる動画または音声ファイルではありません。',
+      unsupported_media_type: 'サーバーがこの形式のリクエストを読み取れません。',
       validation_failed: '入力内容を確認してください。',
+      video_limit_reached: '動画の上限に達しました。動画を削除するか、管理者に上限の引き上げを依頼してください。',
     },
     unexpectedTitle: '問題が発生しました',
     unexpectedBody: '予期しないエラーが発生しました。ページを再読み込みしてください。',

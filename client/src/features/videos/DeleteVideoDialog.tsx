@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
+import { errorMessage } from '../../components/ErrorState'
+import { useToast } from '../../components/Toast'
+import { useLocalizePath } from '../../i18n/hooks'
+import { useDeleteVideo, videoKeys, type Video } from './queries'
+
+/** Confirms, deletes the video (`DELETE /videos/{id}`), then goes back to the list. */
+export function DeleteVideoDialog({ video, open, onClose, backTo }: { video: Video; open: boolean; onClose: () => void; backTo?: string }) {
+  const { t } = useTranslation()
+  const toast = useToast()
+  const navigate = useNavigate()
+  const localize = useLocalizePath()
+  const queryClient = useQueryClient()
+  const remove = useDeleteVideo()
+
+  function close() {
+    remove.reset()
+    onClose()
+  }
+
+  async function confirm() {
+    try {
+      await remove.mutateAsync(video.id)
+    } catch {
+      return // shown in the dialog
+    }
+    toast(t('videos.delete.deleted', { title: video.title }))
+    await navigate(backTo ?? localize('/videos'), { replace: true })
+    queryClient.removeQueries({ queryKey: videoKeys.detail(video.id) })
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!remove.isPending}
+      size="sm"
+      title={t('videos.delete.title')}
+      description={t('videos.delete.body', { title: video.title })}
+      data-testid="delete-video-dialog"
+      footer={
+        <>
+          <Button variant="secondary" onClick={close} disabled={remove.isPending} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button variant="danger" onClick={() => void confirm()} loading={remove.isPending}>
+            {t('videos.delete.confirm')}
+          </Button>
+        </>
+      }
+    >
+      {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
+    </Dialog>
+  )
+}

@@ -1,0 +1,321 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useParams } from 'react-router'
+import { ApiError } from '../../api/errors'
+import { refreshSession } from '../../api/sessionFetch'
+import { Alert } from '../../components/Alert'
+import { Button, ButtonLink } from '../../components/Button'
+import { Card } from '../../components/Card'
+import { EmptyState } from '../../components/EmptyState'
+import { ErrorState, errorMessage } from '../../components/ErrorState'
+import { Skeleton } from '../../components/Skeleton'
+import { useToast } from '../../components/Toast'
+import { useLanguage, useLocalizePath } from '../../i18n/hooks'
+import { formatBytes, formatDateTime } from '../../lib/format'
+import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { DeleteVideoDialog } from './DeleteVideoDialog'
+import { EditVideoDialog } from './EditVideoDialog'
+import { formatDuration } from './format'
+import { ArrowLeftIcon, ChatIcon } from './icons'
+import { useReprocessVideo, videoQuery, type Video } from './queries'
+import { TagDot } from './TagInput'
+import { LIVE_PRIORITY, useLiveVideo } from './useLiveVideo'
+import type { FromState } from './VideoCard'
+import { VideoProgress, VideoStatusBadge } from './VideoStatus'
+import { VideoThumbnail } from './VideoThumbnail'
+
+/**
+ * The media element, straight from `GET /videos/{id}/media` (same origin, so the session cookie goes along and
+ * Range requests let it seek). If it fails once, the session may have expired: renew it and try again.
+ */
+function Player({ video }: { video: Video }) {
+  const { t } = useTranslation()
+  const [attempt, setAttempt] = useState(0)
+  const [failed, setFailed] = useState(false)
+  const audio = video.contentType.startsWith('audio/')
+
+  const onError = () => {
+    if (attempt > 0) {
+      setFailed(true)
+      return
+    }
+    void refreshSession().then((outcome) => (outcome === 'refreshed' ? setAttempt(1) : setFailed(true)))
+  }
+
+  const label = t('videos.detail.player', { title: video.title })
+  return (
+    <div className="space-y-3">
+      {audio ? (
+        <div className="overflow-hidden rounded-2xl bg-slate-900 shadow-sm">
+          <VideoThumbnail video={video} />
+          <audio key={attempt} controls preload="metadata" src={video.mediaUrl} onError={onError} aria-label={label} className="w-full" data-testid="video-player" />
+        </div>
+      ) : (
+        <video
+          key={attempt}
+          controls
+          playsInline
+          preload="metadata"
+          src={video.mediaUrl}
+          poster={video.thumbnailUrl ?? undefined}
+          onError={onError}
+          aria-label={label}
+          className="aspect-video w-full rounded-2xl bg-slate-950 shadow-sm"
+          data-testid="video-player"
+        />
+      )}
+      {failed && (
+        <Alert
+          tone="error"
+          title={t('videos.detail.playerFailed')}
+          actions={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                setFailed(false)
+                setAttempt((a) => a + 1)
+              }}
+            >
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {t('videos.detail.playerFailedBody')}
+        </Alert>
+      )}
+    </div>
+  )
+}
+
+function StatusPanel({ video }: { video: Video }) {
+  const { t } = useTranslation()
+  const lang = useLanguage()
+  const toast = useToast()
+  const reprocess = useReprocessVideo(video.id)
+
+  const again = (
+    <Button
+      variant={video.status === 'failed' ? 'primary' : 'secondary'}
+      size="sm"
+      loading={reprocess.isPending}
+      onClick={() => reprocess.mutate(undefined, { onSuccess: () => toast(t('videos.detail.reprocessQueued')) })}
+    >
+      {video.status === 'failed' ? t('videos.detail.reprocess') : t('videos.detail.processAgain')}
+    </Button>
+  )
+
+  return (
+    <Card as="section" aria-labelledby="status-heading" data-testid="status-panel">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="status-heading" className="font-semibold text-slate-900">
+          {t('videos.detail.statusHeading')}
+        </h2>
+        <VideoStatusBadge status={video.status} />
+      </div>
+      <div className="mt-4 space-y-3">
+        <VideoProgress video={video} announce />
+        {(video.status === 'queued' || video.status === 'uploaded') && (
+          <p className="text-sm text-slate-600">{t('videos.detail.queuedHelp')}</p>
+        )}
+        {video.status === 'processing' && <p className="text-sm text-slate-600">{t('videos.detail.processingHelp')}</p>}
+        {video.status === 'failed' && video.error?.code && (
+          <p className="text-xs text-slate-500">{t('videos.detail.errorCode', { code: video.error.code })}</p>
+        )}
+        {video.status === 'ready' && video.processedAt && (
+          <p className="text-sm text-slate-600">{t('videos.detail.processedOn', { date: formatDateTime(video.processedAt, lang) })}</p>
+        )}
+        {reprocess.isError && <Alert tone="error">{errorMessage(reprocess.error, t)}</Alert>}
+        {(video.status === 'failed' || video.status === 'ready') && <div>{again}</div>}
+      </div>
+    </Card>
+  )
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="flex justify-between gap-4 py-2.5 text-sm">
+      <dt className="shrink-0 text-slate-600">{label}</dt>
+      <dd className="min-w-0 text-right font-medium [overflow-wrap:anywhere] text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  )
+}
+
+function languageName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+function Details({ video }: { video: Video }) {
+  const { t } = useTranslation()
+  const lang = useLanguage()
+  const unknown = <span className="font-normal text-slate-500">{t('videos.detail.notYet')}</span>
+  return (
+    <Card as="section" aria-labelledby="details-heading">
+      <h2 id="details-heading" className="font-semibold text-slate-900">
+        {t('videos.detail.detailsHeading')}
+      </h2>
+      <dl className="mt-2 divide-y divide-slate-100">
+        <Fact label={t('videos.detail.duration')} testId="fact-duration">
+          {video.durationSeconds ? formatDuration(video.durationSeconds) : unknown}
+        </Fact>
+        <Fact label={t('videos.detail.size')}>{formatBytes(video.sizeBytes, lang)}</Fact>
+        <Fact label={t('videos.detail.resolution')}>
+          {video.width && video.height ? t('videos.detail.resolutionValue', { width: video.width, height: video.height }) : unknown}
+        </Fact>
+        <Fact label={t('videos.detail.language')}>
+          {video.language ? languageName(video.language, lang) : <span className="font-normal text-slate-500">{t('videos.detail.languageAuto')}</span>}
+        </Fact>
+        <Fact label={t('videos.detail.subtitles')}>{video.hasSubtitles ? t('videos.detail.subtitlesYes') : t('videos.detail.subtitlesNo')}</Fact>
+        <Fact label={t('videos.detail.file')}>
+          <span className="block">{video.originalFileName}</span>
+          <span className="block text-xs font-normal text-slate-500">{video.contentType}</span>
+        </Fact>
+        <Fact label={t('videos.detail.added')}>{formatDateTime(video.createdAt, lang)}</Fact>
+        <Fact label={t('videos.detail.processed')}>{video.processedAt ? formatDateTime(video.processedAt, lang) : unknown}</Fact>
+        <Fact label={t('videos.detail.groups')}>
+          {video.groups.length > 0 ? (
+            video.groups.map((g) => g.name).join(t('common.listSeparator'))
+          ) : (
+            <span className="font-normal text-slate-500">{t('videos.detail.noGroups')}</span>
+          )}
+        </Fact>
+      </dl>
+    </Card>
+  )
+}
+
+function DetailSkeleton() {
+  const { t } = useTranslation()
+  return (
+    <div className="mt-6 grid gap-8 lg:grid-cols-3" aria-busy="true">
+      <span className="sr-only" role="status">
+        {t('common.loading')}
+      </span>
+      <div className="space-y-4 lg:col-span-2">
+        <Skeleton className="h-9 w-2/3" />
+        <Skeleton className="aspect-video w-full rounded-2xl" />
+      </div>
+      <div className="space-y-4">
+        <Skeleton className="h-40 w-full rounded-2xl" />
+        <Skeleton className="h-72 w-full rounded-2xl" />
+      </div>
+    </div>
+  )
+}
+
+/**
+ * `/videos/:id`: the player, live processing status (with Reprocess when it failed), the facts about the file,
+ * edit and delete, and the place where the transcript and questions will appear.
+ */
+export function VideoDetailPage() {
+  const { t } = useTranslation()
+  const { id = '' } = useParams()
+  const localize = useLocalizePath()
+  const location = useLocation()
+  const from = (location.state as FromState | null)?.from
+  const video = useQuery(videoQuery(id))
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  useLiveVideo(video.data, LIVE_PRIORITY.detail)
+  useDocumentTitle(video.data?.title ?? t('videos.detail.documentTitle'))
+
+  const back = (
+    <Link
+      to={from ?? localize('/videos')}
+      className="inline-flex items-center gap-1.5 rounded text-sm font-semibold text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+    >
+      <ArrowLeftIcon />
+      {t('videos.detail.back')}
+    </Link>
+  )
+
+  const notFound = video.error instanceof ApiError && (video.error.status === 404 || video.error.status === 400)
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
+      {back}
+      {video.isPending && <DetailSkeleton />}
+      {video.isError && !video.data && (
+        <div className="mt-6">
+          {notFound ? (
+            <EmptyState
+              headingLevel={1}
+              title={t('videos.detail.notFoundTitle')}
+              description={t('videos.detail.notFoundBody')}
+              action={<ButtonLink to="/videos">{t('videos.detail.back')}</ButtonLink>}
+            />
+          ) : (
+            <ErrorState title={t('videos.detail.loadFailed')} error={video.error} onRetry={() => void video.refetch()} retrying={video.isFetching} />
+          )}
+        </div>
+      )}
+      {video.data && (
+        <>
+          <div className="mt-4 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+            <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900 sm:text-3xl">{video.data.title}</h1>
+            <div className="flex shrink-0 gap-2">
+              <Button variant="secondary" onClick={() => setEditing(true)}>
+                {t('videos.detail.edit')}
+              </Button>
+              <Button variant="danger" onClick={() => setDeleting(true)}>
+                {t('common.delete')}
+              </Button>
+            </div>
+          </div>
+
+          <div className="mt-6 grid gap-8 lg:grid-cols-3">
+            <div className="min-w-0 space-y-6 lg:col-span-2">
+              <Player video={video.data} />
+              {video.data.tags.length > 0 && (
+                <ul className="flex flex-wrap gap-2" aria-label={t('videos.fields.tags')}>
+                  {video.data.tags.map((tag) => (
+                    <li key={tag.id}>
+                      <Link
+                        to={`${localize('/videos')}?tag=${encodeURIComponent(tag.name)}`}
+                        className="flex items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                        aria-label={t('videos.card.filterByTag', { name: tag.name })}
+                      >
+                        <TagDot color={tag.color} />
+                        {tag.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {video.data.description && <p className="whitespace-pre-line text-slate-700">{video.data.description}</p>}
+              <section
+                aria-labelledby="transcript-heading"
+                className="flex flex-col items-center gap-3 rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center"
+                data-testid="transcript-placeholder"
+              >
+                <div className="flex size-12 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
+                  <ChatIcon />
+                </div>
+                <h2 id="transcript-heading" className="font-semibold text-slate-900">
+                  {t('videos.detail.transcriptHeading')}
+                </h2>
+                <p className="max-w-md text-sm text-slate-600">
+                  {video.data.status === 'ready' ? t('videos.detail.transcriptSoon') : t('videos.detail.transcriptPending')}
+                </p>
+              </section>
+            </div>
+            <div className="min-w-0 space-y-6">
+              <StatusPanel video={video.data} />
+              <Details video={video.data} />
+            </div>
+          </div>
+
+          <EditVideoDialog video={video.data} open={editing} onClose={() => setEditing(false)} />
+          <DeleteVideoDialog video={video.data} open={deleting} onClose={() => setDeleting(false)} backTo={from} />
+        </>
+      )}
+    </div>
+  )
+}

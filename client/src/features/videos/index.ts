@@ -1,0 +1,3 @@
+/** The Videos pages, loaded on demand (one chunk) by the router. */
+export { VideoDetailPage } from './VideoDetailPage'
+export { VideosPage } from './VideosPage'

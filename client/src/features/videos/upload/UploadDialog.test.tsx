@@ -1,0 +1,273 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { Me } from '../../../api/session'
+import { installFakeXhr } from '../../../test/fakeXhr'
+import { jsonResponse, mockApi, requestsTo } from '../../../test/http'
+import { renderApp } from '../../../test/render'
+import { me, withSessionCookie } from '../../../test/session'
+import { video, videosRoute } from '../../../test/videos'
+import type { Video } from '../queries'
+
+const existing = video({ title: 'Existing video', status: 'ready' })
+
+function mediaFile(name = 'clip.mp4', size = 100, type = 'video/mp4') {
+  return new File([new Uint8Array(size)], name, { type })
+}
+
+function uploadApi(profile: Me = me()) {
+  const videos: Video[] = [existing]
+  const fetch = mockApi({
+    'GET /api/v1/me': profile,
+    'GET /api/v1/videos': videosRoute(() => videos),
+    'GET /api/v1/tags': [{ id: 't1', name: 'work', color: '#4f46e5', videoCount: 1, createdAt: '2026-01-01T00:00:00Z' }],
+    'POST /api/v1/auth/refresh': () => new Response(null, { status: 200 }),
+  })
+  return { fetch, videos }
+}
+
+async function openDialog(path = '/videos') {
+  const rendered = renderApp(path)
+  await rendered.user.click(await screen.findByRole('button', { name: 'Upload videos' }))
+  const dialog = screen.getByRole('dialog', { name: 'Upload videos' })
+  return { ...rendered, dialog }
+}
+
+describe('videos: upload dialog', () => {
+  it('sends the file with XHR and shows real progress; the list refreshes', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    const { fetch, videos } = uploadApi()
+    const { user, dialog } = await openDialog()
+
+    expect(within(dialog).getByText('Video or audio files, up to 2 GB each.')).toBeInTheDocument()
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('Team call.mp4', 100))
+    const title = within(dialog).getByRole('textbox', { name: 'Title for Team call.mp4' })
+    expect(title).toHaveValue('Team call')
+    await user.clear(title)
+    await user.type(title, 'Weekly team call')
+    await user.type(within(dialog).getByLabelText('Description', { exact: false }), 'Notes from Monday')
+    await user.type(within(dialog).getByRole('combobox', { name: /Tags/ }), 'wor')
+    await user.click(within(dialog).getByRole('option', { name: 'work' }))
+    await user.type(within(dialog).getByRole('combobox', { name: /Tags/ }), 'planning{Enter}')
+    expect(within(dialog).getByRole('button', { name: 'Remove tag planning' })).toBeInTheDocument()
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Spoken language' }), 'English')
+    await user.upload(within(dialog).getByLabelText(/Subtitles/), new File(['WEBVTT\n'], 'call.vtt', { type: 'text/vtt' }))
+
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    expect(Xhr.instances).toHaveLength(1)
+    await waitFor(() => expect(within(dialog).getByRole('heading', { name: '0 of 1 uploaded' })).toHaveFocus())
+    const xhr = Xhr.instances[0]!
+    expect(xhr.method).toBe('POST')
+    expect(xhr.url).toBe('/api/v1/videos')
+    expect(xhr.requestHeaders['X-CSRF-Token']).toBe('csrf-1')
+    // Text fields first, the file last.
+    expect(xhr.fields()).toEqual([
+      ['title', 'Weekly team call'],
+      ['description', 'Notes from Monday'],
+      ['language', 'en'],
+      ['tags', 'work'],
+      ['tags', 'planning'],
+      ['subtitles', 'file:call.vtt'],
+      ['file', 'file:Team call.mp4'],
+    ])
+
+    xhr.progress(0, 400)
+    const bar = within(dialog).getByRole('progressbar', { name: 'Upload of Team call.mp4' })
+    expect(bar).toHaveAttribute('aria-valuenow', '0')
+    xhr.progress(100, 400)
+    expect(bar).toHaveAttribute('aria-valuenow', '25')
+    expect(within(dialog).getByTestId('upload-percent')).toHaveTextContent('25%')
+    expect(bar).toHaveAttribute('aria-valuetext', '100 bytes of 400 bytes (25%)')
+    xhr.progress(400, 400)
+    expect(bar).toHaveAttribute('aria-valuenow', '100')
+    expect(within(dialog).getByText('Checking the file on the server…')).toBeInTheDocument()
+
+    const created = video({ title: 'Weekly team call', status: 'queued' })
+    videos.unshift(created)
+    const listsBefore = requestsTo(fetch, 'GET /api/v1/videos').length
+    await xhr.respond(201, created)
+    expect(await within(dialog).findByTestId('upload-done')).toHaveTextContent('Uploaded, queued for processing')
+    expect(within(dialog).getByRole('heading', { name: '1 of 1 uploaded' })).toBeInTheDocument()
+    await waitFor(() => expect(requestsTo(fetch, 'GET /api/v1/videos').length).toBeGreaterThan(listsBefore))
+
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: 'Weekly team call' })).toBeInTheDocument()
+  })
+
+  it('rejects files that are too large or not media before sending anything', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    uploadApi(me({ limits: { videoLimit: null, maxUploadBytes: 1000 } }))
+    const { user, dialog } = await openDialog()
+
+    expect(within(dialog).getByText('Video or audio files, up to 1,000 bytes each.')).toBeInTheDocument()
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('huge.mp4', 2000))
+    fireEvent.drop(within(dialog).getByTestId('upload-dropzone'), {
+      dataTransfer: { files: [new File(['%PDF'], 'notes.pdf', { type: 'application/pdf' })] },
+    })
+
+    const rows = within(dialog).getAllByTestId('upload-row')
+    expect(rows).toHaveLength(2)
+    expect(within(rows[0]!).getByTestId('upload-error')).toHaveTextContent('This file is larger than your upload limit of 1,000 bytes.')
+    expect(within(rows[1]!).getByTestId('upload-error')).toHaveTextContent('This is not a video or audio file.')
+    const submit = within(dialog).getByRole('button', { name: 'Upload 1 file' })
+    expect(submit).toBeDisabled()
+
+    // Remove them and add a good one: only that one is sent.
+    await user.click(within(dialog).getByRole('button', { name: 'Remove huge.mp4' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Remove notes.pdf' }))
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('ok.mp4', 500))
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    expect(Xhr.instances).toHaveLength(1)
+    expect(Xhr.instances[0]!.fields().at(-1)).toEqual(['file', 'file:ok.mp4'])
+  })
+
+  it('respects the video limit', async () => {
+    withSessionCookie()
+    installFakeXhr()
+    uploadApi(me({ limits: { videoLimit: 3, maxUploadBytes: 10_000 }, usage: { videoCount: 2, storageBytes: 0 } }))
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4')])
+    const rows = within(dialog).getAllByTestId('upload-row')
+    expect(rows[0]).toHaveAttribute('data-state', 'ready')
+    expect(within(rows[1]!).getByTestId('upload-error')).toHaveTextContent('This would go over your limit of 3 videos.')
+    expect(within(dialog).getByText('Subtitles can be added when you upload a single file.')).toBeInTheDocument()
+    expect(within(dialog).getByText('The description, tags and language apply to every file.')).toBeInTheDocument()
+  })
+
+  it('explains a full library before any file is chosen', async () => {
+    withSessionCookie()
+    uploadApi(me({ limits: { videoLimit: 3, maxUploadBytes: 10_000 }, usage: { videoCount: 3, storageBytes: 0 } }))
+    const { dialog } = await openDialog()
+    expect(within(dialog).getByText('You have reached your video limit')).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Choose files' })).toBeDisabled()
+  })
+
+  it('cancel aborts the request; retry sends it again', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    uploadApi()
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    Xhr.instances[0]!.progress(30, 100)
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel the upload of clip.mp4' }))
+    expect(Xhr.instances[0]!.aborted).toBe(true)
+    expect(await within(dialog).findByText('Cancelled')).toBeInTheDocument()
+
+    await user.click(within(dialog).getByRole('button', { name: 'Retry the upload of clip.mp4' }))
+    expect(Xhr.instances).toHaveLength(2)
+    expect(within(dialog).getByRole('progressbar', { name: 'Upload of clip.mp4' })).toBeInTheDocument()
+  })
+
+  it('sends at most two files at a time', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    uploadApi()
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4'), mediaFile('c.mp4')])
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 3 files' }))
+    expect(Xhr.instances).toHaveLength(2)
+    expect(within(dialog).getByText('Waiting for its turn…')).toBeInTheDocument()
+    await Xhr.instances[0]!.respond(201, video({ title: 'a' }))
+    await waitFor(() => expect(Xhr.instances).toHaveLength(3))
+    expect(Xhr.instances[2]!.fields().at(-1)).toEqual(['file', 'file:c.mp4'])
+  })
+
+  it('after a 401 it renews the session once and sends the file again', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    const { fetch } = uploadApi()
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    await Xhr.instances[0]!.respond(401, { title: 'Unauthorized', status: 401, code: 'unauthenticated' })
+    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
+    expect(requestsTo(fetch, 'POST /api/v1/auth/refresh')).toHaveLength(1)
+    expect(Xhr.instances[1]!.fields().at(-1)).toEqual(['file', 'file:clip.mp4'])
+    await Xhr.instances[1]!.respond(201, video({ title: 'clip' }))
+    expect(await within(dialog).findByTestId('upload-done')).toBeInTheDocument()
+  })
+
+  it('maps problem codes to messages', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    uploadApi()
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4')])
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 2 files' }))
+    await Xhr.instances[0]!.respond(422, {
+      title: 'Unprocessable',
+      status: 422,
+      code: 'unsupported_media',
+      detail: 'This file is not a playable video or audio file.',
+    })
+    // nginx's own 413 page is HTML, not problem+json.
+    await Xhr.instances[1]!.respond(413, '<html><body>413 Request Entity Too Large</body></html>')
+    const errors = await within(dialog).findAllByTestId('upload-error')
+    expect(errors.map((e) => e.textContent)).toEqual([
+      'The server could not find any video or audio in this file.',
+      'This file is larger than your upload limit of 2 GB.',
+    ])
+  })
+
+  it('asks before closing while files are being sent', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    uploadApi()
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    await user.click(within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)!)
+    const warning = within(dialog).getByRole('alert')
+    expect(warning).toHaveTextContent('Uploads are still running')
+    expect(within(warning).getByRole('button', { name: 'Keep uploading' })).toHaveFocus()
+
+    await user.click(within(warning).getByRole('button', { name: 'Keep uploading' }))
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+    expect(Xhr.instances[0]!.aborted).toBe(false)
+
+    // The dialog's own close button (like Escape) asks too.
+    await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!)
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel uploads and close' }))
+    expect(Xhr.instances[0]!.aborted).toBe(true)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('checks subtitles and titles before sending', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    uploadApi()
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Title for clip.mp4' }))
+    fireEvent.change(within(dialog).getByLabelText(/Subtitles/), { target: { files: [new File(['x'], 'notes.txt', { type: 'text/plain' })] } })
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    expect(within(dialog).getByText('Enter a title.')).toBeInTheDocument()
+    expect(within(dialog).getByText('Choose an .srt or .vtt file.')).toBeInTheDocument()
+    expect(Xhr.instances).toHaveLength(0)
+  })
+
+  it('works in Japanese', async () => {
+    withSessionCookie()
+    installFakeXhr()
+    mockApi({
+      'GET /api/v1/me': me(),
+      'GET /api/v1/videos': () => jsonResponse({ items: [existing], page: 1, pageSize: 12, totalCount: 1 }),
+      'GET /api/v1/tags': [],
+    })
+    const { user } = renderApp('/ja/videos')
+    await user.click(await screen.findByRole('button', { name: '動画をアップロード' }))
+    const dialog = screen.getByRole('dialog', { name: '動画をアップロード' })
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('会議.mp4'))
+    expect(within(dialog).getByRole('button', { name: '1 個のファイルをアップロード' })).toBeEnabled()
+  })
+})
