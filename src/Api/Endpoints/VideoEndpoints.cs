@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AskVideo.Api.Http;
 using AskVideo.Api.Media;
 using AskVideo.Application.Common.Interfaces;
@@ -62,6 +61,9 @@ public static class VideoEndpoints
                 ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Thumbnail), ct), media.Value))
             .WithName("GetVideoThumbnail").WithSummary("A JPEG frame made during processing.")
             .Produces(200, contentType: "image/jpeg").Produces(302).ProducesProblem(404);
+        videos.MapGet("/events", StreamLibraryEventsAsync).WithName("StreamLibraryEvents")
+            .WithSummary("Server-sent events for all your videos over one connection: first `event: ready` (subscribed; refetch your list to catch up), then `event: status` for every change.")
+            .Produces(200, contentType: "text/event-stream");
         videos.MapGet("/{id:guid}/events", StreamEventsAsync).WithName("StreamVideoEvents")
             .WithSummary("Server-sent events (event: status) with the video's status and progress, starting with the current state.")
             .Produces(200, contentType: "text/event-stream").ProducesProblem(404);
@@ -87,35 +89,13 @@ public static class VideoEndpoints
         await mediator.Send(new GetVideoQuery(id), cancellationToken);
         var changes = await events.SubscribeAsync(id, cancellationToken);
         var current = await mediator.Send(new GetVideoQuery(id), cancellationToken);
+        await ServerSentEvents.StreamAsync(context, new VideoStatusEvent(current.Id, current.Status, current.Stage, current.Progress, current.Error?.Code, current.Error?.Message, current.UpdatedAt),
+            changes, cancellationToken);
+    }
 
-        var response = context.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-
-        async Task WriteAsync(object payload)
-        {
-            await response.WriteAsync($"event: status\ndata: {JsonSerializer.Serialize(payload, json)}\n\n", cancellationToken);
-            await response.Body.FlushAsync(cancellationToken);
-        }
-
-        await WriteAsync(new VideoStatusEvent(current.Id, current.Status, current.Stage, current.Progress, current.Error?.Code, current.Error?.Message, current.UpdatedAt));
-        await using var enumerator = changes.GetAsyncEnumerator(cancellationToken);
-        var next = enumerator.MoveNextAsync().AsTask();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var finished = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(15), cancellationToken));
-            if (cancellationToken.IsCancellationRequested) break;
-            if (finished != next)
-            {
-                await response.WriteAsync(": keep-alive\n\n", cancellationToken);
-                await response.Body.FlushAsync(cancellationToken);
-                continue;
-            }
-            if (!await next) break;
-            await WriteAsync(enumerator.Current);
-            next = enumerator.MoveNextAsync().AsTask();
-        }
+    private static async Task StreamLibraryEventsAsync(HttpContext context, ICurrentUser caller, IVideoEvents events, CancellationToken cancellationToken)
+    {
+        var changes = await events.SubscribeToOwnerAsync(caller.RequireUserId(), cancellationToken);
+        await ServerSentEvents.StreamAsync(context, null, changes, cancellationToken);
     }
 }

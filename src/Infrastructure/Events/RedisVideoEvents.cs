@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Videos;
 using AskVideo.Infrastructure.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,11 +17,16 @@ internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOpti
 
     private RedisChannel Channel(Guid videoId) => $"{options.Value.KeyPrefix}:video:{videoId:N}";
 
-    public async Task PublishAsync(VideoStatusEvent change, CancellationToken cancellationToken)
+    private RedisChannel OwnerChannel(Guid ownerId) => $"{options.Value.KeyPrefix}:owner-videos:{ownerId:N}";
+
+    public async Task PublishAsync(Video video, CancellationToken cancellationToken)
     {
         try
         {
-            await redis.Subscriber.PublishAsync(Channel(change.VideoId), JsonSerializer.Serialize(change, Json));
+            var payload = JsonSerializer.Serialize(VideoStatusEvent.Of(video), Json);
+            await Task.WhenAll(
+                redis.Subscriber.PublishAsync(Channel(video.Id), payload),
+                redis.Subscriber.PublishAsync(OwnerChannel(video.OwnerId), payload));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -28,10 +34,15 @@ internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOpti
         }
     }
 
-    public async Task<IAsyncEnumerable<VideoStatusEvent>> SubscribeAsync(Guid videoId, CancellationToken cancellationToken)
+    public Task<IAsyncEnumerable<VideoStatusEvent>> SubscribeAsync(Guid videoId, CancellationToken cancellationToken) =>
+        SubscribeAsync(Channel(videoId), cancellationToken);
+
+    public Task<IAsyncEnumerable<VideoStatusEvent>> SubscribeToOwnerAsync(Guid ownerId, CancellationToken cancellationToken) =>
+        SubscribeAsync(OwnerChannel(ownerId), cancellationToken);
+
+    private async Task<IAsyncEnumerable<VideoStatusEvent>> SubscribeAsync(RedisChannel redisChannel, CancellationToken cancellationToken)
     {
-        var channel = System.Threading.Channels.Channel.CreateBounded<VideoStatusEvent>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-        var redisChannel = Channel(videoId);
+        var channel = System.Threading.Channels.Channel.CreateBounded<VideoStatusEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         Action<RedisChannel, RedisValue> handler = (_, value) =>
         {
             var change = JsonSerializer.Deserialize<VideoStatusEvent>((string)value!, Json);

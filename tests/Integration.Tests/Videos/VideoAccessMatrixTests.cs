@@ -15,6 +15,7 @@ public class VideoAccessMatrixTests(ApiFixture fixture) : IntegrationTest(fixtur
         new("GET", "/api/v1/videos/{videoA}/media", null, [401, 200, 404, 200, 404]),
         new("GET", "/api/v1/videos/{videoA}/thumbnail", null, [401, 404, 404, 404, 404]),
         new("GET", "/api/v1/videos/{videoA}/events", null, [401, 200, 404, 200, 404]),
+        new("GET", "/api/v1/videos/events", null, [401, 200, 200, 200, 200]),
         new("POST", "/api/v1/videos/{videoA}/reprocess", null, [401, 409, 404, 403, 404]),
         new("DELETE", "/api/v1/videos/{videoA}", null, [401, 204, 404, 403, 404]),
         new("GET", "/api/v1/tags", null, [401, 200, 200, 200, 200]),

@@ -205,6 +205,33 @@ public class VideoLibraryTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Contains("\"status\":\"queued\"", second);
     }
 
+    [Fact]
+    public async Task LibraryEvents_ShouldStreamChangesOfAllTheCallersVideos_AndOnlyTheirs()
+    {
+        var user = await Fixture.CreateAsync();
+        var other = await Fixture.CreateAsync();
+        var mine = await SeedAsync(user.Id, "Mine", status: VideoStatus.Failed);
+        var theirs = await SeedAsync(other.Id, "Theirs", status: VideoStatus.Failed);
+        using var session = await Fixture.LoginAsync(user);
+        using var otherSession = await Fixture.LoginAsync(other);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/videos/events");
+        request.Headers.Add("Cookie", $"access_token={session.Cookie("access_token")}");
+        using var stream = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(cts.Token));
+        Assert.Equal("event: ready", await reader.ReadLineAsync(cts.Token));
+        Assert.Equal("data: {}", await reader.ReadLineAsync(cts.Token));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await otherSession.PostAsync($"/api/v1/videos/{theirs}/reprocess")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await session.PostAsync($"/api/v1/videos/{mine}/reprocess")).StatusCode);
+
+        var change = await NextEventAsync(reader, cts.Token);
+        Assert.Contains(mine.ToString(), change);
+        Assert.Contains("\"status\":\"queued\"", change);
+        Assert.DoesNotContain(theirs.ToString(), change);
+    }
+
     private static async Task<string> NextEventAsync(StreamReader reader, CancellationToken cancellationToken)
     {
         while (await reader.ReadLineAsync(cancellationToken) is { } line)

@@ -23,7 +23,7 @@ internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser calle
         video.Enqueue(now);
         jobs.Enqueue(new ProcessVideoJob(video.Id));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new VideoStatusEvent(video.Id, video.Status, video.Stage, video.Progress, null, null, now), cancellationToken);
+        await events.PublishAsync(video, cancellationToken);
         return await db.ToDtoAsync(video, cancellationToken);
     }
 }

@@ -61,7 +61,7 @@ public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents e
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await events.PublishAsync(new VideoStatusEvent(video.Id, video.Status, video.Stage, video.Progress, null, null, now), cancellationToken);
+        await events.PublishAsync(video, cancellationToken);
         return video;
     }
 
