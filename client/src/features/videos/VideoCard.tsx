@@ -5,7 +5,7 @@ import { formatBytes, formatRelative } from '../../lib/format'
 import { formatDuration } from './format'
 import type { Video } from './queries'
 import { TagDot } from './TagInput'
-import { LIVE_PRIORITY, useLiveVideo } from './useLiveVideo'
+import { useLiveVideo } from './useLiveVideo'
 import { VideoProgress, VideoStatusBadge } from './VideoStatus'
 import { VideoThumbnail } from './VideoThumbnail'
 
@@ -32,7 +32,7 @@ export function DurationLabel({ seconds }: { seconds: number }) {
 export function VideoCard({ video, from, onTag }: { video: Video; from?: string; onTag?: (name: string) => void }) {
   const { t } = useTranslation()
   const lang = useLanguage()
-  useLiveVideo(video, LIVE_PRIORITY[video.status === 'processing' ? 'processing' : video.status === 'uploaded' ? 'uploaded' : 'queued'])
+  useLiveVideo(video, 'library')
 
   return (
     <li className="min-w-0">

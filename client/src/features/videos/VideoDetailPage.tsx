@@ -20,7 +20,7 @@ import { formatDuration } from './format'
 import { ArrowLeftIcon, ChatIcon } from './icons'
 import { useReprocessVideo, videoQuery, type Video } from './queries'
 import { TagDot } from './TagInput'
-import { LIVE_PRIORITY, useLiveVideo } from './useLiveVideo'
+import { useLiveVideo } from './useLiveVideo'
 import type { FromState } from './VideoCard'
 import { VideoProgress, VideoStatusBadge } from './VideoStatus'
 import { VideoThumbnail } from './VideoThumbnail'
@@ -223,7 +223,7 @@ export function VideoDetailPage() {
   const video = useQuery(videoQuery(id))
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
-  useLiveVideo(video.data, LIVE_PRIORITY.detail)
+  useLiveVideo(video.data, 'detail')
   useDocumentTitle(video.data?.title ?? t('videos.detail.documentTitle'))
 
   const back = (

@@ -185,7 +185,7 @@ describe('videos: list', () => {
 
     const card = await screen.findByTestId('video-card')
     expect(within(card).getByText('Waiting to be processed')).toBeInTheDocument()
-    const [stream] = EventSource.for(`/api/v1/videos/${clip.id}/events`)
+    const [stream] = EventSource.for('/api/v1/videos/events')
     expect(stream).toBeDefined()
 
     stream!.emit('status', { videoId: clip.id, status: 'processing', stage: 'transcribing', progress: 42, at: '2026-03-01T10:01:00Z' })
@@ -194,8 +194,7 @@ describe('videos: list', () => {
     expect(within(card).getByRole('progressbar', { name: 'Processing of Team call' })).toHaveAttribute('aria-valuenow', '42')
     expect(within(card).queryByText('Waiting to be processed')).not.toBeInTheDocument()
 
-    // The card now wants a higher-priority stream; whichever is open keeps delivering.
-    const live = () => EventSource.for(`/api/v1/videos/${clip.id}/events`).find((s) => !s.closed)!
+    const live = () => EventSource.for('/api/v1/videos/events').find((s) => !s.closed)!
     live().emit('status', { videoId: clip.id, status: 'processing', stage: 'indexing', progress: 90 })
     expect(await within(card).findByText('Indexing for search')).toBeInTheDocument()
     expect(within(card).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '90')
@@ -205,7 +204,7 @@ describe('videos: list', () => {
     current = { ...clip, status: 'ready', progress: 100, durationSeconds: 61 }
     live().emit('status', { videoId: clip.id, status: 'ready', stage: null, progress: 100 })
     expect(await within(card).findByText('Ready')).toBeInTheDocument()
-    await waitFor(() => expect(EventSource.for(`/api/v1/videos/${clip.id}/events`).every((s) => s.closed)).toBe(true))
+    await waitFor(() => expect(EventSource.for('/api/v1/videos/events').every((s) => s.closed)).toBe(true))
     await waitFor(() => expect(requestsTo(fetch, 'GET /api/v1/videos').length).toBeGreaterThan(before))
     expect(await within(card).findByText('1:01')).toBeInTheDocument()
   })
@@ -219,7 +218,7 @@ describe('videos: list', () => {
     renderApp('/videos')
     const card = await screen.findByTestId('video-card')
     current = { ...clip, status: 'failed', error: { code: 'transcription_failed', message: 'The audio could not be transcribed.' } }
-    EventSource.for(`/api/v1/videos/${clip.id}/events`)[0]!.emit('status', {
+    EventSource.for('/api/v1/videos/events')[0]!.emit('status', {
       videoId: clip.id,
       status: 'failed',
       progress: 10,
@@ -250,7 +249,7 @@ describe('videos: list', () => {
     })
     renderApp('/videos')
     const card = await screen.findByTestId('video-card')
-    const url = `/api/v1/videos/${clip.id}/events`
+    const url = '/api/v1/videos/events'
     EventSource.for(url)[0]!.failHard()
 
     // The GET got a 401, the client renewed the session and retried: the card caught up.
@@ -260,18 +259,28 @@ describe('videos: list', () => {
     await waitFor(() => expect(EventSource.for(url).filter((s) => !s.closed)).toHaveLength(1), { timeout: 3000 })
   })
 
-  it('opens at most two live streams at once, preferring videos being processed', async () => {
+  it('follows every unfinished card over one library stream, and catches up when it (re)connects', async () => {
     withSessionCookie()
     const EventSource = installFakeEventSource()
     const queued = [video({ status: 'queued' }), video({ status: 'queued' }), video({ status: 'queued' })]
     const busy = video({ status: 'processing', stage: 'splitting', progress: 50 })
     const settled = video({ status: 'ready' })
-    mockApi({ 'GET /api/v1/me': me(), 'GET /api/v1/tags': [], 'GET /api/v1/videos': videosPage([...queued, busy, settled]) })
+    const fetch = mockApi({
+      'GET /api/v1/me': me(),
+      'GET /api/v1/tags': [],
+      'GET /api/v1/videos': videosPage([...queued, busy, settled]),
+      [`GET /api/v1/videos/${busy.id}`]: { ...busy, progress: 80 },
+      ...Object.fromEntries(queued.map((q) => [`GET /api/v1/videos/${q.id}`, q])),
+    })
     renderApp('/videos')
     await screen.findByTestId('videos-grid')
-    await waitFor(() => expect(EventSource.instances.filter((s) => !s.closed)).toHaveLength(2))
-    const open = EventSource.instances.filter((s) => !s.closed).map((s) => s.url)
-    expect(open).toContain(`/api/v1/videos/${busy.id}/events`)
-    expect(open).not.toContain(`/api/v1/videos/${settled.id}/events`)
+    await waitFor(() => expect(EventSource.instances.filter((s) => !s.closed)).toHaveLength(1))
+    const [library] = EventSource.instances.filter((s) => !s.closed)
+    expect(library!.url).toBe('/api/v1/videos/events')
+
+    library!.emit('ready', {})
+    await waitFor(() => expect(requestsTo(fetch, `GET /api/v1/videos/${busy.id}`)).toHaveLength(1))
+    expect(requestsTo(fetch, `GET /api/v1/videos/${settled.id}`)).toHaveLength(0)
+    expect(await screen.findByRole('progressbar', { name: /Processing of/ })).toHaveAttribute('aria-valuenow', '80')
   })
 })

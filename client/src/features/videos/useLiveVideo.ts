@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { subscribeToVideo, type VideoStatusEvent } from './live'
+import { subscribeThroughLibrary, subscribeToVideo, type VideoStatusEvent } from './live'
 import { isSettled, updateCachedVideo, videoKeys, videoQuery, type Video } from './queries'
 
-/** How much a view wants a live stream (see `MAX_STREAMS`). */
-export const LIVE_PRIORITY = { detail: 10, processing: 2, uploaded: 1, queued: 0 } as const
+/** A detail page has its own stream (starting with the current state); cards share the library stream. */
+export type LiveSource = 'detail' | 'library'
 
 function applyEvent(video: Video, event: VideoStatusEvent): Video {
   return {
@@ -22,14 +22,21 @@ function applyEvent(video: Video, event: VideoStatusEvent): Video {
  * cache (its detail and every list page showing it). When it settles (ready or failed) the stream closes and
  * the video is fetched again for the facts processing found (duration, thumbnail…).
  */
-export function useLiveVideo(video: Pick<Video, 'id' | 'status'> | undefined, priority: number) {
+export function useLiveVideo(video: Pick<Video, 'id' | 'status'> | undefined, source: LiveSource) {
   const queryClient = useQueryClient()
   const id = video?.id
   const active = video !== undefined && !isSettled(video.status)
 
   useEffect(() => {
     if (!id || !active) return undefined
-    return subscribeToVideo(
+    const subscribe = source === 'detail' ? subscribeToVideo : subscribeThroughLibrary
+    const catchUp = () => {
+      queryClient
+        .fetchQuery({ ...videoQuery(id), staleTime: 0 })
+        .then((fresh) => updateCachedVideo(queryClient, id, () => fresh))
+        .catch(() => void queryClient.invalidateQueries({ queryKey: videoKeys.lists }))
+    }
+    return subscribe(
       id,
       {
         onStatus: (event) => {
@@ -41,14 +48,10 @@ export function useLiveVideo(video: Pick<Video, 'id' | 'status'> | undefined, pr
         },
         // The stream was refused (often a 401 after the access token expired). Fetching the video through the
         // API client renews the session if needed, and catches up with what was missed; then the stream retries.
-        onLost: () => {
-          queryClient
-            .fetchQuery({ ...videoQuery(id), staleTime: 0 })
-            .then((fresh) => updateCachedVideo(queryClient, id, () => fresh))
-            .catch(() => void queryClient.invalidateQueries({ queryKey: videoKeys.lists }))
-        },
+        onLost: catchUp,
+        // (Re)connected to the library stream: anything that changed before is fetched once.
+        onReady: catchUp,
       },
-      priority,
     )
-  }, [id, active, priority, queryClient])
+  }, [id, active, source, queryClient])
 }
