@@ -1,41 +1,23 @@
-import { useMutation } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api/client'
-import { unwrap } from '../../api/errors'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
 import { TextLink } from '../../components/TextLink'
-import { focusSoon, serverFieldErrors } from '../../lib/forms'
+import { focusSoon } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
-import { looksLikeEmail } from './passwordPolicy'
+import { useEmailLinkRequest } from './useEmailLinkRequest'
 
 /** `/forgot-password`: email a reset link (always 202, so no account enumeration). */
 export function ForgotPasswordPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('auth.forgot.documentTitle'))
-  const [email, setEmail] = useState('')
-  const [clientError, setClientError] = useState<string>()
-  const input = useRef<HTMLInputElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
-  const request = useMutation({
-    mutationFn: (address: string) => unwrap(api.POST('/api/v1/auth/password-reset', { body: { email: address } })),
-    onSuccess: () => focusSoon(heading),
-  })
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!looksLikeEmail(email)) {
-      setClientError(email.trim() ? t('auth.validation.emailInvalid') : t('auth.validation.emailRequired'))
-      focusSoon(input)
-      return
-    }
-    setClientError(undefined)
-    request.mutate(email.trim())
-  }
+  const { email, setEmail, input, onSubmit, request, fieldErrors } = useEmailLinkRequest('/api/v1/auth/password-reset', '', () =>
+    focusSoon(heading),
+  )
 
   const footer = (
     <p>
@@ -53,7 +35,6 @@ export function ForgotPasswordPage() {
     )
   }
 
-  const fieldErrors = clientError ?? serverFieldErrors(request.error).email
   return (
     <AuthLayout title={t('auth.forgot.title')} intro={t('auth.forgot.intro')} footer={footer}>
       <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t('auth.forgot.title')}>

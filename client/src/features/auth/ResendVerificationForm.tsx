@@ -1,35 +1,14 @@
-import { useMutation } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api/client'
-import { unwrap } from '../../api/errors'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
-import { focusSoon, serverFieldErrors } from '../../lib/forms'
-import { looksLikeEmail } from './passwordPolicy'
+import { useEmailLinkRequest } from './useEmailLinkRequest'
 
 /** "Send a new verification link" (`POST /auth/resend-verification`, always 202). */
 export function ResendVerificationForm({ defaultEmail = '', submitLabel }: { defaultEmail?: string; submitLabel?: string }) {
   const { t } = useTranslation()
-  const [email, setEmail] = useState(defaultEmail)
-  const [clientError, setClientError] = useState<string>()
-  const input = useRef<HTMLInputElement>(null)
-  const resend = useMutation({
-    mutationFn: (address: string) => unwrap(api.POST('/api/v1/auth/resend-verification', { body: { email: address } })),
-  })
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!looksLikeEmail(email)) {
-      setClientError(email.trim() ? t('auth.validation.emailInvalid') : t('auth.validation.emailRequired'))
-      focusSoon(input)
-      return
-    }
-    setClientError(undefined)
-    resend.mutate(email.trim())
-  }
+  const { email, setEmail, input, onSubmit, request: resend, fieldErrors } = useEmailLinkRequest('/api/v1/auth/resend-verification', defaultEmail)
 
   if (resend.isSuccess) {
     return (
@@ -39,7 +18,6 @@ export function ResendVerificationForm({ defaultEmail = '', submitLabel }: { def
     )
   }
 
-  const fieldErrors = clientError ?? serverFieldErrors(resend.error).email
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-3" aria-label={t('auth.resend.formLabel')}>
       <TextField
