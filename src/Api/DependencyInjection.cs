@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using AskVideo.Api.Auth;
 using AskVideo.Api.Endpoints;
 using AskVideo.Api.Http;
+using AskVideo.Api.Media;
 using AskVideo.Api.OpenApi;
 using AskVideo.Application;
 using AskVideo.Infrastructure;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddOptions<CookieSettings>().Bind(builder.Configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<AuthCookies>();
+        services.AddOptions<MediaServingOptions>().Bind(builder.Configuration.GetSection(MediaServingOptions.SectionName));
         AddCors(services, builder.Configuration);
         services.AddApiOpenApi();
         return builder;

@@ -2,6 +2,7 @@ using AskVideo.Api.Auth;
 using AskVideo.Application.Accounts.Me;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static AskVideo.Api.Http.EndpointResults;
 
 namespace AskVideo.Api.Endpoints;
 
@@ -46,8 +47,6 @@ public static class MeEndpoints
         }).WithName("DeleteApiToken").WithSummary("Revoke a personal API token.").ProducesProblem(403).ProducesProblem(404);
         return api;
     }
-
-    internal static async Task<Ok<T>> Ok<T>(Task<T> result) => TypedResults.Ok(await result);
 
     private static async Task<NoContent> ChangePasswordAsync(ChangePasswordCommand command, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using AskVideo.Application.Tags;
 using MediatR;
+using static AskVideo.Api.Http.EndpointResults;
 
 namespace AskVideo.Api.Endpoints;
 
@@ -10,7 +11,7 @@ public static class TagEndpoints
     public static IEndpointRouteBuilder MapTagEndpoints(this IEndpointRouteBuilder api)
     {
         var tags = api.MapGroup("/tags").WithTags("Tags").RequireAuthorization().ProducesProblem(401).ProducesProblem(429);
-        tags.MapGet("", (IMediator m, CancellationToken ct) => MeEndpoints.Ok(m.Send(new ListTagsQuery(), ct)))
+        tags.MapGet("", (IMediator m, CancellationToken ct) => Ok(m.Send(new ListTagsQuery(), ct)))
             .WithName("ListTags").WithSummary("Your tags with how many videos carry each.");
         tags.MapPost("", async (CreateTagCommand command, IMediator m, CancellationToken ct) =>
             {
@@ -19,7 +20,7 @@ public static class TagEndpoints
             })
             .WithName("CreateTag").WithSummary("Create a tag {name, color (#RRGGBB)?}.").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
         tags.MapPatch("/{id:guid}", (Guid id, UpdateTagRequest body, IMediator m, CancellationToken ct) =>
-                MeEndpoints.Ok(m.Send(new UpdateTagCommand(id, body.Name, body.Color), ct)))
+                Ok(m.Send(new UpdateTagCommand(id, body.Name, body.Color), ct)))
             .WithName("UpdateTag").WithSummary("Rename or recolor a tag.").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         tags.MapDelete("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
             {

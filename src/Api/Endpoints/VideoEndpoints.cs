@@ -7,11 +7,11 @@ using AskVideo.Application.Videos.Manage;
 using AskVideo.Application.Videos.Media;
 using AskVideo.Application.Videos.Queries;
 using AskVideo.Application.Videos.Upload;
-using AskVideo.Infrastructure.Media;
 using MediatR;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using static AskVideo.Api.Http.EndpointResults;
 
 namespace AskVideo.Api.Endpoints;
 
@@ -35,14 +35,14 @@ public static class VideoEndpoints
             .WithSummary("Add the built-in spoken sample clip (with subtitles, generated on this server) to your library, to try the whole flow without an AI key.")
             .ProducesProblem(403);
         videos.MapGet("", (string? q, string? status, string? tag, string? sort, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
-                MeEndpoints.Ok(m.Send(new ListVideosQuery(q, status, tag, sort, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                Ok(m.Send(new ListVideosQuery(q, status, tag, sort, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListVideos")
             .WithSummary("Your videos, paged. ?q= searches title and description; status=, tag= (id or name) filter; sort=createdAt_desc|createdAt_asc|title_asc|title_desc.")
             .ProducesValidationProblem();
-        videos.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => MeEndpoints.Ok(m.Send(new GetVideoQuery(id), ct)))
+        videos.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => Ok(m.Send(new GetVideoQuery(id), ct)))
             .WithName("GetVideo").WithSummary("A video with its status, progress, error, media facts, tags and groups.").ProducesProblem(404);
         videos.MapPatch("/{id:guid}", (Guid id, UpdateVideoRequest body, IMediator m, CancellationToken ct) =>
-                MeEndpoints.Ok(m.Send(new UpdateVideoCommand(id, body.Title, body.Description, body.Tags), ct)))
+                Ok(m.Send(new UpdateVideoCommand(id, body.Title, body.Description, body.Tags), ct)))
             .WithName("UpdateVideo").WithSummary("Change title, description or tags (tags replace the set; names, created when new).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         videos.MapDelete("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
@@ -53,11 +53,11 @@ public static class VideoEndpoints
             .WithName("DeleteVideo").WithSummary("Delete the video with its file, thumbnail, scenes, vectors and group memberships.").ProducesProblem(403).ProducesProblem(404);
         videos.MapPost("/{id:guid}/reprocess", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Accepted((string?)null, await m.Send(new ReprocessVideoCommand(id), ct)))
             .WithName("ReprocessVideo").WithSummary("Queue a ready or failed video for processing again.").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        videos.MapGet("/{id:guid}/media", (Guid id, HttpContext context, IMediator m, IOptions<MediaOptions> media, CancellationToken ct) =>
+        videos.MapGet("/{id:guid}/media", (Guid id, HttpContext context, IMediator m, IOptions<MediaServingOptions> media, CancellationToken ct) =>
                 ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Original), ct), media.Value))
             .WithName("GetVideoMedia").WithSummary("The video file, with HTTP Range support (behind nginx via X-Accel-Redirect; with S3 a 302 to a short-lived URL).")
             .Produces(200, contentType: "video/mp4").Produces(206, contentType: "video/mp4").Produces(302).ProducesProblem(404).ProducesProblem(416);
-        videos.MapGet("/{id:guid}/thumbnail", (Guid id, HttpContext context, IMediator m, IOptions<MediaOptions> media, CancellationToken ct) =>
+        videos.MapGet("/{id:guid}/thumbnail", (Guid id, HttpContext context, IMediator m, IOptions<MediaServingOptions> media, CancellationToken ct) =>
                 ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Thumbnail), ct), media.Value))
             .WithName("GetVideoThumbnail").WithSummary("A JPEG frame made during processing.")
             .Produces(200, contentType: "image/jpeg").Produces(302).ProducesProblem(404);
@@ -70,7 +70,7 @@ public static class VideoEndpoints
         return api;
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, Task<MediaResult> media, MediaOptions options) =>
+    private static async Task<IResult> ServeAsync(HttpContext context, Task<MediaResult> media, MediaServingOptions options) =>
         MediaResults.Serve(context, await media, options);
 
     private static async Task<Created<VideoDto>> UploadAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)

@@ -1,8 +1,15 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Videos.Media;
-using AskVideo.Infrastructure.Media;
-
 namespace AskVideo.Api.Media;
+
+/// <summary>How the API host serves media (section "Media", shared with the media tools' settings).</summary>
+public sealed class MediaServingOptions
+{
+    public const string SectionName = "Media";
+
+    /// <summary>Answer media requests that came through nginx with X-Accel-Redirect (nginx then serves the bytes).</summary>
+    public bool AccelRedirect { get; set; } = true;
+}
 
 /// <summary>
 /// Serves media after authorization: a 302 to a presigned URL for S3; behind nginx, an X-Accel-Redirect so nginx
@@ -12,7 +19,7 @@ public static class MediaResults
 {
     public const string AccelHeader = "X-Media-Accel";
 
-    public static IResult Serve(HttpContext context, MediaResult media, MediaOptions options)
+    public static IResult Serve(HttpContext context, MediaResult media, MediaServingOptions options)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";

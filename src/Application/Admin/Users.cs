@@ -51,14 +51,21 @@ internal sealed class ListUsersHandler(IAppDbContext db) : IRequestHandler<ListU
         var total = await users.LongCountAsync(cancellationToken);
         var items = await users.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id)
             .Skip(Paging.Skip(request.Page, request.PageSize)).Take(request.PageSize)
-            .Select(u => new AdminUserDto(
-                u.Id, u.Email, u.Username, u.IsActive, u.IsAdmin, u.EmailVerifiedAt, u.CreatedAt, u.VideoLimit, u.MaxUploadBytes,
-                db.Videos.Count(v => v.OwnerId == u.Id),
-                db.Videos.Where(v => v.OwnerId == u.Id).Sum(v => (long?)v.SizeBytes) ?? 0,
-                u.DeletionRequestedAt != null))
+            .ToAdminDtos(db)
             .ToListAsync(cancellationToken);
         return new Paged<AdminUserDto>(items, request.Page, request.PageSize, total);
     }
+}
+
+internal static class AdminUserProjection
+{
+    /// <summary>Users with their usage, computed in the same SQL query.</summary>
+    public static IQueryable<AdminUserDto> ToAdminDtos(this IQueryable<User> users, IAppDbContext db) =>
+        users.Select(u => new AdminUserDto(
+            u.Id, u.Email, u.Username, u.IsActive, u.IsAdmin, u.EmailVerifiedAt, u.CreatedAt, u.VideoLimit, u.MaxUploadBytes,
+            db.Videos.Count(v => v.OwnerId == u.Id),
+            db.Videos.Where(v => v.OwnerId == u.Id).Sum(v => (long?)v.SizeBytes) ?? 0,
+            u.DeletionRequestedAt != null));
 }
 
 public sealed record UpdateUserCommand(
@@ -82,7 +89,7 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 }
 
 /// <summary>Deactivating a user (or removing admin rights) takes effect at once: their sessions are revoked.</summary>
-internal sealed class UpdateUserHandler(IAppDbContext db, ICurrentUser caller, SessionIssuer sessions, IMediator mediator, TimeProvider time)
+internal sealed class UpdateUserHandler(IAppDbContext db, ICurrentUser caller, SessionIssuer sessions, TimeProvider time)
     : IRequestHandler<UpdateUserCommand, AdminUserDto>
 {
     public async Task<AdminUserDto> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
@@ -108,8 +115,7 @@ internal sealed class UpdateUserHandler(IAppDbContext db, ICurrentUser caller, S
         await db.SaveChangesAsync(cancellationToken);
         if (revoke) await sessions.RevokeAllAsync(user.Id, keepFamilyId: null, cancellationToken);
 
-        var page = await mediator.Send(new ListUsersQuery(user.Email, 1, Paging.MaxPageSize), cancellationToken);
-        return page.Items.Single(u => u.Id == user.Id);
+        return await db.Users.AsNoTracking().Where(u => u.Id == user.Id).ToAdminDtos(db).SingleAsync(cancellationToken);
     }
 }
 

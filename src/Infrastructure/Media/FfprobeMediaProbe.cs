@@ -20,9 +20,6 @@ public sealed class MediaOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int ProbeTimeoutSeconds { get; set; } = 60;
-
-    /// <summary>Answer media requests that came through nginx with X-Accel-Redirect (nginx then serves the bytes).</summary>
-    public bool AccelRedirect { get; set; } = true;
 }
 
 /// <summary>

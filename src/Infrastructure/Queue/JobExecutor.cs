@@ -19,8 +19,10 @@ public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry reg
     /// Whether this process has a handler for the job type. A worker of an older or partial version leaves such jobs on
     /// the queue for one that can run them, instead of failing them.
     /// </summary>
-    public bool CanRun(string jobType) =>
-        registry.TypeOf(jobType) is not { } type || services.IsService(typeof(IRequestHandler<,>).MakeGenericType(type, typeof(Unit)));
+    public bool CanRun(string jobType) => _canRun.GetOrAdd(jobType, name =>
+        registry.TypeOf(name) is not { } type || services.IsService(typeof(IRequestHandler<,>).MakeGenericType(type, typeof(Unit))));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _canRun = new(StringComparer.Ordinal);
 
     public async Task ExecuteAsync(ClaimedJob job, CancellationToken cancellationToken)
     {

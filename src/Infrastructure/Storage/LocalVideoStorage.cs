@@ -20,8 +20,6 @@ public sealed class LocalVideoStorage : IVideoStorage
         Directory.CreateDirectory(_root);
     }
 
-    public string Root => _root;
-
     public async Task<long> SaveAsync(string key, Stream content, string contentType, long? maxBytes, CancellationToken cancellationToken)
     {
         var target = PathFor(key);

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Net.Http.Headers;
 
 namespace AskVideo.Integration.Tests.Infrastructure;
 
@@ -18,8 +17,6 @@ public sealed class SessionClient(HttpClient http) : IDisposable
     public string? Cookie(string name) => _cookies.TryGetValue(name, out var c) ? c.Value : null;
 
     public void SetCookie(string name, string value, string path = "/") => _cookies[name] = (value, path);
-
-    public void RemoveCookie(string name) => _cookies.Remove(name);
 
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
@@ -68,6 +65,4 @@ public static class HeaderExtensions
 {
     public static IEnumerable<string> SetCookies(this HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
-
-    public static MediaTypeHeaderValue? ContentType(this HttpResponseMessage response) => response.Content.Headers.ContentType;
 }

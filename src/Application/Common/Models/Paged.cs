@@ -1,9 +1,6 @@
 namespace AskVideo.Application.Common.Models;
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount)
-{
-    public static Paged<T> Empty(int page, int pageSize) => new([], page, pageSize, 0);
-}
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount);
 
 public static class Paging
 {
