@@ -7,6 +7,7 @@ using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Media;
 using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Persistence.Search;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pgvector.Npgsql;
 
 namespace AskVideo.Infrastructure;
 
@@ -43,6 +45,7 @@ public static class DependencyInjection
         {
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
             builder.EnableDynamicJson();
+            builder.UseVector();
             return builder.Build();
         });
         services.AddScoped<OutboxSaveChangesInterceptor>();
@@ -80,6 +83,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<JobExecutor>();
         services.AddScoped<IJobQueue, JobQueue>();
+        services.AddScoped<JobContext>();
+        services.AddScoped<IJobContext>(sp => sp.GetRequiredService<JobContext>());
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<QueueMaintenance>();
 
@@ -88,7 +93,13 @@ public static class DependencyInjection
             ? ActivatorUtilities.CreateInstance<S3VideoStorage>(sp)
             : ActivatorUtilities.CreateInstance<LocalVideoStorage>(sp));
         AddValidatedOptions<MediaOptions>(services, configuration, MediaOptions.SectionName);
+        services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.AddSingleton<IMediaTools, FfmpegMediaTools>();
+        AddValidatedOptions<PipelineOptions>(services, configuration, PipelineOptions.SectionName);
+        services.AddSingleton<EmbeddingIndex>();
+        services.AddScoped<ISceneIndex, SceneIndex>();
+        services.AddHostedService<EmbeddingIndexGuard>();
         services.AddSingleton<ISampleClipProvider, SampleClipGenerator>();
         services.AddSingleton<IVideoEvents, RedisVideoEvents>();
 

@@ -1,12 +1,15 @@
 using AskVideo.Api.Http;
 using AskVideo.Api.Media;
+using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Models;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Manage;
 using AskVideo.Application.Videos.Media;
 using AskVideo.Application.Videos.Queries;
+using AskVideo.Application.Videos.Transcripts;
 using AskVideo.Application.Videos.Upload;
+using AskVideo.Domain.Transcripts;
 using MediatR;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +21,10 @@ namespace AskVideo.Api.Endpoints;
 public static class VideoEndpoints
 {
     public sealed record UpdateVideoRequest(string? Title, string? Description, IReadOnlyList<string>? Tags);
+
+    public sealed record TranscriptSegmentInput(long StartMs, long EndMs, string Text);
+
+    public sealed record ReplaceTranscriptRequest(IReadOnlyList<TranscriptSegmentInput> Segments);
 
     public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder api)
     {
@@ -61,6 +68,14 @@ public static class VideoEndpoints
                 ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Thumbnail), ct), media.Value))
             .WithName("GetVideoThumbnail").WithSummary("A JPEG frame made during processing.")
             .Produces(200, contentType: "image/jpeg").Produces(302).ProducesProblem(404);
+        videos.MapGet("/{id:guid}/transcript", GetTranscriptAsync).WithName("GetVideoTranscript")
+            .WithSummary("The transcript: timed segments and the scenes made from them (empty until processed). ?format=vtt gives WebVTT (usable as a captions <track>), ?format=srt a SubRip download.")
+            .Produces<TranscriptDto>(200).Produces(200, contentType: "text/vtt").Produces(200, contentType: "application/x-subrip")
+            .ProducesValidationProblem().ProducesProblem(404);
+        videos.MapPut("/{id:guid}/transcript", ReplaceTranscriptAsync).WithName("PutVideoTranscript")
+            .WithSummary("Replace the transcript with a corrected one: a WebVTT (text/vtt) or SRT (application/x-subrip) body, or JSON {segments: [{startMs, endMs, text}]}. At most 2 MiB. 202: the video is split and indexed again.")
+            .Accepts<ReplaceTranscriptRequest>("application/json", "text/vtt", "application/x-subrip", "text/plain")
+            .Produces<VideoDto>(202).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         videos.MapGet("/events", StreamLibraryEventsAsync).WithName("StreamLibraryEvents")
             .WithSummary("Server-sent events for all your videos over one connection: first `event: ready` (subscribed; refetch your list to catch up), then `event: status` for every change.")
             .Produces(200, contentType: "text/event-stream");
@@ -81,6 +96,40 @@ public static class VideoEndpoints
         var reader = MultipartUploadReader.Create(context.Request);
         var video = await mediator.Send(new UploadVideoCommand(reader, context.Request.ContentLength), cancellationToken);
         return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
+    }
+
+    private static async Task<IResult> GetTranscriptAsync(Guid id, string? format, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (format is null or "json") return TypedResults.Ok(await mediator.Send(new GetTranscriptQuery(id), cancellationToken));
+        var file = await mediator.Send(new ExportTranscriptQuery(id, format), cancellationToken);
+        // WebVTT is shown inline (the player's captions track); SRT is offered as a download.
+        return format == "srt"
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), file.ContentType, file.FileName)
+            : TypedResults.Text(file.Content, file.ContentType);
+    }
+
+    private static async Task<Accepted<VideoDto>> ReplaceTranscriptAsync(Guid id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (request.ContentLength > ReplaceTranscriptCommand.MaxBytes) throw new PayloadTooLargeException(ReplaceTranscriptCommand.MaxBytes);
+        var mediaType = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+        var body = await HttpBodies.ReadTextAsync(request, ReplaceTranscriptCommand.MaxBytes, cancellationToken);
+        ReplaceTranscriptCommand command;
+        switch (mediaType)
+        {
+            case "application/json":
+                var json = HttpBodies.Deserialize<ReplaceTranscriptRequest>(body, context)
+                    ?? throw ValidationFailedException.For("body", "The body must be a JSON object with segments.");
+                command = new ReplaceTranscriptCommand(id, null, (json.Segments ?? []).Select(s => new TranscriptLine(s.StartMs, s.EndMs, s.Text)).ToList());
+                break;
+            case "text/vtt" or "application/x-subrip" or "text/plain" or "application/x-srt" or "text/srt":
+                command = new ReplaceTranscriptCommand(id, body, null);
+                break;
+            default:
+                throw new UnsupportedMediaTypeException("Send the transcript as text/vtt, application/x-subrip or application/json.");
+        }
+        var video = await mediator.Send(command, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/videos/{id}", video);
     }
 
     private static async Task StreamEventsAsync(Guid id, HttpContext context, IMediator mediator, IVideoEvents events, CancellationToken cancellationToken)

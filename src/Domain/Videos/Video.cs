@@ -1,4 +1,5 @@
 using AskVideo.Domain.Common;
+using AskVideo.Domain.Transcripts;
 
 namespace AskVideo.Domain.Videos;
 
@@ -35,6 +36,10 @@ public sealed class Video
     public int? Width { get; private set; }
     public int? Height { get; private set; }
     public string? Language { get; private set; }
+
+    /// <summary>Where the current transcript came from; null until processing made one.</summary>
+    public TranscriptSource? TranscriptSource { get; private set; }
+
     public VideoStatus Status { get; private set; }
     public ProcessingStage? Stage { get; private set; }
     public int Progress { get; private set; }
@@ -83,6 +88,25 @@ public sealed class Video
     public void AttachSubtitles(string storageKey, DateTimeOffset now)
     {
         SubtitlesKey = storageKey;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The owner replaced the transcript: the edited text becomes the video's subtitles (the first transcript source),
+    /// and the video is queued to be split and indexed again. Allowed from ready and failed, like a reprocess.
+    /// </summary>
+    public void ReplaceTranscript(string subtitlesKey, DateTimeOffset now)
+    {
+        Enqueue(now);
+        SubtitlesKey = subtitlesKey;
+        TranscriptSource = Transcripts.TranscriptSource.Edit;
+    }
+
+    /// <summary>Records which source the pipeline used (an edit stays an edit when it is processed again).</summary>
+    public void UseTranscriptSource(TranscriptSource source, DateTimeOffset now)
+    {
+        if (!(TranscriptSource == Transcripts.TranscriptSource.Edit && source == Transcripts.TranscriptSource.Subtitles))
+            TranscriptSource = source;
         UpdatedAt = now;
     }
 

@@ -20,21 +20,28 @@ public sealed class MediaOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int ProbeTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>ffmpeg/ffprobe processes run at once by this process (each can use a core or more).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int MaxConcurrentProcesses { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Longest single ffmpeg step of the pipeline (subtitle extraction, a thumbnail, an audio chunk).</summary>
+    [System.ComponentModel.DataAnnotations.Range(10, 86_400)]
+    public int TranscodeTimeoutSeconds { get; set; } = 900;
 }
 
 /// <summary>
 /// Decides with ffprobe whether a file is real audio or video: it must be readable by ffprobe and contain at least one
 /// audio stream or a moving video stream. Still images, text and other files are refused with a 422.
 /// </summary>
-internal sealed class FfprobeMediaProbe(IOptions<MediaOptions> options, ILogger<FfprobeMediaProbe> logger) : IMediaProbe
+internal sealed class FfprobeMediaProbe(FfmpegRunner runner, IOptions<MediaOptions> options, ILogger<FfprobeMediaProbe> logger) : IMediaProbe
 {
     // Demuxers that read single images or plain text, which ffprobe happily "decodes".
     private static readonly string[] NonMediaFormats = ["image2", "tty", "lavfi", "webp_pipe", "png_pipe", "jpeg_pipe", "gif_pipe", "bmp_pipe", "svg_pipe", "apng"];
 
     public async Task<MediaProbeResult> ProbeAsync(string input, CancellationToken cancellationToken)
     {
-        var result = await ProcessRunner.RunAsync(options.Value.FfprobePath,
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", input],
+        var result = await runner.ProbeAsync(["-v", "error", "-print_format", "json", "-show_format", "-show_streams"], input,
             TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds), cancellationToken);
         if (result.ExitCode != 0)
         {

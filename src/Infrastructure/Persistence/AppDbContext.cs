@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Jobs;
+using AskVideo.Domain.Transcripts;
 using AskVideo.Domain.Users;
 using AskVideo.Domain.Videos;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<VideoGroup> Groups => Set<VideoGroup>();
     public DbSet<VideoGroupMember> GroupMembers => Set<VideoGroupMember>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Scene> Scenes => Set<Scene>();
+    public DbSet<TranscriptSegment> TranscriptSegments => Set<TranscriptSegment>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Database.BeginTransactionAsync(cancellationToken);
+
+    public Task ReloadAsync(object entity, CancellationToken cancellationToken) => Entry(entity).ReloadAsync(cancellationToken);
 
     public Task LockUserAsync(Guid userId, CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {userId} FOR UPDATE", cancellationToken);
@@ -40,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         configurationBuilder.Properties<VideoStatus>().HaveConversion<SnakeCaseEnumConverter<VideoStatus>>();
         configurationBuilder.Properties<ProcessingStage>().HaveConversion<SnakeCaseEnumConverter<ProcessingStage>>();
+        configurationBuilder.Properties<TranscriptSource>().HaveConversion<SnakeCaseEnumConverter<TranscriptSource>>();
         configurationBuilder.Properties<JobStatus>().HaveConversion<SnakeCaseEnumConverter<JobStatus>>();
         configurationBuilder.Properties<OneTimeTokenPurpose>().HaveConversion<SnakeCaseEnumConverter<OneTimeTokenPurpose>>();
     }

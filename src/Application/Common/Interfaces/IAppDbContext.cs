@@ -1,5 +1,6 @@
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Jobs;
+using AskVideo.Domain.Transcripts;
 using AskVideo.Domain.Users;
 using AskVideo.Domain.Videos;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +22,17 @@ public interface IAppDbContext
     DbSet<VideoGroupMember> GroupMembers { get; }
     DbSet<Job> Jobs { get; }
 
+    /// <summary>Read only here: scenes and segments are written with their vectors through <see cref="ISceneIndex"/>.</summary>
+    DbSet<Scene> Scenes { get; }
+
+    DbSet<TranscriptSegment> TranscriptSegments { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Discards tracked changes of the entity and reads it again (after a concurrency conflict).</summary>
+    Task ReloadAsync(object entity, CancellationToken cancellationToken);
 
     /// <summary>Takes a row lock on the user until the current transaction ends, serializing that user's limited writes.</summary>
     Task LockUserAsync(Guid userId, CancellationToken cancellationToken);

@@ -14,5 +14,8 @@ public static class StorageKeys
 
     public static string Subtitles(Guid userId, Guid videoId, string extension) => $"{VideoPrefix(userId, videoId)}subtitles{extension}";
 
+    /// <summary>An edited transcript: a new key per edit, so a failed save never overwrites the file in use.</summary>
+    public static string EditedSubtitles(Guid userId, Guid videoId, Guid editId) => $"{VideoPrefix(userId, videoId)}subtitles-{editId:N}.vtt";
+
     public static string Thumbnail(Guid userId, Guid videoId) => $"{VideoPrefix(userId, videoId)}thumbnail.jpg";
 }
