@@ -72,6 +72,15 @@ public static class DependencyInjection
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<FileEmailSender>(sp));
         services.AddSingleton<IChatModelCatalog, OpenAiModelCatalog>();
+        services.AddSingleton<IEmbedder>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.EmbeddingProvider switch
+        {
+            "openai" => ActivatorUtilities.CreateInstance<OpenAiEmbedder>(sp),
+            "hashing" => ActivatorUtilities.CreateInstance<HashingEmbedder>(sp),
+            _ => ActivatorUtilities.CreateInstance<LocalEmbedder>(sp),
+        });
+        services.AddSingleton<ITranscriber>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.TranscriptionProvider == "openai"
+            ? ActivatorUtilities.CreateInstance<OpenAiTranscriber>(sp)
+            : new NoTranscriber());
         services.AddSingleton<IQueueMonitor, QueueMonitor>();
 
         services.AddScoped<CurrentUserContext>();
