@@ -41,6 +41,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:LoginPerIp:Limit"] = "30",
         ["RateLimits:LoginPerIp:WindowSeconds"] = "60",
         ["AI:OpenAI:BaseUrl"] = FakeOpenAi.BaseUrl,
+        // The lexical embedder keeps the suite fast; the default local model has its own tests and runs in the browser tests.
+        ["AI:EmbeddingProvider"] = "hashing",
+        // Speech recognition through the fake for users who set their own key (no server key), in small chunks.
+        ["AI:TranscriptionProvider"] = "openai",
+        ["AI:Transcription:ChunkSeconds"] = "5",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:AskVideo"] = "Warning",
     };

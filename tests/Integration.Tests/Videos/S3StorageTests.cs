@@ -109,7 +109,7 @@ public class S3StorageTests(ApiFixture fixture) : IntegrationTest(fixture)
         var tampered = new Uri(location.Url.ToString().Replace("clip.mp4", "other.mp4", StringComparison.Ordinal));
         Assert.NotEqual(HttpStatusCode.OK, (await http.GetAsync(tampered)).StatusCode);
 
-        var probe = new FfprobeMediaProbe(Options.Create(new MediaOptions()), NullLogger<FfprobeMediaProbe>.Instance);
+        var probe = new FfprobeMediaProbe(new FfmpegRunner(Options.Create(new MediaOptions())), Options.Create(new MediaOptions()), NullLogger<FfprobeMediaProbe>.Instance);
         var facts = await probe.ProbeAsync(await storage.GetProbeInputAsync(key, CancellationToken.None), CancellationToken.None);
         Assert.NotNull(facts.FirstVideo);
         await storage.DeleteAsync(key, CancellationToken.None);

@@ -31,7 +31,7 @@ public class SampleVideoTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(SampleClipGenerator.Script.Length, vtt.Split("-->").Length - 1);
         Assert.Contains("share a group of videos", vtt);
 
-        var probe = new FfprobeMediaProbe(Options.Create(new MediaOptions()), NullLogger<FfprobeMediaProbe>.Instance);
+        var probe = new FfprobeMediaProbe(new FfmpegRunner(Options.Create(new MediaOptions())), Options.Create(new MediaOptions()), NullLogger<FfprobeMediaProbe>.Instance);
         var facts = await probe.ProbeAsync(TestMedia.FilesOf(user.Id).Single(f => f.EndsWith(".mp4", StringComparison.Ordinal)), CancellationToken.None);
         Assert.True(facts.HasAudio);
         Assert.Equal("mov_text", Assert.Single(facts.SubtitleStreams).CodecName);
