@@ -103,6 +103,7 @@ record "deploy config (static)" "$(sed -nE 's/^check-deploy: ([0-9]+) passed.*/\
 
 run_dotnet_suite "domain unit" "$ROOT/tests/Domain.UnitTests"
 run_dotnet_suite "application unit" "$ROOT/tests/Application.UnitTests"
+run_dotnet_suite "infrastructure unit" "$ROOT/tests/Infrastructure.UnitTests"
 run_dotnet_suite "architecture" "$ROOT/tests/Architecture.Tests"
 run_dotnet_suite "integration" "$ROOT/tests/Integration.Tests"
 
