@@ -1,4 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AskVideo.Infrastructure.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,8 +14,10 @@ namespace AskVideo.Integration.Tests.Infrastructure;
 /// <summary>
 /// The only fake allowed: a real HTTP server speaking the OpenAI wire format, so the real OpenAI SDK adapters are
 /// exercised end to end. Keys: <see cref="ValidKey"/> works, <see cref="RateLimitedKey"/> gets 429, anything else 401.
+/// Embeddings are deterministic hashed bags of words (texts sharing words are close); transcriptions run the real
+/// ffmpeg silencedetect over the uploaded audio and return one segment per stretch of sound.
 /// </summary>
-public sealed class FakeOpenAi : IAsyncDisposable
+public sealed partial class FakeOpenAi : IAsyncDisposable
 {
     public const string ValidKey = "sk-test-valid-key-1234";
     public const string RateLimitedKey = "sk-test-rate-limited-9999";
@@ -24,6 +31,26 @@ public sealed class FakeOpenAi : IAsyncDisposable
 
     /// <summary>Every request the fake received (method, path, bearer key), for assertions.</summary>
     public ConcurrentQueue<(string Method, string Path, string? Key)> Requests { get; } = new();
+
+    /// <summary>Inputs per /v1/embeddings request, in arrival order.</summary>
+    public ConcurrentQueue<int> EmbeddingBatchSizes { get; } = new();
+
+    /// <summary>Duration (ffprobe, seconds) of the audio of each /v1/audio/transcriptions request that reached the model.</summary>
+    public ConcurrentQueue<double> TranscriptionAudioSeconds { get; } = new();
+
+    private int _failTranscriptions;
+
+    /// <summary>The next <paramref name="count"/> transcription requests (with a valid key) get a 500.</summary>
+    public void FailNextTranscriptions(int count) => Interlocked.Exchange(ref _failTranscriptions, count);
+
+    /// <summary>Forgets recorded requests and pending failures (tests share one fake).</summary>
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _failTranscriptions, 0);
+        Requests.Clear();
+        EmbeddingBatchSizes.Clear();
+        TranscriptionAudioSeconds.Clear();
+    }
 
     public FakeOpenAi()
     {
@@ -53,7 +80,150 @@ public sealed class FakeOpenAi : IAsyncDisposable
             @object = "list",
             data = ChatModels.Concat(OtherModels).Select(id => new { id, @object = "model", created = 1_700_000_000, owned_by = "askvideo-tests" }),
         }));
+        _app.MapPost("/v1/embeddings", EmbeddingsAsync);
+        _app.MapPost("/v1/audio/transcriptions", TranscriptionAsync);
     }
+
+    private async Task EmbeddingsAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var root = body.RootElement;
+        var inputs = root.GetProperty("input") switch
+        {
+            { ValueKind: JsonValueKind.String } one => [one.GetString()!],
+            var many => many.EnumerateArray().Select(e => e.GetString() ?? "").ToArray(),
+        };
+        var dimensions = root.TryGetProperty("dimensions", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : 1536;
+        var base64 = root.TryGetProperty("encoding_format", out var f) && f.GetString() == "base64";
+        EmbeddingBatchSizes.Enqueue(inputs.Length);
+        var tokens = inputs.Sum(i => Words(i).Count());
+        await context.Response.WriteAsJsonAsync(new
+        {
+            @object = "list",
+            model = root.TryGetProperty("model", out var m) ? m.GetString() : "text-embedding-3-small",
+            data = inputs.Select((text, index) =>
+            {
+                var vector = HashedVector(text, dimensions);
+                object embedding = base64 ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())) : vector;
+                return new { @object = "embedding", index, embedding };
+            }),
+            usage = new { prompt_tokens = tokens, total_tokens = tokens },
+        });
+    }
+
+    /// <summary>Signed feature hashing of lowercased words, L2-normalised (e0 for a text without words).</summary>
+    public static float[] HashedVector(string text, int dimensions)
+    {
+        var vector = new float[dimensions];
+        foreach (var word in Words(text))
+        {
+            var hash = 2166136261u;
+            foreach (var b in Encoding.UTF8.GetBytes(word)) hash = (hash ^ b) * 16777619u;
+            hash ^= hash >> 15;
+            vector[hash % (uint)dimensions] += (hash & 0x8000_0000) == 0 ? 1f : -1f;
+        }
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        if (norm == 0)
+        {
+            vector[0] = 1f;
+            return vector;
+        }
+        for (var i = 0; i < vector.Length; i++) vector[i] /= norm;
+        return vector;
+    }
+
+    private static IEnumerable<string> Words(string text) => WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value);
+
+    private async Task TranscriptionAsync(HttpContext context)
+    {
+        if (Interlocked.Decrement(ref _failTranscriptions) >= 0)
+        {
+            await Error(context, 500, "The server had an error while processing your request.", "server_error");
+            return;
+        }
+        Interlocked.Exchange(ref _failTranscriptions, 0);
+
+        var form = await context.Request.ReadFormAsync();
+        var upload = form.Files["file"];
+        if (upload is null || upload.Length == 0 || string.IsNullOrEmpty(form["model"]))
+        {
+            await Error(context, 400, "A file and a model are required.", "invalid_request");
+            return;
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"fake-openai-{Guid.NewGuid():N}{Path.GetExtension(upload.FileName)}");
+        try
+        {
+            await using (var file = File.Create(path)) await upload.CopyToAsync(file);
+            var duration = await ProbeDurationAsync(path);
+            TranscriptionAudioSeconds.Enqueue(duration);
+            var speech = await SpeechIntervalsAsync(path, duration);
+            var segments = speech.Select((s, id) => new
+            {
+                id,
+                seek = 0,
+                start = s.Start,
+                end = s.End,
+                text = string.Create(CultureInfo.InvariantCulture, $" Speech from {s.Start:0.0} to {s.End:0.0} seconds of this chunk."),
+                tokens = Array.Empty<int>(),
+                temperature = 0.0,
+                avg_logprob = 0.0,
+                compression_ratio = 1.0,
+                no_speech_prob = 0.0,
+            }).ToList();
+            var language = string.IsNullOrEmpty(form["language"]) ? "english" : form["language"].ToString();
+            await context.Response.WriteAsJsonAsync(new
+            {
+                task = "transcribe",
+                language,
+                duration,
+                text = string.Concat(segments.Select(s => s.text)).Trim(),
+                segments,
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<double> ProbeDurationAsync(string path)
+    {
+        var result = await ProcessRunner.RunAsync("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path],
+            TimeSpan.FromSeconds(30), CancellationToken.None);
+        return double.TryParse(result.StandardOutput.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+    }
+
+    /// <summary>The complement of what ffmpeg's silencedetect reports, within the file's duration.</summary>
+    private static async Task<List<(double Start, double End)>> SpeechIntervalsAsync(string path, double duration)
+    {
+        var result = await ProcessRunner.RunAsync("ffmpeg", ["-nostdin", "-hide_banner", "-i", path, "-af", "silencedetect=noise=-30dB:d=0.3", "-f", "null", "-"],
+            TimeSpan.FromSeconds(60), CancellationToken.None);
+        var speech = new List<(double Start, double End)>();
+        var cursor = 0.0;
+        double? silenceStart = null;
+        foreach (Match match in SilencePattern().Matches(result.StandardError))
+        {
+            var value = double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (match.Groups[1].Value == "start")
+            {
+                if (value - cursor > 0.1) speech.Add((cursor, value));
+                silenceStart = value;
+            }
+            else
+            {
+                cursor = value;
+                silenceStart = null;
+            }
+        }
+        if (silenceStart is null && duration - cursor > 0.1) speech.Add((cursor, duration));
+        return speech.Where(s => s.End > s.Start).Select(s => (Math.Round(s.Start, 2), Math.Round(s.End, 2))).ToList();
+    }
+
+    [GeneratedRegex(@"silence_(start|end): (-?[0-9.]+)")]
+    private static partial Regex SilencePattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
 
     public Task StartAsync() => _app.StartAsync();
 
