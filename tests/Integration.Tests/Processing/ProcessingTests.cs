@@ -218,4 +218,104 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.False(accepted.IsCompleted, "the server made an outbound request for a URL inside an upload");
         Assert.Empty(TestMedia.FilesOf(user.Id));
     }
+
+    private async Task SetOpenAiKeyAsync(Guid userId, string key)
+    {
+        var protector = Fixture.Services.GetRequiredService<ISecretProtector>();
+        await Fixture.SetUserAsync(userId, u => u.SetOpenAiKey(protector.Protect(key), key[^4..], DateTimeOffset.UtcNow));
+    }
+
+    private async Task<Job> ProcessJobAsync()
+    {
+        await using var scope = CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Type == "ProcessVideo");
+    }
+
+    [Fact]
+    public async Task Upload_ShouldBeTranscribedInChunks_WhenTheOwnerHasAnOpenAiKey()
+    {
+        var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
+        var user = await Fixture.CreateAsync();
+        await SetOpenAiKeyAsync(user.Id, FakeOpenAi.ValidKey);
+        using var session = await Fixture.LoginAsync(user);
+        Fixture.OpenAi.Reset();
+
+        var id = await UploadAsync(session, clip.Path);
+        await WaitForStatusAsync(session, id, "ready");
+
+        var transcript = await (await session.GetAsync($"/api/v1/videos/{id}/transcript")).ReadJsonAsync();
+        Assert.Equal("asr", transcript.GetProperty("source").GetString());
+        var starts = transcript.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("startMs").GetInt64() / 1000.0).ToList();
+        foreach (var sentence in clip.Sentences)
+            Assert.Contains(starts, start => Math.Abs(start - sentence.StartSeconds) < 0.4);
+        Assert.True(Fixture.OpenAi.TranscriptionAudioSeconds.Count >= 3, "the audio was sent in several chunks");
+        Assert.All(Fixture.OpenAi.TranscriptionAudioSeconds, seconds => Assert.True(seconds <= 7.5, $"a chunk of {seconds} s exceeds the configured length"));
+        Assert.Equal(1, (await ProcessJobAsync()).Attempts);
+    }
+
+    [Fact]
+    public async Task Upload_ShouldFailWithoutRetries_WhenTheProviderRejectsTheKey()
+    {
+        var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
+        var user = await Fixture.CreateAsync();
+        await SetOpenAiKeyAsync(user.Id, "sk-test-no-longer-valid-0000");
+        using var session = await Fixture.LoginAsync(user);
+
+        var id = await UploadAsync(session, clip.Path);
+        var video = await WaitForStatusAsync(session, id, "failed");
+
+        Assert.Equal("invalid_openai_key", video.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("Settings", video.GetProperty("error").GetProperty("message").GetString());
+        var job = await ProcessJobAsync();
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.True(job.Attempts == 1, $"expected one attempt, got {job.Attempts}: {job.LastError}");
+    }
+
+    [Fact]
+    public async Task TransientProviderErrors_ShouldBeRetried_UntilTheVideoIsReady()
+    {
+        var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
+        var user = await Fixture.CreateAsync();
+        await SetOpenAiKeyAsync(user.Id, FakeOpenAi.ValidKey);
+        using var session = await Fixture.LoginAsync(user);
+        Fixture.OpenAi.Reset();
+        // Every chunk request of the first run (3 run at once, each tried twice) fails: the run fails as a whole, and a
+        // later run of the job succeeds once the provider recovers.
+        Fixture.OpenAi.FailNextTranscriptions(6);
+
+        var id = await UploadAsync(session, clip.Path);
+        await WaitForStatusAsync(session, id, "ready");
+
+        var job = await ProcessJobAsync();
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.InRange(job.Attempts, 2, 3);
+        Assert.Contains("transcri", job.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AChunkThatKeepsFailing_ShouldFailTheVideo_OnTheLastAttempt_WithNoPartialTranscript()
+    {
+        var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
+        var user = await Fixture.CreateAsync();
+        await SetOpenAiKeyAsync(user.Id, FakeOpenAi.ValidKey);
+        using var session = await Fixture.LoginAsync(user);
+        Fixture.OpenAi.FailNextTranscriptions(10_000);
+        try
+        {
+            var id = await UploadAsync(session, clip.Path);
+            var video = await WaitForStatusAsync(session, id, "failed", TimeSpan.FromSeconds(120));
+
+            Assert.Equal("transcription_failed", video.GetProperty("error").GetProperty("code").GetString());
+            var job = await ProcessJobAsync();
+            Assert.Equal(JobStatus.Dead, job.Status);
+            Assert.Equal(job.MaxAttempts, job.Attempts);
+            var transcript = await (await session.GetAsync($"/api/v1/videos/{id}/transcript")).ReadJsonAsync();
+            Assert.Empty(transcript.GetProperty("segments").EnumerateArray());
+            Assert.Empty(transcript.GetProperty("scenes").EnumerateArray());
+        }
+        finally
+        {
+            Fixture.OpenAi.Reset();
+        }
+    }
 }

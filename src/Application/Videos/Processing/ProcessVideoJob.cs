@@ -131,8 +131,9 @@ internal sealed class ProcessVideoHandler(
 
         if (transcriber.IsAvailable(apiKey))
         {
-            // Progress arrives on other threads while the handler awaits; saves are serialized and skipped when busy.
-            using var gate = new SemaphoreSlim(1, 1);
+            // Progress arrives on thread-pool threads while the handler awaits: saves are serialized (skipped while one
+            // is in flight), never throw, and the handler waits for the last one before it uses the unit of work again.
+            var gate = new SemaphoreSlim(1, 1);
             var reported = 5;
             var progress = new Progress<double>(fraction =>
             {
@@ -141,9 +142,17 @@ internal sealed class ProcessVideoHandler(
                 reported = percent;
                 _ = SaveProgressAsync(video, percent).ContinueWith(_ => gate.Release(), TaskScheduler.Default);
             });
-            var result = await transcriber.TranscribeAsync(input, facts.DurationSeconds ?? video.DurationSeconds ?? 0, video.Language, apiKey, progress, cancellationToken);
-            await gate.WaitAsync(cancellationToken);
-            gate.Release();
+            TranscriptionResult result;
+            try
+            {
+                result = await transcriber.TranscribeAsync(input, facts.DurationSeconds ?? video.DurationSeconds ?? 0, video.Language, apiKey, progress, cancellationToken);
+            }
+            finally
+            {
+                await gate.WaitAsync(CancellationToken.None);
+                reported = 1000; // late callbacks are ignored from here on
+                gate.Release();
+            }
             var lines = TranscriptLine.Normalize(result.Lines);
             return new Transcript(lines, TranscriptSource.Asr, video.Language ?? result.Language);
         }
