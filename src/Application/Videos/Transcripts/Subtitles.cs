@@ -167,7 +167,9 @@ public static partial class Subtitles
         var text = string.Join(' ', lines);
         text = MarkupTag().Replace(text, "");
         text = AssOverride().Replace(text, "");
-        return WebUtility.HtmlDecode(text);
+        // Entities one by one: WebUtility.HtmlDecode on the whole text takes "&T &amp;" for one unknown entity and
+        // leaves both undecoded, and bare ampersands are common in SRT.
+        return Entity().Replace(text, m => WebUtility.HtmlDecode(m.Value));
     }
 
     /// <summary>Consecutive non-blank lines from <paramref name="from"/> on, as [start, end) index ranges.</summary>
@@ -268,8 +270,12 @@ public static partial class Subtitles
     private static string WritableText(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("-->", "→", StringComparison.Ordinal);
 
-    private static string EscapeForVtt(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    /// <summary>WebVTT escaping, plus "{\…}", which the reader strips as an SSA override (files converted from SRT carry them).</summary>
+    private static string EscapeForVtt(string text)
+    {
+        text = text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        return text.Replace("{\\", "&#123;\\", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// SRT has no escaping rules and many players show entities literally, so only what the reader would otherwise
@@ -277,9 +283,11 @@ public static partial class Subtitles
     /// </summary>
     private static string EscapeForSrt(string text)
     {
-        text = EntityLike().Replace(text, "&amp;");
-        text = MarkupTag().Replace(text, m => "&lt;" + m.Value[1..]);
-        return AssOverride().Replace(text, m => "&#123;" + m.Value[1..]);
+        // Every "<" and "{\" that could start a tag is escaped, not just those that close one now: escaping a later
+        // "<" would otherwise let an earlier one reach the next ">".
+        text = Entity().Replace(text, m => "&amp;" + m.Value[1..]);
+        text = TagStart().Replace(text, "&lt;");
+        return text.Replace("{\\", "&#123;\\", StringComparison.Ordinal);
     }
 
     private static SubtitleFormatException Error(int lineIndex, string problem) =>
@@ -295,12 +303,16 @@ public static partial class Subtitles
     [GeneratedRegex(@"<(?:/?[A-Za-z][^<>]*|[0-9:.]+)>")]
     private static partial Regex MarkupTag();
 
+    [GeneratedRegex(@"<(?=/?[A-Za-z]|[0-9:.]+>)")]
+    private static partial Regex TagStart();
+
     /// <summary>ASS/SSA override blocks that some SRT files carry, such as {\an8}.</summary>
     [GeneratedRegex(@"\{\\[^{}]*\}")]
     private static partial Regex AssOverride();
 
-    [GeneratedRegex(@"&(?=#?[A-Za-z0-9]+;)")]
-    private static partial Regex EntityLike();
+    /// <summary>A named or numeric character reference such as &amp;amp;, &amp;nbsp;, &amp;#65; or &amp;#x41;.</summary>
+    [GeneratedRegex(@"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")]
+    private static partial Regex Entity();
 
     private sealed record RawCue(long StartMs, long EndMs, List<string> Text);
 }
