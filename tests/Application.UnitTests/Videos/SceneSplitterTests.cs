@@ -88,12 +88,14 @@ public class SceneSplitterTests
         Assert.Equal(new SceneSpan(0, 29, 0, 29_900, string.Join(' ', lines.Select(l => l.Text)), 300), scene);
     }
 
-    [Fact]
-    public void Split_ShouldCutAtTheMiddleOfTheTokens_WhenAllEmbeddingsAreEqual()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(384)]
+    public void Split_ShouldCutAtTheMiddleOfTheTokens_WhenAllEmbeddingsAreEqual(int dimensions)
     {
-        // Arrange: no cut is better than another, so balance decides
+        // Arrange: no cut is better than another (up to rounding), so balance decides
         var lines = Lines(10, 10);
-        var embeddings = Enumerable.Range(0, 10).Select(_ => new float[] { 1f, 2f, 3f }).ToList();
+        var embeddings = Enumerable.Range(0, 10).Select(_ => Enumerable.Range(0, dimensions).Select(j => 0.1f * (j % 7)).ToArray()).ToList();
 
         // Act
         var scenes = SceneSplitter.Split(lines, embeddings, tokenBudget: 50);
