@@ -137,6 +137,22 @@ public class SubtitlesTests
     }
 
     [Fact]
+    public void Parse_ShouldStartANewCue_WhenATimingLineFollowsTextWithoutABlankLine()
+    {
+        // Arrange
+        var srt = "1\n00:00:00,000 --> 00:00:01,000\nOne\n2\n00:00:01,000 --> 00:00:02,000\nTwo\n00:00:02,000 --> 00:00:03,000\n3 4\n";
+        var vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nOne\n00:01.000 --> 00:02.000\nTwo\n";
+
+        // Act
+        var fromSrt = Subtitles.Parse(srt);
+        var fromVtt = Subtitles.Parse(vtt);
+
+        // Assert
+        Assert.Equal([new TranscriptLine(0, 1000, "One"), new TranscriptLine(1000, 2000, "Two"), new TranscriptLine(2000, 3000, "3 4")], fromSrt);
+        Assert.Equal([new TranscriptLine(0, 1000, "One"), new TranscriptLine(1000, 2000, "Two")], fromVtt);
+    }
+
+    [Fact]
     public void ParseVtt_ShouldAcceptACueRightAfterTheHeader_WhenTheBlankLineIsMissing()
     {
         // Act
@@ -163,6 +179,7 @@ public class SubtitlesTests
     [InlineData("1\n00:61:01,000 --> 00:62:02,000\nbad minutes\n", 2, "not a valid time range")]
     [InlineData("1\n00:01,000 --> 00:02,000\nno hours in SRT\n", 2, "not a valid time range")]
     [InlineData("1\n00:00:01,000 - 00:00:02,000\nno arrow\n", 2, "not a valid time range")]
+    [InlineData("1\n00:00:01,000 --> 00:00:02,000\ntext\n00:00:03,000 --> soon\n", 4, "'00:00:03,000 --> soon' is not a valid time range")]
     [InlineData("1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n", 5, "cue number '2' is not followed by a time range")]
     [InlineData("Dear diary,\ntoday I wrote no subtitles.\n", 1, "neither an SRT nor a WebVTT cue")]
     [InlineData("\n\n{\"json\": true}\n", 3, "neither an SRT nor a WebVTT cue")]

@@ -103,7 +103,7 @@ public static partial class Subtitles
             {
                 throw Error(start, $"'{Quote(lines[start])}' is neither an SRT nor a WebVTT cue. Upload an .srt or .vtt subtitle file.");
             }
-            AddCue(cues, lines, timing, end, hoursRequired: true, SrtExample);
+            AddCues(cues, lines, timing, end, hoursRequired: true, SrtExample);
         }
         return Finish(cues);
     }
@@ -125,12 +125,30 @@ public static partial class Subtitles
             if (first.Contains("-->", StringComparison.Ordinal)) timing = start;
             else if (end - start >= 2) timing = start + 1; // a cue identifier, then the timing line
             else throw Error(start, $"'{Quote(first)}' is not a cue: a WebVTT cue needs a time range such as '{VttExample}'.");
-            AddCue(cues, lines, timing, end, hoursRequired: false, VttExample);
+            AddCues(cues, lines, timing, end, hoursRequired: false, VttExample);
         }
         return Finish(cues);
     }
 
-    private static void AddCue(List<RawCue> cues, List<string> lines, int timing, int end, bool hoursRequired, string example)
+    /// <summary>
+    /// Reads the cue whose timing line is at <paramref name="timing"/>, and the cues that follow it in the same block:
+    /// a line with "-->" starts a new cue even without a blank line before it (as in the WebVTT parsing rules), and in
+    /// SRT a number just before it is that cue's counter, not text.
+    /// </summary>
+    private static void AddCues(List<RawCue> cues, List<string> lines, int timing, int end, bool hoursRequired, string example)
+    {
+        while (true)
+        {
+            var next = timing + 1;
+            while (next < end && !lines[next].Contains("-->", StringComparison.Ordinal)) next++;
+            var textEnd = next < end && hoursRequired && next - 1 > timing && IsCounter(lines[next - 1]) ? next - 1 : next;
+            AddCue(cues, lines, timing, textEnd, hoursRequired, example);
+            if (next >= end) return;
+            timing = next;
+        }
+    }
+
+    private static void AddCue(List<RawCue> cues, List<string> lines, int timing, int textEnd, bool hoursRequired, string example)
     {
         if (cues.Count >= MaxCues) throw Error(timing, $"the file has more than {MaxCues:N0} cues, the most a transcript may have.");
         var line = lines[timing];
@@ -147,7 +165,7 @@ public static partial class Subtitles
         {
             throw Error(timing, $"the cue ends ({FormatTime(endMs, '.')}) before it starts ({FormatTime(startMs, '.')}).");
         }
-        cues.Add(new RawCue(startMs, endMs, lines.GetRange(timing + 1, end - timing - 1)));
+        cues.Add(new RawCue(startMs, endMs, lines.GetRange(timing + 1, textEnd - timing - 1)));
     }
 
     private static IReadOnlyList<TranscriptLine> Finish(List<RawCue> cues)
