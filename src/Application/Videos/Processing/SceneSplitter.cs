@@ -50,9 +50,10 @@ public static class SceneSplitter
         }
         if (lines.Count == 0) return [];
         var dimensions = lineEmbeddings[0]?.Length ?? 0;
-        for (var i = 0; i < lineEmbeddings.Count; i++)
+        if (dimensions == 0) throw new ArgumentException("The first embedding is missing or empty.", nameof(lineEmbeddings));
+        for (var i = 1; i < lineEmbeddings.Count; i++)
         {
-            if (lineEmbeddings[i] is null || lineEmbeddings[i].Length != dimensions || dimensions == 0)
+            if (lineEmbeddings[i] is null || lineEmbeddings[i].Length != dimensions)
             {
                 throw new ArgumentException($"Embedding {i} is missing or does not have {dimensions} dimensions like the first one.", nameof(lineEmbeddings));
             }

@@ -103,7 +103,7 @@ public static partial class Subtitles
             {
                 throw Error(start, $"'{Quote(lines[start])}' is neither an SRT nor a WebVTT cue. Upload an .srt or .vtt subtitle file.");
             }
-            AddCues(cues, lines, timing, end, hoursRequired: true, SrtExample);
+            AddCues(cues, lines, timing, end, srt: true);
         }
         return Finish(cues);
     }
@@ -125,7 +125,7 @@ public static partial class Subtitles
             if (first.Contains("-->", StringComparison.Ordinal)) timing = start;
             else if (end - start >= 2) timing = start + 1; // a cue identifier, then the timing line
             else throw Error(start, $"'{Quote(first)}' is not a cue: a WebVTT cue needs a time range such as '{VttExample}'.");
-            AddCues(cues, lines, timing, end, hoursRequired: false, VttExample);
+            AddCues(cues, lines, timing, end, srt: false);
         }
         return Finish(cues);
     }
@@ -135,21 +135,23 @@ public static partial class Subtitles
     /// a line with "-->" starts a new cue even without a blank line before it (as in the WebVTT parsing rules), and in
     /// SRT a number just before it is that cue's counter, not text.
     /// </summary>
-    private static void AddCues(List<RawCue> cues, List<string> lines, int timing, int end, bool hoursRequired, string example)
+    private static void AddCues(List<RawCue> cues, List<string> lines, int timing, int end, bool srt)
     {
         while (true)
         {
             var next = timing + 1;
             while (next < end && !lines[next].Contains("-->", StringComparison.Ordinal)) next++;
-            var textEnd = next < end && hoursRequired && next - 1 > timing && IsCounter(lines[next - 1]) ? next - 1 : next;
-            AddCue(cues, lines, timing, textEnd, hoursRequired, example);
+            var textEnd = next < end && srt && next - 1 > timing && IsCounter(lines[next - 1]) ? next - 1 : next;
+            AddCue(cues, lines, timing, textEnd, srt);
             if (next >= end) return;
             timing = next;
         }
     }
 
-    private static void AddCue(List<RawCue> cues, List<string> lines, int timing, int textEnd, bool hoursRequired, string example)
+    /// <summary>One cue: its timing line, then its text up to <paramref name="textEnd"/>. Only WebVTT may leave out the hours.</summary>
+    private static void AddCue(List<RawCue> cues, List<string> lines, int timing, int textEnd, bool srt)
     {
+        var example = srt ? SrtExample : VttExample;
         if (cues.Count >= MaxCues) throw Error(timing, $"the file has more than {MaxCues:N0} cues, the most a transcript may have.");
         var line = lines[timing];
         var arrow = line.IndexOf("-->", StringComparison.Ordinal);
@@ -157,7 +159,7 @@ public static partial class Subtitles
         var startText = line[..arrow].Trim();
         // Whatever follows the end time are cue settings ("align:start position:10%"), which carry no text.
         var endText = line[(arrow + 3)..].TrimStart().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        if (!TryParseTime(startText, hoursRequired, out var startMs) || !TryParseTime(endText, hoursRequired, out var endMs))
+        if (!TryParseTime(startText, hoursRequired: srt, out var startMs) || !TryParseTime(endText, hoursRequired: srt, out var endMs))
         {
             throw Error(timing, $"'{Quote(line)}' is not a valid time range (expected e.g. '{example}').");
         }
