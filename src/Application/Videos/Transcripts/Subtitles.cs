@@ -103,7 +103,7 @@ public static partial class Subtitles
             {
                 throw Error(start, $"'{Quote(lines[start])}' is neither an SRT nor a WebVTT cue. Upload an .srt or .vtt subtitle file.");
             }
-            AddCue(cues, lines, timing, end, hoursRequired: true, SrtExample);
+            AddCues(cues, lines, timing, end, srt: true);
         }
         return Finish(cues);
     }
@@ -125,13 +125,33 @@ public static partial class Subtitles
             if (first.Contains("-->", StringComparison.Ordinal)) timing = start;
             else if (end - start >= 2) timing = start + 1; // a cue identifier, then the timing line
             else throw Error(start, $"'{Quote(first)}' is not a cue: a WebVTT cue needs a time range such as '{VttExample}'.");
-            AddCue(cues, lines, timing, end, hoursRequired: false, VttExample);
+            AddCues(cues, lines, timing, end, srt: false);
         }
         return Finish(cues);
     }
 
-    private static void AddCue(List<RawCue> cues, List<string> lines, int timing, int end, bool hoursRequired, string example)
+    /// <summary>
+    /// Reads the cue whose timing line is at <paramref name="timing"/>, and the cues that follow it in the same block:
+    /// a line with "-->" starts a new cue even without a blank line before it (as in the WebVTT parsing rules), and in
+    /// SRT a number just before it is that cue's counter, not text.
+    /// </summary>
+    private static void AddCues(List<RawCue> cues, List<string> lines, int timing, int end, bool srt)
     {
+        while (true)
+        {
+            var next = timing + 1;
+            while (next < end && !lines[next].Contains("-->", StringComparison.Ordinal)) next++;
+            var textEnd = next < end && srt && next - 1 > timing && IsCounter(lines[next - 1]) ? next - 1 : next;
+            AddCue(cues, lines, timing, textEnd, srt);
+            if (next >= end) return;
+            timing = next;
+        }
+    }
+
+    /// <summary>One cue: its timing line, then its text up to <paramref name="textEnd"/>. Only WebVTT may leave out the hours.</summary>
+    private static void AddCue(List<RawCue> cues, List<string> lines, int timing, int textEnd, bool srt)
+    {
+        var example = srt ? SrtExample : VttExample;
         if (cues.Count >= MaxCues) throw Error(timing, $"the file has more than {MaxCues:N0} cues, the most a transcript may have.");
         var line = lines[timing];
         var arrow = line.IndexOf("-->", StringComparison.Ordinal);
@@ -139,7 +159,7 @@ public static partial class Subtitles
         var startText = line[..arrow].Trim();
         // Whatever follows the end time are cue settings ("align:start position:10%"), which carry no text.
         var endText = line[(arrow + 3)..].TrimStart().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        if (!TryParseTime(startText, hoursRequired, out var startMs) || !TryParseTime(endText, hoursRequired, out var endMs))
+        if (!TryParseTime(startText, hoursRequired: srt, out var startMs) || !TryParseTime(endText, hoursRequired: srt, out var endMs))
         {
             throw Error(timing, $"'{Quote(line)}' is not a valid time range (expected e.g. '{example}').");
         }
@@ -147,7 +167,7 @@ public static partial class Subtitles
         {
             throw Error(timing, $"the cue ends ({FormatTime(endMs, '.')}) before it starts ({FormatTime(startMs, '.')}).");
         }
-        cues.Add(new RawCue(startMs, endMs, lines.GetRange(timing + 1, end - timing - 1)));
+        cues.Add(new RawCue(startMs, endMs, lines.GetRange(timing + 1, textEnd - timing - 1)));
     }
 
     private static IReadOnlyList<TranscriptLine> Finish(List<RawCue> cues)
@@ -167,7 +187,9 @@ public static partial class Subtitles
         var text = string.Join(' ', lines);
         text = MarkupTag().Replace(text, "");
         text = AssOverride().Replace(text, "");
-        return WebUtility.HtmlDecode(text);
+        // Entities one by one: WebUtility.HtmlDecode on the whole text takes "&T &amp;" for one unknown entity and
+        // leaves both undecoded, and bare ampersands are common in SRT.
+        return Entity().Replace(text, m => WebUtility.HtmlDecode(m.Value));
     }
 
     /// <summary>Consecutive non-blank lines from <paramref name="from"/> on, as [start, end) index ranges.</summary>
@@ -268,8 +290,12 @@ public static partial class Subtitles
     private static string WritableText(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("-->", "→", StringComparison.Ordinal);
 
-    private static string EscapeForVtt(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    /// <summary>WebVTT escaping, plus "{\…}", which the reader strips as an SSA override (files converted from SRT carry them).</summary>
+    private static string EscapeForVtt(string text)
+    {
+        text = text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        return text.Replace("{\\", "&#123;\\", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// SRT has no escaping rules and many players show entities literally, so only what the reader would otherwise
@@ -277,9 +303,11 @@ public static partial class Subtitles
     /// </summary>
     private static string EscapeForSrt(string text)
     {
-        text = EntityLike().Replace(text, "&amp;");
-        text = MarkupTag().Replace(text, m => "&lt;" + m.Value[1..]);
-        return AssOverride().Replace(text, m => "&#123;" + m.Value[1..]);
+        // Every "<" and "{\" that could start a tag is escaped, not just those that close one now: escaping a later
+        // "<" would otherwise let an earlier one reach the next ">".
+        text = Entity().Replace(text, m => "&amp;" + m.Value[1..]);
+        text = TagStart().Replace(text, "&lt;");
+        return text.Replace("{\\", "&#123;\\", StringComparison.Ordinal);
     }
 
     private static SubtitleFormatException Error(int lineIndex, string problem) =>
@@ -295,12 +323,16 @@ public static partial class Subtitles
     [GeneratedRegex(@"<(?:/?[A-Za-z][^<>]*|[0-9:.]+)>")]
     private static partial Regex MarkupTag();
 
+    [GeneratedRegex(@"<(?=/?[A-Za-z]|[0-9:.]+>)")]
+    private static partial Regex TagStart();
+
     /// <summary>ASS/SSA override blocks that some SRT files carry, such as {\an8}.</summary>
     [GeneratedRegex(@"\{\\[^{}]*\}")]
     private static partial Regex AssOverride();
 
-    [GeneratedRegex(@"&(?=#?[A-Za-z0-9]+;)")]
-    private static partial Regex EntityLike();
+    /// <summary>A named or numeric character reference such as &amp;amp;, &amp;nbsp;, &amp;#65; or &amp;#x41;.</summary>
+    [GeneratedRegex(@"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")]
+    private static partial Regex Entity();
 
     private sealed record RawCue(long StartMs, long EndMs, List<string> Text);
 }
