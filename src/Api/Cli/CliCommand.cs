@@ -1,7 +1,9 @@
 using AskVideo.Application.Admin;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Infrastructure.Identity;
+using AskVideo.Application.Common.Interfaces;
 using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Persistence.Search;
 using MediatR;
 
 namespace AskVideo.Api.Cli;
@@ -28,6 +30,7 @@ public static class CliCommand
                 "migrate" => await MigrateAsync(app.Services, cts.Token),
                 "openapi" => await OpenApiCommand.WriteAsync(app, args, cts.Token),
                 "create-admin" => await CreateAdminAsync(app.Services, args, cts.Token),
+                "reindex" => await ReindexAsync(app.Services, cts.Token),
                 _ => Fail($"The {args[0]} command is not available yet."),
             };
         }
@@ -42,6 +45,36 @@ public static class CliCommand
     {
         var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+        var index = services.GetRequiredService<EmbeddingIndex>();
+        var status = await index.CheckAsync(cancellationToken);
+        if (status.State == EmbeddingIndexState.Mismatch)
+        {
+            await Console.Error.WriteLineAsync(status.Message);
+            return 3;
+        }
+        await index.EnsureReadyAsync(cancellationToken);
+        Console.WriteLine($"Scene index ready for {services.GetRequiredService<IEmbedder>().ModelId}.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Re-embeds every scene with the configured embedding model (after AI:EmbeddingProvider or its model changed).
+    /// Batches commit one by one, so an interrupted run is resumed by running it again.
+    /// </summary>
+    private static async Task<int> ReindexAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        var embedder = services.GetRequiredService<IEmbedder>();
+        Console.WriteLine($"Re-indexing scenes with {embedder.ModelId} ({embedder.Dimensions} dimensions)…");
+        var lastPercent = -1;
+        await services.GetRequiredService<EmbeddingIndex>().ReindexAsync(null, (done, total) =>
+        {
+            var percent = total == 0 ? 100 : (int)(done * 100 / total);
+            if (percent == lastPercent) return;
+            lastPercent = percent;
+            Console.WriteLine($"  {done}/{total} scenes ({percent} %)");
+        }, cancellationToken);
+        Console.WriteLine("Re-index complete: every scene has a vector from the configured model.");
         return 0;
     }
 

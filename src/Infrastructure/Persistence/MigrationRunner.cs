@@ -49,6 +49,19 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
             var done = new List<string>();
             foreach (var (version, sql) in LoadMigrations().Where(m => !applied.Contains(m.Version)))
             {
+                if (RunsOutsideTransaction(sql))
+                {
+                    // e.g. CREATE INDEX CONCURRENTLY, which PostgreSQL refuses inside a transaction block: each statement
+                    // runs on its own, so such a file must be idempotent (IF NOT EXISTS) in case it stops half way.
+                    foreach (var statement in SplitStatements(sql))
+                        await ExecuteAsync(connection, statement, cancellationToken);
+                    await using var mark = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection);
+                    mark.Parameters.AddWithValue("v", version);
+                    await mark.ExecuteNonQueryAsync(cancellationToken);
+                    logger.LogInformation("Applied migration {Version} (outside a transaction)", version);
+                    done.Add(version);
+                    continue;
+                }
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var command = new NpgsqlCommand(sql, connection, transaction))
                     await command.ExecuteNonQueryAsync(cancellationToken);
@@ -69,6 +82,25 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
             await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
+
+    /// <summary>A migration whose first line is <c>-- askvideo:no-transaction</c> runs statement by statement, outside a transaction.</summary>
+    public const string NoTransactionMarker = "-- askvideo:no-transaction";
+
+    internal static bool RunsOutsideTransaction(string sql) =>
+        sql.TrimStart().StartsWith(NoTransactionMarker, StringComparison.Ordinal);
+
+    /// <summary>Statements separated by semicolons at line ends (such files hold plain DDL, no functions or literals with ";").</summary>
+    internal static IEnumerable<string> SplitStatements(string sql) =>
+        sql.Split('\n')
+            .Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))
+            .Aggregate(new List<System.Text.StringBuilder> { new() }, (acc, line) =>
+            {
+                acc[^1].AppendLine(line);
+                if (line.TrimEnd().EndsWith(';')) acc.Add(new());
+                return acc;
+            })
+            .Select(b => b.ToString().Trim().TrimEnd(';').Trim())
+            .Where(s => s.Length > 0);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

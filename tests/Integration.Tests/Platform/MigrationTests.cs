@@ -35,6 +35,12 @@ public class MigrationTests(ApiFixture fixture) : IntegrationTest(fixture)
             Assert.Empty(await db.Tags.ToListAsync());
             Assert.Empty(await db.Groups.Include(g => g.Members).ToListAsync());
             Assert.Empty(await db.Jobs.ToListAsync());
+            Assert.Empty(await db.Scenes.ToListAsync());
+            Assert.Empty(await db.TranscriptSegments.ToListAsync());
+
+            // A migration marked no-transaction (CREATE INDEX CONCURRENTLY) was applied.
+            await using var concurrentIndex = dataSource.CreateCommand("SELECT to_regclass('public.jobs_live_process_video_idx') IS NOT NULL");
+            Assert.True((bool)(await concurrentIndex.ExecuteScalarAsync())!);
 
             await using var command = dataSource.CreateCommand("SELECT extversion FROM pg_extension WHERE extname = 'vector'");
             Assert.NotNull(await command.ExecuteScalarAsync());

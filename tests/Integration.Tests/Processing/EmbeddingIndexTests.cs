@@ -1,0 +1,94 @@
+using AskVideo.Infrastructure.AI;
+using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Persistence.Search;
+using AskVideo.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Pgvector.Npgsql;
+
+namespace AskVideo.Integration.Tests.Processing;
+
+/// <summary>The vector column follows the configured embedder; another model's vectors are refused until reindex.</summary>
+public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task SeedScenesAsync(NpgsqlDataSource dataSource, HashingEmbedder embedder, int count)
+    {
+        var userId = Guid.NewGuid();
+        var videoId = Guid.NewGuid();
+        await using (var insert = dataSource.CreateCommand($"""
+            INSERT INTO users (id, email, normalized_email, username, normalized_username, password_hash, created_at, updated_at)
+            VALUES ('{userId}', 'e@x.test', 'e@x.test', 'e', 'e', 'x', now(), now());
+            INSERT INTO videos (id, owner_id, title, original_file_name, content_type, size_bytes, storage_key, status, created_at, updated_at)
+            VALUES ('{videoId}', '{userId}', 't', 'f.mp4', 'video/mp4', 1, 'k', 'ready', now(), now());
+            """))
+            await insert.ExecuteNonQueryAsync();
+        var texts = Enumerable.Range(0, count).Select(i => $"scene number {i} about topic {i % 7}").ToList();
+        var vectors = await embedder.EmbedAsync(texts, null, CancellationToken.None);
+        for (var i = 0; i < count; i++)
+        {
+            await using var scene = dataSource.CreateCommand(
+                "INSERT INTO scenes (id, video_id, owner_id, position, start_ms, end_ms, text, token_count, embedding, embedding_model) VALUES ($1, $2, $3, $4, 0, 1, $5, 3, $6, $7)");
+            scene.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+            scene.Parameters.Add(new NpgsqlParameter { Value = videoId });
+            scene.Parameters.Add(new NpgsqlParameter { Value = userId });
+            scene.Parameters.Add(new NpgsqlParameter { Value = i });
+            scene.Parameters.Add(new NpgsqlParameter { Value = texts[i] });
+            scene.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(vectors[i]) });
+            scene.Parameters.Add(new NpgsqlParameter { Value = embedder.ModelId });
+            await scene.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Reindex_ShouldMoveEveryScene_ToTheNewModelAndDimension_AfterTheStartCheckRefusedIt()
+    {
+        var database = "askvideo_reindex_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            var builder = new NpgsqlDataSourceBuilder(TestEnvironment.ConnectionString(database));
+            builder.UseVector();
+            await using var dataSource = builder.Build();
+            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+            await dataSource.ReloadTypesAsync();
+            var oldModel = new HashingEmbedder(32);
+            var oldIndex = new EmbeddingIndex(dataSource, oldModel, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
+            await oldIndex.EnsureReadyAsync(CancellationToken.None);
+            await SeedScenesAsync(dataSource, oldModel, 150);
+            Assert.Equal("vector(32)", await ScalarAsync<string>(dataSource, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'scenes'::regclass AND attname = 'embedding'"));
+
+            var newModel = new HashingEmbedder(48);
+            var newIndex = new EmbeddingIndex(dataSource, newModel, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
+            var check = await newIndex.CheckAsync(CancellationToken.None);
+            Assert.Equal(EmbeddingIndexState.Mismatch, check.State);
+            Assert.Contains("reindex", check.Message);
+            Assert.Contains("AI:EmbeddingProvider", check.Message);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => newIndex.EnsureReadyAsync(CancellationToken.None));
+
+            // Interrupted after the first batch, then run again: it resumes.
+            using var stop = new CancellationTokenSource();
+            var progress = new List<(long Done, long Total)>();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                newIndex.ReindexAsync(null, (done, total) => { progress.Add((done, total)); stop.Cancel(); }, stop.Token, batchSize: 50));
+            Assert.Equal(50, await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM scenes WHERE embedding_model = '{newModel.ModelId}'"));
+            await newIndex.ReindexAsync(null, (done, total) => progress.Add((done, total)), CancellationToken.None, batchSize: 50);
+
+            Assert.Equal((150L, 150L), progress[^1]);
+            Assert.Equal(0, await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM scenes WHERE embedding IS NULL OR embedding_model <> '{newModel.ModelId}'"));
+            Assert.Equal("vector(48)", await ScalarAsync<string>(dataSource, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'scenes'::regclass AND attname = 'embedding'"));
+            Assert.Equal(EmbeddingIndexState.Matches, (await newIndex.CheckAsync(CancellationToken.None)).State);
+            Assert.True(await ScalarAsync<bool>(dataSource, "SELECT to_regclass('public.scenes_embedding_hnsw_idx') IS NOT NULL"));
+            Assert.Equal("ready", await ScalarAsync<string>(dataSource, "SELECT state FROM embedding_index"));
+        }
+        finally
+        {
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
+}
