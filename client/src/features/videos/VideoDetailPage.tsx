@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { ApiError } from '../../api/errors'
@@ -24,7 +24,7 @@ import { useReprocessVideo, videoQuery, type Video } from './queries'
 import { TagDot } from './TagInput'
 import { TranscriptEditor } from './transcript/TranscriptEditor'
 import { TranscriptPanel } from './transcript/TranscriptPanel'
-import { transcriptQuery, transcriptUrl, type Transcript } from './transcript/queries'
+import { transcriptQuery, transcriptUrl, transcriptVersion, type Transcript } from './transcript/queries'
 import { useLiveVideo } from './useLiveVideo'
 import type { FromState } from './VideoCard'
 import { VideoProgress, VideoStatusBadge } from './VideoStatus'
@@ -50,9 +50,12 @@ function Player({ video, transcript }: { video: Video; transcript: Transcript | 
   }
 
   const label = t('videos.detail.player', { title: video.title })
-  // Captions once there is a transcript; a new URL after re-indexing, so the browser loads the new one.
-  const captions =
-    transcript && transcript.segments.length > 0 ? transcriptUrl(video.id, 'vtt', video.processedAt ?? video.updatedAt) : undefined
+  // Captions once there is a transcript; a new URL when its lines change, so the browser loads the new ones.
+  const segments = transcript?.segments
+  const captions = useMemo(
+    () => (segments && segments.length > 0 ? transcriptUrl(video.id, 'vtt', transcriptVersion(segments)) : undefined),
+    [video.id, segments],
+  )
   return (
     <div className="space-y-3">
       {audio ? (

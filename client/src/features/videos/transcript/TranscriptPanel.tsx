@@ -167,12 +167,16 @@ export function TranscriptPanel({
   return (
     <Card as="section" aria-labelledby="transcript-heading" data-testid="transcript-panel">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="transcript-heading" className="font-semibold text-slate-900">
-          {t('videos.transcript.heading')}
+        <div className="flex items-baseline gap-2">
+          <h2 id="transcript-heading" className="font-semibold text-slate-900">
+            {t('videos.transcript.heading')}
+          </h2>
           {!busy && scenes.length > 0 && (
-            <span className="ml-2 text-sm font-normal text-slate-600">{t('videos.transcript.sceneCount', { count: scenes.length })}</span>
+            <span className="text-sm text-slate-600" data-testid="scene-count">
+              {t('videos.transcript.sceneCount', { count: scenes.length })}
+            </span>
           )}
-        </h2>
+        </div>
         <Button variant="secondary" size="sm" onClick={onEdit}>
           {t('videos.transcript.edit')}
         </Button>

@@ -74,6 +74,22 @@ export function useSaveTranscript(id: string) {
   })
 }
 
+/**
+ * A short fingerprint of the transcript's lines (FNV-1a over times and text): the captions URL carries it, so a
+ * changed transcript (after an edit and re-indexing) gets a new `<track>` and the browser cannot reuse old captions.
+ */
+export function transcriptVersion(segments: Transcript['segments']): string {
+  let hash = 0x811c9dc5
+  const mix = (value: string) => {
+    for (let i = 0; i < value.length; i++) {
+      hash ^= value.charCodeAt(i)
+      hash = Math.imul(hash, 0x01000193)
+    }
+  }
+  for (const segment of segments) mix(`${segment.startMs}|${segment.endMs}|${segment.text}\n`)
+  return `${segments.length.toString(36)}${(hash >>> 0).toString(36)}`
+}
+
 /** "m:ss", or "h:mm:ss" from an hour on (what video players show). */
 export function formatTimecode(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))
