@@ -94,7 +94,7 @@ test('empty library, sample video, player, upload with progress, delete', async 
   const duration = await player.evaluate((el) => el.duration)
   assert.ok(duration > 1, `the sample should last more than a second, got ${duration}`)
   await page.getByTestId('status-panel').getByText('Waiting to be processed').waitFor()
-  await page.getByTestId('transcript-placeholder').waitFor()
+  await page.getByTestId('transcript-panel').waitFor()
   await page.screenshot({ path: screenshotPath('videos-3-detail'), fullPage: true })
 
   // 4. Upload a generated clip. The upload is throttled so the progress bar is seen moving.

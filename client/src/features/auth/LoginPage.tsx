@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,7 +43,7 @@ function LoginError({ error, login, waiting }: { error: unknown; login: string; 
   return <>{errorMessage(error, t)}</>
 }
 
-function errorTitle(error: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+function errorTitle(error: unknown, t: TFunction): string {
   if (error instanceof ApiError && error.code === 'email_not_verified') return t('auth.login.notVerifiedTitle')
   if (error instanceof ApiError && error.code === 'account_disabled') return t('auth.login.disabledTitle')
   if (error instanceof ApiError && error.status === 429) return t('auth.login.rateLimitedTitle')

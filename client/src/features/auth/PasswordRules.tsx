@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { cx } from '../../lib/cx'
 import { checkPassword } from './passwordPolicy'
@@ -37,7 +38,7 @@ export function PasswordRules({ password, username, email }: { password: string;
 export function passwordProblems(
   password: string,
   identity: { username?: string; email?: string },
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
 ): string[] {
   if (!password) return [t('auth.validation.passwordRequired')]
   return checkPassword(password, identity)

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -34,7 +35,7 @@ function KeyStatus({ last4, result }: { last4: string | null | undefined; result
 }
 
 /** A rejected key (422, never "signed out") or a malformed one (400) is a message on the field. */
-function keyErrors(error: unknown, t: ReturnType<typeof useTranslation>['t']): readonly string[] {
+function keyErrors(error: unknown, t: TFunction): readonly string[] {
   if (!(error instanceof ApiError)) return []
   if (error.code === 'invalid_openai_key') return [t('errors.codes.invalid_openai_key')]
   return error.fieldErrors('apiKey')

@@ -1,43 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { installFakeEventSource } from '../../test/fakeEventSource'
-import { jsonResponse, mockApi, problemResponse, requestsTo, type ApiRoute } from '../../test/http'
+import { mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
-import { video, videosRoute } from '../../test/videos'
-import type { Video } from './queries'
-
-function detailApi(initial: Video, extra: Record<string, ApiRoute> = {}) {
-  let current: Video | undefined = initial
-  const path = `/api/v1/videos/${initial.id}`
-  const fetch = mockApi({
-    'GET /api/v1/me': me(),
-    'GET /api/v1/tags': [{ id: 't1', name: 'work', color: '#4f46e5', videoCount: 1, createdAt: '2026-01-01T00:00:00Z' }],
-    'GET /api/v1/videos': videosRoute(() => (current ? [current] : [])),
-    [`GET ${path}`]: () =>
-      current ? jsonResponse(current) : problemResponse({ title: 'Not Found', status: 404, code: 'not_found', detail: 'Video not found.' }),
-    [`DELETE ${path}`]: () => {
-      current = undefined
-      return new Response(null, { status: 204 })
-    },
-    [`POST ${path}/reprocess`]: () => {
-      current = { ...current!, status: 'queued', error: null, progress: 0 }
-      return jsonResponse(current, { status: 202 })
-    },
-    [`PATCH ${path}`]: async (request: Request) => {
-      const body = (await request.json()) as { title: string; description: string; tags: string[] }
-      current = {
-        ...current!,
-        title: body.title,
-        description: body.description,
-        tags: body.tags.map((name, i) => ({ id: `t${i + 1}`, name, color: '#4f46e5' })),
-      }
-      return jsonResponse(current)
-    },
-    ...extra,
-  })
-  return { fetch, path, current: () => current }
-}
+import { detailApi, video } from '../../test/videos'
 
 describe('videos: detail page', () => {
   it('shows the player, the facts and the queued status', async () => {
@@ -76,9 +43,10 @@ describe('videos: detail page', () => {
     expect(screen.getByText('Meetings')).toBeInTheDocument()
     expect(screen.getByText('Quarterly numbers.')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Show videos tagged work' })).toHaveAttribute('href', '/videos?tag=work')
-    expect(screen.getByTestId('transcript-placeholder')).toHaveTextContent(
-      'Transcript and questions appear here once the video is processed.',
-    )
+    const transcript = screen.getByTestId('transcript-panel')
+    expect(within(transcript).getByRole('heading', { name: 'Transcript' })).toBeInTheDocument()
+    expect(within(transcript).getByTestId('transcript-busy')).toHaveTextContent('Waiting to be processed')
+    expect(player.querySelector('track')).toBeNull()
     expect(screen.getByRole('link', { name: 'All videos' })).toHaveAttribute('href', '/videos')
   })
 
@@ -94,12 +62,17 @@ describe('videos: detail page', () => {
 
     const status = await screen.findByTestId('status-panel')
     expect(within(status).getByTestId('video-status')).toHaveTextContent('Failed')
-    expect(within(status).getByText('No speech was found in the audio.')).toBeInTheDocument()
-    expect(within(status).getByText('Error code: no_speech')).toBeInTheDocument()
-    await user.click(within(status).getByRole('button', { name: 'Reprocess' }))
+    const failure = screen.getByTestId('processing-failure')
+    expect(failure).toHaveAttribute('role', 'alert')
+    // An unknown code: the server's message.
+    expect(within(failure).getByTestId('failure-guidance')).toHaveTextContent('No speech was found in the audio.')
+    expect(within(failure).getByText('Error code: no_speech')).toBeInTheDocument()
+    expect(within(failure).queryByRole('button', { name: 'Upload subtitles' })).not.toBeInTheDocument()
+    await user.click(within(failure).getByRole('button', { name: 'Reprocess' }))
 
     expect(await within(status).findByText('Waiting to be processed')).toBeInTheDocument()
     expect(within(status).getByTestId('video-status')).toHaveTextContent('Queued')
+    expect(screen.queryByTestId('processing-failure')).not.toBeInTheDocument()
     expect(screen.getByText('The video was queued for processing.')).toBeInTheDocument()
     const [post] = requestsTo(fetch, `POST ${path}/reprocess`)
     expect(post!.headers.get('X-CSRF-Token')).toBe('csrf-1')
@@ -115,7 +88,6 @@ describe('videos: detail page', () => {
     const { user } = renderApp(`/videos/${clip.id}`)
     const status = await screen.findByTestId('status-panel')
     expect(within(status).getByText(/^Processed on/)).toBeInTheDocument()
-    expect(screen.getByTestId('transcript-placeholder')).toHaveTextContent('coming in the next update')
     await user.click(within(status).getByRole('button', { name: 'Process again' }))
     expect(await within(status).findByRole('alert')).toHaveTextContent('This video is already queued or being processed.')
   })
@@ -194,8 +166,10 @@ describe('videos: detail page', () => {
     const clip = video({ title: '会議', status: 'failed', error: { code: 'x', message: '失敗しました' } })
     detailApi(clip)
     renderApp(`/ja/videos/${clip.id}`)
-    const status = await screen.findByTestId('status-panel')
-    expect(within(status).getByRole('button', { name: '再処理' })).toBeInTheDocument()
+    const failure = await screen.findByTestId('processing-failure')
+    expect(failure).toHaveTextContent('処理に失敗しました')
+    expect(within(failure).getByTestId('failure-guidance')).toHaveTextContent('失敗しました')
+    expect(within(failure).getByRole('button', { name: '再処理' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: '動画一覧' })).toHaveAttribute('href', '/ja/videos')
     expect(screen.getByRole('button', { name: '編集' })).toBeInTheDocument()
   })

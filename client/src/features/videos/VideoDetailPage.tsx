@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { ApiError } from '../../api/errors'
@@ -16,10 +16,15 @@ import { formatBytes, formatDateTime } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { DeleteVideoDialog } from './DeleteVideoDialog'
 import { EditVideoDialog } from './EditVideoDialog'
-import { formatDuration } from './format'
-import { ArrowLeftIcon, ChatIcon } from './icons'
+import { formatDuration, languageName } from './format'
+import { ArrowLeftIcon } from './icons'
+import { usePlayer, PlayerProvider } from './player'
+import { ProcessingFailure } from './ProcessingFailure'
 import { useReprocessVideo, videoQuery, type Video } from './queries'
 import { TagDot } from './TagInput'
+import { TranscriptEditor } from './transcript/TranscriptEditor'
+import { TranscriptPanel } from './transcript/TranscriptPanel'
+import { transcriptQuery, transcriptUrl, transcriptVersion, type Transcript } from './transcript/queries'
 import { useLiveVideo } from './useLiveVideo'
 import type { FromState } from './VideoCard'
 import { VideoProgress, VideoStatusBadge } from './VideoStatus'
@@ -29,8 +34,9 @@ import { VideoThumbnail } from './VideoThumbnail'
  * The media element, straight from `GET /videos/{id}/media` (same origin, so the session cookie goes along and
  * Range requests let it seek). If it fails once, the session may have expired: renew it and try again.
  */
-function Player({ video }: { video: Video }) {
+function Player({ video, transcript }: { video: Video; transcript: Transcript | undefined }) {
   const { t } = useTranslation()
+  const { attach } = usePlayer()
   const [attempt, setAttempt] = useState(0)
   const [failed, setFailed] = useState(false)
   const audio = video.contentType.startsWith('audio/')
@@ -44,15 +50,22 @@ function Player({ video }: { video: Video }) {
   }
 
   const label = t('videos.detail.player', { title: video.title })
+  // Captions once there is a transcript; a new URL when its lines change, so the browser loads the new ones.
+  const segments = transcript?.segments
+  const captions = useMemo(
+    () => (segments && segments.length > 0 ? transcriptUrl(video.id, 'vtt', transcriptVersion(segments)) : undefined),
+    [video.id, segments],
+  )
   return (
     <div className="space-y-3">
       {audio ? (
         <div className="overflow-hidden rounded-2xl bg-slate-900 shadow-sm">
           <VideoThumbnail video={video} />
-          <audio key={attempt} controls preload="metadata" src={video.mediaUrl} onError={onError} aria-label={label} className="w-full" data-testid="video-player" />
+          <audio ref={attach} key={attempt} controls preload="metadata" src={video.mediaUrl} onError={onError} aria-label={label} className="w-full" data-testid="video-player" />
         </div>
       ) : (
         <video
+          ref={attach}
           key={attempt}
           controls
           playsInline
@@ -63,7 +76,18 @@ function Player({ video }: { video: Video }) {
           aria-label={label}
           className="aspect-video w-full rounded-2xl bg-slate-950 shadow-sm"
           data-testid="video-player"
-        />
+        >
+          {captions && (
+            <track
+              key={captions}
+              kind="captions"
+              src={captions}
+              srcLang={transcript?.language ?? video.language ?? undefined}
+              label={t('videos.transcript.captions')}
+              default
+            />
+          )}
+        </video>
       )}
       {failed && (
         <Alert
@@ -97,12 +121,12 @@ function StatusPanel({ video }: { video: Video }) {
 
   const again = (
     <Button
-      variant={video.status === 'failed' ? 'primary' : 'secondary'}
+      variant="secondary"
       size="sm"
       loading={reprocess.isPending}
       onClick={() => reprocess.mutate(undefined, { onSuccess: () => toast(t('videos.detail.reprocessQueued')) })}
     >
-      {video.status === 'failed' ? t('videos.detail.reprocess') : t('videos.detail.processAgain')}
+      {t('videos.detail.processAgain')}
     </Button>
   )
 
@@ -115,7 +139,11 @@ function StatusPanel({ video }: { video: Video }) {
         <VideoStatusBadge status={video.status} />
       </div>
       <div className="mt-4 space-y-3">
-        <VideoProgress video={video} announce />
+        {video.status === 'failed' ? (
+          <p className="text-sm text-slate-600">{t('videos.detail.failedHelp')}</p>
+        ) : (
+          <VideoProgress video={video} announce />
+        )}
         {(video.status === 'queued' || video.status === 'uploaded') && (
           <p className="text-sm text-slate-600">{t('videos.detail.queuedHelp')}</p>
         )}
@@ -127,7 +155,7 @@ function StatusPanel({ video }: { video: Video }) {
           <p className="text-sm text-slate-600">{t('videos.detail.processedOn', { date: formatDateTime(video.processedAt, lang) })}</p>
         )}
         {reprocess.isError && <Alert tone="error">{errorMessage(reprocess.error, t)}</Alert>}
-        {(video.status === 'failed' || video.status === 'ready') && <div>{again}</div>}
+        {video.status === 'ready' && <div>{again}</div>}
       </div>
     </Card>
   )
@@ -142,14 +170,6 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
       </dd>
     </div>
   )
-}
-
-function languageName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
 }
 
 function Details({ video }: { video: Video }) {
@@ -223,6 +243,8 @@ export function VideoDetailPage() {
   const video = useQuery(videoQuery(id))
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
+  const [editingTranscript, setEditingTranscript] = useState(false)
+  const transcript = useQuery({ ...transcriptQuery(id), enabled: video.data !== undefined })
   useLiveVideo(video.data, 'detail')
   useDocumentTitle(video.data?.title ?? t('videos.detail.documentTitle'))
 
@@ -270,49 +292,48 @@ export function VideoDetailPage() {
             </div>
           </div>
 
-          <div className="mt-6 grid gap-8 lg:grid-cols-3">
-            <div className="min-w-0 space-y-6 lg:col-span-2">
-              <Player video={video.data} />
-              {video.data.tags.length > 0 && (
-                <ul className="flex flex-wrap gap-2" aria-label={t('videos.fields.tags')}>
-                  {video.data.tags.map((tag) => (
-                    <li key={tag.id}>
-                      <Link
-                        to={`${localize('/videos')}?tag=${encodeURIComponent(tag.name)}`}
-                        className="flex items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                        aria-label={t('videos.card.filterByTag', { name: tag.name })}
-                      >
-                        <TagDot color={tag.color} />
-                        {tag.name}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {video.data.description && <p className="whitespace-pre-line text-slate-700">{video.data.description}</p>}
-              <section
-                aria-labelledby="transcript-heading"
-                className="flex flex-col items-center gap-3 rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center"
-                data-testid="transcript-placeholder"
-              >
-                <div className="flex size-12 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
-                  <ChatIcon />
-                </div>
-                <h2 id="transcript-heading" className="font-semibold text-slate-900">
-                  {t('videos.detail.transcriptHeading')}
-                </h2>
-                <p className="max-w-md text-sm text-slate-600">
-                  {video.data.status === 'ready' ? t('videos.detail.transcriptSoon') : t('videos.detail.transcriptPending')}
-                </p>
-              </section>
+          {video.data.status === 'failed' && (
+            <div className="mt-6">
+              <ProcessingFailure video={video.data} onUploadSubtitles={() => setEditingTranscript(true)} />
             </div>
-            <div className="min-w-0 space-y-6">
-              <StatusPanel video={video.data} />
-              <Details video={video.data} />
+          )}
+
+          <PlayerProvider>
+            {/* Narrow: player, transcript, the rest. Wide: the transcript beside the player (the second row takes
+                what the transcript needs beyond the player, so the player row keeps its own height). */}
+            <div className="mt-6 grid gap-6 lg:grid-cols-5 lg:grid-rows-[auto_1fr] lg:items-start lg:gap-8">
+              <div className="min-w-0 space-y-6 lg:col-span-3">
+                <Player video={video.data} transcript={transcript.data} />
+                {video.data.tags.length > 0 && (
+                  <ul className="flex flex-wrap gap-2" aria-label={t('videos.fields.tags')}>
+                    {video.data.tags.map((tag) => (
+                      <li key={tag.id}>
+                        <Link
+                          to={`${localize('/videos')}?tag=${encodeURIComponent(tag.name)}`}
+                          className="flex items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                          aria-label={t('videos.card.filterByTag', { name: tag.name })}
+                        >
+                          <TagDot color={tag.color} />
+                          {tag.name}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {video.data.description && <p className="whitespace-pre-line text-slate-700">{video.data.description}</p>}
+              </div>
+              <div className="min-w-0 lg:col-span-2 lg:row-span-2">
+                <TranscriptPanel video={video.data} transcript={transcript} onEdit={() => setEditingTranscript(true)} />
+              </div>
+              <div className="grid min-w-0 items-start gap-6 sm:grid-cols-2 lg:col-span-3">
+                <StatusPanel video={video.data} />
+                <Details video={video.data} />
+              </div>
             </div>
-          </div>
+          </PlayerProvider>
 
           <EditVideoDialog video={video.data} open={editing} onClose={() => setEditing(false)} />
+          <TranscriptEditor video={video.data} open={editingTranscript} onClose={() => setEditingTranscript(false)} />
           <DeleteVideoDialog video={video.data} open={deleting} onClose={() => setDeleting(false)} backTo={from} />
         </>
       )}

@@ -44,3 +44,12 @@ export function isSubtitleFile(file: Pick<File, 'name'>): boolean {
 /** The server's limits on a video's text fields. */
 export const MAX_TITLE_LENGTH = 200
 export const MAX_DESCRIPTION_LENGTH = 5000
+
+/** "ja" → "Japanese" (in the UI language), or the code itself when the browser cannot name it. */
+export function languageName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
