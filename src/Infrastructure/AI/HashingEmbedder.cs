@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AskVideo.Infrastructure.AI;
@@ -15,6 +16,7 @@ namespace AskVideo.Infrastructure.AI;
 /// </summary>
 internal sealed class HashingEmbedder : IEmbedder
 {
+    [ActivatorUtilitiesConstructor]
     public HashingEmbedder(IOptions<AiOptions> options) : this(options.Value.Hashing.Dimensions)
     {
     }

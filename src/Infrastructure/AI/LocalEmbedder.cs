@@ -137,6 +137,8 @@ internal sealed class LocalEmbedder(ILogger<LocalEmbedder> logger) : IEmbedder, 
                 InterOpNumThreads = 1,
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             };
+            // No busy-waiting between runs: the API and Worker share their cores with other work.
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             var session = new InferenceSession(weights, sessionOptions);
             logger.LogInformation("Loaded the local embedding model all-MiniLM-L6-v2 in {Milliseconds} ms", started.ElapsedMilliseconds);
             return new Model(session, tokenizer, vocabulary);

@@ -86,4 +86,15 @@ public sealed class LocalEmbedderTests(LocalEmbedderFixture fixture) : IClassFix
         // Assert
         Assert.Equal(1.0, Norm(v[0]), 4);
     }
+
+    [Fact]
+    public async Task EmbedAsync_ShouldEmbedNonEnglishText_WhenItHasAccentsOrJapanese()
+    {
+        // Act (the hosts run with invariant globalization; the tokenizer's Unicode normalisation must still work)
+        var v = await fixture.Embedder.EmbedAsync(["Le café près de la gare ouvre à sept heures.", "東京は日本の首都です。", "Ünïcödé façade naïve"],
+            null, CancellationToken.None);
+
+        // Assert
+        Assert.All(v, vector => Assert.Equal(1.0, Norm(vector), 4));
+    }
 }
