@@ -70,11 +70,9 @@ public static class VideoEndpoints
             .Produces(200, contentType: "image/jpeg").Produces(302).ProducesProblem(404);
         videos.MapGet("/{id:guid}/transcript", GetTranscriptAsync).WithName("GetVideoTranscript")
             .WithSummary("The transcript: timed segments and the scenes made from them (empty until processed). ?format=vtt gives WebVTT (usable as a captions <track>), ?format=srt a SubRip download.")
-            .Produces<TranscriptDto>(200).Produces(200, contentType: "text/vtt").Produces(200, contentType: "application/x-subrip")
-            .ProducesValidationProblem().ProducesProblem(404);
+            .Produces<TranscriptDto>(200).ProducesValidationProblem().ProducesProblem(404);
         videos.MapPut("/{id:guid}/transcript", ReplaceTranscriptAsync).WithName("PutVideoTranscript")
             .WithSummary("Replace the transcript with a corrected one: a WebVTT (text/vtt) or SRT (application/x-subrip) body, or JSON {segments: [{startMs, endMs, text}]}. At most 2 MiB. 202: the video is split and indexed again.")
-            .Accepts<ReplaceTranscriptRequest>("application/json", "text/vtt", "application/x-subrip", "text/plain")
             .Produces<VideoDto>(202).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         videos.MapGet("/events", StreamLibraryEventsAsync).WithName("StreamLibraryEvents")
             .WithSummary("Server-sent events for all your videos over one connection: first `event: ready` (subscribed; refetch your list to catch up), then `event: status` for every change.")

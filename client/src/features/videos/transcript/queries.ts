@@ -62,9 +62,10 @@ export function useSaveTranscript(id: string) {
       unwrap(
         api.PUT('/api/v1/videos/{id}/transcript', {
           params: { path: { id } },
-          body: vtt,
+          // The operation also accepts JSON segments, which openapi-fetch types the body by; this sends WebVTT text.
+          body: vtt as never,
           headers: { 'Content-Type': 'text/vtt' },
-          bodySerializer: (body: string) => body,
+          bodySerializer: (body: unknown) => body as string,
         }),
       ) as Promise<Video>,
     onSuccess: (video) => {
