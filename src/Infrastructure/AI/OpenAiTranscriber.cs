@@ -18,7 +18,7 @@ namespace AskVideo.Infrastructure.AI;
 /// cut is kept once, whole. Chunks run concurrently (bounded); each is tried a fixed number of times, and a chunk
 /// that still fails fails the whole call: a transcript never has silent gaps.
 /// </summary>
-internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, IOptions<MediaOptions> media, ILogger<OpenAiTranscriber> logger)
+internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunner ffmpeg, ILogger<OpenAiTranscriber> logger)
     : ITranscriber
 {
     /// <summary>Bytes per second of the chunk encoding (mono MP3 at 32 kb/s).</summary>
@@ -148,16 +148,12 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, IOptions<Me
     {
         var seek = Math.Max(0, chunk.Start - chunk.Overlap);
         var take = chunk.Length + 2 * chunk.Overlap;
-        string[] arguments =
-        [
-            "-nostdin", "-hide_banner", "-loglevel", "error",
-            "-ss", Seconds(seek), "-t", Seconds(take), "-i", input,
-            "-vn", "-ac", "1", "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "-y", file,
-        ];
         ProcessResult result;
         try
         {
-            result = await ProcessRunner.RunAsync(media.Value.FfmpegPath, arguments, TimeSpan.FromSeconds(Math.Max(120, chunk.Length)), cancellationToken);
+            result = await ffmpeg.TranscodeAsync(["-ss", Seconds(seek), "-t", Seconds(take)], input,
+                ["-vn", "-ac", "1", "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "-y", file],
+                TimeSpan.FromSeconds(Math.Max(120, chunk.Length)), cancellationToken, file);
         }
         catch (TimeoutException)
         {

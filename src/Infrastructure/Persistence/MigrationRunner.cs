@@ -29,7 +29,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        await AdvisoryLock.AcquireAsync(connection, LockKey, cancellationToken);
         try
         {
             await ExecuteAsync(connection, """
@@ -79,7 +79,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         }
         finally
         {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await AdvisoryLock.ReleaseAsync(connection, LockKey);
         }
     }
 

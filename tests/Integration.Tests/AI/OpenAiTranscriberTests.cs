@@ -32,7 +32,7 @@ public sealed class OpenAiTranscriberTests
             {
                 ChunkSeconds = (int)ChunkSeconds, OverlapSeconds = 1, Concurrency = concurrency, AttemptsPerChunk = attempts,
             },
-        }), Options.Create(new MediaOptions()), NullLogger<OpenAiTranscriber>.Instance);
+        }), new FfmpegRunner(Options.Create(new MediaOptions())), NullLogger<OpenAiTranscriber>.Instance);
 
     [Fact]
     public async Task TranscribeAsync_ShouldReturnEverySentenceOnceAtItsTime_WhenTheAudioSpansSeveralChunks()
@@ -132,7 +132,7 @@ public sealed class OpenAiTranscriberTests
         // Arrange
         var withServerKey = Create();
         var withoutServerKey = new OpenAiTranscriber(Options.Create(new AiOptions { TranscriptionProvider = "openai" }),
-            Options.Create(new MediaOptions()), NullLogger<OpenAiTranscriber>.Instance);
+            new FfmpegRunner(Options.Create(new MediaOptions())), NullLogger<OpenAiTranscriber>.Instance);
 
         // Act + Assert
         Assert.True(withServerKey.IsAvailable(null));

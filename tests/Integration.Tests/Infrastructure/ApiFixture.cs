@@ -44,6 +44,7 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>Empties every table but the migrations ledger, and the test Redis.</summary>
     public async Task ResetAsync()
     {
+        OpenAi.Reset();
         await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(TestEnvironment.Database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""

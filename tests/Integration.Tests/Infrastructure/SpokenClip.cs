@@ -15,6 +15,23 @@ public sealed record SpokenClip(string Path, IReadOnlyList<SpokenSentence> Sente
 {
     public const double GapSeconds = 0.8;
 
+    /// <summary>Sentences for tests that need several chunks of speech recognition.</summary>
+    public static readonly string[] RiverStory =
+    [
+        "The river flooded the valley in early spring",
+        "Farmers moved their animals to higher ground",
+        "Engineers later built a stone wall along the bank",
+        "Today the village hosts a market every Sunday",
+        "Visitors come from far away to buy fresh bread",
+    ];
+
+    public double DurationSeconds => Sentences[^1].EndSeconds + GapSeconds;
+
+    public IReadOnlyList<double> SentenceStarts => Sentences.Select(s => s.StartSeconds).ToList();
+
+    /// <summary>The river story without a subtitle track (for speech recognition).</summary>
+    public static Task<SpokenClip> GetAsync() => MakeAsync("river", RiverStory, withSubtitleTrack: false);
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public string Vtt()
@@ -26,7 +43,8 @@ public sealed record SpokenClip(string Path, IReadOnlyList<SpokenSentence> Sente
 
     public static async Task<SpokenClip> MakeAsync(string name, IReadOnlyList<string> sentences, bool withSubtitleTrack)
     {
-        var dir = System.IO.Path.Combine(TestEnvironment.StackDir, "fixtures", name);
+        // The version in the folder name keeps a clip cached by an older generator from being reused with new timings.
+        var dir = System.IO.Path.Combine(TestEnvironment.StackDir, "fixtures", "spoken-v2-" + name);
         var output = System.IO.Path.Combine(dir, "clip.mp4");
         await Gate.WaitAsync();
         try
@@ -40,8 +58,12 @@ public sealed record SpokenClip(string Path, IReadOnlyList<SpokenSentence> Sente
             var at = GapSeconds;
             for (var i = 0; i < sentences.Count; i++)
             {
+                // espeak-ng pads its output with silence: trimmed at both ends, the sentence starts exactly where it is placed.
+                var raw = System.IO.Path.Combine(dir, $"raw{i}.wav");
                 var wav = System.IO.Path.Combine(dir, $"s{i}.wav");
-                await RunAsync("espeak-ng", "-v", "en-us", "-s", "160", "-w", wav, sentences[i]);
+                await RunAsync("espeak-ng", "-v", "en-us", "-s", "160", "-w", raw, sentences[i]);
+                const string trim = "silenceremove=start_periods=1:start_threshold=-30dB";
+                await RunAsync("ffmpeg", "-y", "-i", raw, "-af", $"{trim},areverse,{trim},areverse", "-ar", "22050", "-ac", "1", "-c:a", "pcm_s16le", wav);
                 var duration = double.Parse((await RunAsync("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", wav)).Trim(), CultureInfo.InvariantCulture);
                 spoken.Add(new SpokenSentence(sentences[i], at, at + duration));
                 concat.Append(CultureInfo.InvariantCulture, $"file '{wav}'\nfile '{gap}'\n");

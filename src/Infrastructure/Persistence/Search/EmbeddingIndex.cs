@@ -110,7 +110,7 @@ public sealed class EmbeddingIndex(NpgsqlDataSource dataSource, IEmbedder embedd
     private async Task ConfigureAsync(bool reindexing, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        await AdvisoryLock.AcquireAsync(connection, LockKey, cancellationToken);
         try
         {
             var row = await ReadAsync(connection, cancellationToken);
@@ -141,7 +141,7 @@ public sealed class EmbeddingIndex(NpgsqlDataSource dataSource, IEmbedder embedd
         }
         finally
         {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await AdvisoryLock.ReleaseAsync(connection, LockKey);
         }
     }
 
