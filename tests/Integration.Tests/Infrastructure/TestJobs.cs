@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Jobs;
 using MediatR;
 
 namespace AskVideo.Integration.Tests.Infrastructure;
 
 /// <summary>A job that fails with a transient error <see cref="FailTimes"/> times, then succeeds. Test wiring only.</summary>
+[JobName("Flaky")]
 public sealed record FlakyJob(Guid Key, int FailTimes) : IBackgroundJob;
 
 public sealed class FlakyJobHandler : IRequestHandler<FlakyJob, Unit>
