@@ -277,6 +277,43 @@ public class QueueTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(JobStatus.Running, job.Status);
         Assert.Equal(2, job.Attempts);
         Assert.Null(job.LastError);
+        GatedJobHandler.Gate(GatedJobHandler.Release, key).TrySetResult();
+    }
+
+    [Fact]
+    public async Task RunningJob_ShouldBeCancelled_WhenItsDatabaseLeaseCannotBeRenewedBeforeItExpires()
+    {
+        var key = Guid.NewGuid();
+        var id = await EnqueueAsync(new GatedJob(key));
+        await GatedJobHandler.Gate(GatedJobHandler.Started, key).Task.WaitAsync(TimeSpan.FromSeconds(15));
+        // From now on every renewal of this job's lease fails in the database (Redis keeps working).
+        await ExecuteSqlAsync($$"""
+            CREATE FUNCTION test_fail_renewal() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF OLD.id = '{{id}}' AND OLD.status = 'running' AND NEW.status = 'running' THEN
+                RAISE EXCEPTION 'simulated database failure while renewing a lease';
+              END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_fail_renewal BEFORE UPDATE ON jobs FOR EACH ROW EXECUTE FUNCTION test_fail_renewal();
+            """);
+        try
+        {
+            var cancelled = GatedJobHandler.Gate(GatedJobHandler.Cancelled, key).Task;
+
+            await cancelled.WaitAsync(TimeSpan.FromSeconds(15));
+
+            Assert.True(cancelled.IsCompletedSuccessfully);
+        }
+        finally
+        {
+            await ExecuteSqlAsync("""
+                DROP TRIGGER IF EXISTS test_fail_renewal ON jobs;
+                DROP FUNCTION IF EXISTS test_fail_renewal();
+                """);
+            // A later takeover of the job must not hold a consumer slot for the rest of the run.
+            GatedJobHandler.Gate(GatedJobHandler.Release, key).TrySetResult();
+        }
     }
 
     [Fact]
