@@ -41,8 +41,8 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
             """, new { now, batchSize }, transaction, cancellationToken: cancellationToken))).ToList();
         if (ids.Count == 0) return 0;
 
-        // Push before commit: a crash in between leaves the job pending (pushed again later, harmless),
-        // never dispatched-but-absent.
+        // Push before commit: a crash in between leaves the job pending (dispatched again later; the push is skipped
+        // while Redis still holds the id), never dispatched-but-absent.
         await push(ids);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE jobs SET status = 'dispatched', updated_at = @now WHERE id = ANY(@ids)",
