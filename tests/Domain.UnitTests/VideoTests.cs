@@ -70,6 +70,32 @@ public class VideoTests
     }
 
     [Fact]
+    public void Requeue_ShouldKeepTheVideoQueuedAndMarkItChanged_WhenItIsStuckInQueued()
+    {
+        var video = NewVideo();
+        video.Enqueue(Now);
+        var later = Now.AddMinutes(5);
+
+        video.Requeue(later);
+
+        Assert.Equal(VideoStatus.Queued, video.Status);
+        Assert.Equal(0, video.Progress);
+        Assert.Equal(later, video.UpdatedAt);
+    }
+
+    [Fact]
+    public void Requeue_ShouldThrow_WhenTheVideoIsNotQueued()
+    {
+        var video = NewVideo();
+        video.Enqueue(Now);
+        video.StartStage(ProcessingStage.Transcribing, 10, Now);
+
+        var error = Assert.Throws<DomainException>(() => video.Requeue(Now));
+
+        Assert.Equal("invalid_transition", error.Code);
+    }
+
+    [Fact]
     public void Enqueue_ShouldThrow_WhenAlreadyQueued()
     {
         var video = NewVideo();

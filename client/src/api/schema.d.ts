@@ -798,9 +798,9 @@ export interface components {
         ProcessingStage: "transcribing" | "splitting" | "indexing";
         QueueStatsDto: {
             /** Format: int64 */
-            pending: number;
+            pending?: number | null;
             /** Format: int64 */
-            processing: number;
+            processing?: number | null;
             /** Format: int64 */
             deadLetters: number;
             /** Format: int64 */

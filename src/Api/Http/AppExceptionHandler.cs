@@ -4,6 +4,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Api.Http;
 
@@ -58,6 +59,8 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
             case BadHttpRequestException bad:
                 return Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request",
                     bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : DescribeBadRequest(bad));
+            case DbUpdateConcurrencyException:
+                return Problem(StatusCodes.Status409Conflict, "concurrent_update", "Someone else changed this at the same moment. Reload and try again.");
             case JsonException:
                 return Problem(StatusCodes.Status400BadRequest, "malformed_json", "The request body is not valid JSON for this endpoint.");
             default:

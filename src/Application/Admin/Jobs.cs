@@ -9,7 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Admin;
 
-public sealed record QueueStatsDto(long Pending, long Processing, long DeadLetters, long Scheduled, long Running, long Failed);
+/// <summary>
+/// Queue statistics. <see cref="Pending"/> and <see cref="Processing"/> are Redis list depths, null while Redis is
+/// unreachable; the rest are counted in PostgreSQL, the jobs' source of truth: <see cref="DeadLetters"/> are dead jobs,
+/// <see cref="Scheduled"/> pending ones, <see cref="Failed"/> failed plus dead ones.
+/// </summary>
+public sealed record QueueStatsDto(long? Pending, long? Processing, long DeadLetters, long Scheduled, long Running, long Failed);
 
 public sealed record JobDto(
     Guid Id,
@@ -43,10 +48,11 @@ internal sealed class ListJobsHandler(IAppDbContext db, IQueueMonitor monitor) :
 {
     public async Task<JobsOverviewDto> Handle(ListJobsQuery request, CancellationToken cancellationToken)
     {
-        var (pending, processing, dead) = await monitor.GetRedisCountsAsync(cancellationToken);
+        var depths = await monitor.TryGetRedisDepthsAsync(cancellationToken);
         var counts = await db.Jobs.GroupBy(j => j.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
         long Count(JobStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
-        var stats = new QueueStatsDto(pending, processing, dead, Count(JobStatus.Pending), Count(JobStatus.Running), Count(JobStatus.Failed) + Count(JobStatus.Dead));
+        var stats = new QueueStatsDto(depths?.Pending, depths?.Processing, Count(JobStatus.Dead), Count(JobStatus.Pending), Count(JobStatus.Running),
+            Count(JobStatus.Failed) + Count(JobStatus.Dead));
 
         var jobs = db.Jobs.AsNoTracking();
         var status = request.Status ?? "dead";

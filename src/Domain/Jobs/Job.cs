@@ -18,7 +18,7 @@ public enum JobStatus
     /// <summary>Failed permanently (not retryable).</summary>
     Failed = 4,
 
-    /// <summary>Retryable failures exhausted the attempts; visible to admins, retriable by hand.</summary>
+    /// <summary>Retryable failures (or crashed attempts) exhausted the attempts; the dead letters, retriable by hand.</summary>
     Dead = 5,
 }
 

@@ -140,6 +140,21 @@ public sealed class Video
         ErrorMessage = null;
     }
 
+    /// <summary>
+    /// Queues a video again that is stuck in queued because its processing job is gone (dead, failed or lost). The
+    /// caller checks that no live job exists; this only resets the progress and marks the row changed.
+    /// </summary>
+    public void Requeue(DateTimeOffset now)
+    {
+        if (Status != VideoStatus.Queued)
+            throw new DomainException("invalid_transition", $"Only a queued video can be queued again; this one is {Status}.");
+        Stage = null;
+        Progress = 0;
+        ErrorCode = null;
+        ErrorMessage = null;
+        UpdatedAt = now;
+    }
+
     public void StartStage(ProcessingStage stage, int progress, DateTimeOffset now)
     {
         MoveTo(VideoStatus.Processing, now);

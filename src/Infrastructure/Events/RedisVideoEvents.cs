@@ -15,9 +15,9 @@ internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOpti
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private RedisChannel Channel(Guid videoId) => $"{options.Value.KeyPrefix}:video:{videoId:N}";
+    private RedisChannel Channel(Guid videoId) => RedisChannel.Literal($"{options.Value.KeyPrefix}:video:{videoId:N}");
 
-    private RedisChannel OwnerChannel(Guid ownerId) => $"{options.Value.KeyPrefix}:owner-videos:{ownerId:N}";
+    private RedisChannel OwnerChannel(Guid ownerId) => RedisChannel.Literal($"{options.Value.KeyPrefix}:owner-videos:{ownerId:N}");
 
     public async Task PublishAsync(Video video, CancellationToken cancellationToken)
     {

@@ -6,9 +6,12 @@ using Microsoft.Extensions.Options;
 namespace AskVideo.Infrastructure.Queue;
 
 /// <summary>
-/// Claims jobs from Redis and runs them with bounded concurrency. A claimed job is leased in Redis and in
-/// PostgreSQL; the lease is renewed while it runs, so only a dead consumer's jobs are ever taken over.
-/// On shutdown the current job is given a grace period, then released without counting the attempt.
+/// Claims jobs from Redis and runs them with bounded concurrency. Each claim has its own token: the Redis entry and
+/// lease are "&lt;jobId&gt;:&lt;token&gt;" and the PostgreSQL lease carries the same token, so this run acks, renews and
+/// records outcomes for its own claim only. The PostgreSQL lease is what makes a run exclusive: it is renewed on its
+/// own schedule whatever Redis does, and when it is lost (taken over, or not renewable before it expires) the job's
+/// CancellationToken fires and the run's outcome is not recorded. On shutdown the current job is given a grace
+/// period, then released without counting the attempt.
 /// </summary>
 internal sealed class JobConsumer(
     RedisJobQueue queue,
@@ -16,8 +19,11 @@ internal sealed class JobConsumer(
     JobExecutor executor,
     RedisConnection redis,
     IOptions<QueueOptions> options,
+    TimeProvider time,
     ILogger<JobConsumer> logger) : BackgroundService
 {
+    private const int CompletionAttempts = 5;
+
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,11 +31,11 @@ internal sealed class JobConsumer(
         await Task.Yield();
         try
         {
-            redis.Subscriber.Subscribe(queue.WakeChannel, (_, _) => WakeAll());
+            await redis.Subscriber.SubscribeAsync(queue.WakeChannel, (_, _) => WakeAll());
         }
         catch (Exception ex)
         {
-            logger.LogWarning("Could not subscribe to queue wake-ups; polling only: {Error}", ex.Message);
+            logger.LogWarning(ex, "Could not subscribe to queue wake-ups; polling only");
         }
         logger.LogInformation("Job consumer started with {Concurrency} slots", options.Value.Concurrency);
         var loops = Enumerable.Range(0, options.Value.Concurrency).Select(_ => RunLoopAsync(stoppingToken));
@@ -57,14 +63,14 @@ internal sealed class JobConsumer(
             try
             {
                 var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-                var id = await queue.ClaimAsync(lease);
-                if (id is null)
+                var claim = await queue.ClaimAsync(lease);
+                if (claim is null)
                 {
                     await _wake.WaitAsync(poll, stoppingToken);
                     continue;
                 }
                 failures = 0;
-                await ProcessAsync(id.Value, lease, stoppingToken);
+                await ProcessAsync(claim.Value, lease, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,7 +79,7 @@ internal sealed class JobConsumer(
             catch (Exception ex)
             {
                 failures++;
-                logger.LogWarning("Job consumer loop error ({Failures} in a row): {Error}", failures, ex.Message);
+                logger.LogWarning(ex, "Job consumer loop error ({Failures} in a row)", failures);
                 try
                 {
                     await Task.Delay(Backoff.Delay(failures, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10)), stoppingToken);
@@ -86,86 +92,193 @@ internal sealed class JobConsumer(
         }
     }
 
-    private async Task ProcessAsync(Guid id, TimeSpan lease, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueClaim claim, TimeSpan lease, CancellationToken stoppingToken)
     {
-        var job = await store.TryStartAsync(id, lease, CancellationToken.None);
-        if (job is null)
+        var (outcome, job) = await store.TryStartAsync(claim.JobId, claim.Token, lease, CancellationToken.None);
+        if (outcome != StartOutcome.Started || job is null)
         {
-            // Finished, running elsewhere, not due yet or unknown: this Redis entry is a duplicate or stale.
-            await queue.AckAsync(id);
+            if (outcome == StartOutcome.Buried)
+                logger.LogError("Job {JobId} ({JobType}) moved to dead letters: attempt {Attempt} of {MaxAttempts} never finished", job!.Id, job.Type, job.Attempts, job.MaxAttempts);
+            await queue.AckAsync(claim);
             return;
         }
 
         if (!executor.CanRun(job.Type))
         {
-            await store.DeferAsync(job.Id, job.Attempts, TimeSpan.FromSeconds(60), "Waiting for a worker that can run this job type.", CancellationToken.None);
-            await queue.AckAsync(job.Id);
+            await queue.AckAsync(claim);
+            await store.DeferAsync(job, TimeSpan.FromSeconds(60), "Waiting for a worker that can run this job type.", CancellationToken.None);
             logger.LogDebug("Job {JobType} deferred: no handler in this process", job.Type);
             return;
         }
 
         using var jobScope = logger.BeginScope(new LogScope(("JobId", job.Id), ("JobType", job.Type), ("Attempt", job.Attempts)));
+        using var leaseLost = new CancellationTokenSource();
         using var heartbeatCts = new CancellationTokenSource();
-        var heartbeat = RenewLeaseAsync(job, lease, heartbeatCts.Token);
-        var started = TimeProvider.System.GetTimestamp();
+        using var jobCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token);
+        var heartbeat = KeepLeaseAsync(claim, job, lease, leaseLost, heartbeatCts.Token);
+        var started = time.GetTimestamp();
         try
         {
-            await executor.ExecuteAsync(job, stoppingToken);
-            await store.CompleteAsync(job.Id, job.Attempts, CancellationToken.None);
-            logger.LogInformation("Job {JobType} succeeded in {ElapsedMs} ms", job.Type, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await store.ReleaseAsync(job.Id, job.Attempts, CancellationToken.None);
-            logger.LogInformation("Job {JobType} released on shutdown", job.Type);
-        }
-        catch (Exception ex) when (JobExecutor.IsPermanent(ex))
-        {
-            await store.FailPermanentlyAsync(job.Id, job.Attempts, ex.Message, CancellationToken.None);
-            logger.LogWarning("Job {JobType} failed permanently: {Error}", job.Type, ex.Message);
-        }
-        catch (Exception ex)
-        {
-            if (job.Attempts >= job.MaxAttempts)
+            Exception? failure = null;
+            try
             {
-                await store.BuryAsync(job.Id, job.Attempts, ex.Message, CancellationToken.None);
-                await queue.AddDeadLetterAsync(job.Id);
-                logger.LogError("Job {JobType} moved to dead letters after {Attempts} attempts: {Error}", job.Type, job.Attempts, ex.Message);
+                await executor.ExecuteAsync(job, jobCts.Token);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            // Redis first: the claim is done either way. The PostgreSQL outcome below is what matters; if it is never
+            // written, the lease expires and the reconciler queues the job again.
+            await AckQuietlyAsync(claim);
+
+            if (leaseLost.IsCancellationRequested)
+            {
+                // Another run owns the job now (or will): this run records nothing.
+                logger.LogWarning(failure, "Job {JobType} abandoned: its lease was lost while it ran", job.Type);
+            }
+            else if (failure is null)
+            {
+                await RecordSuccessAsync(job, started);
+            }
+            else if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
+            {
+                await store.ReleaseAsync(job, CancellationToken.None);
+                logger.LogInformation("Job {JobType} released on shutdown", job.Type);
             }
             else
             {
-                var o = options.Value;
-                var delay = Backoff.Delay(job.Attempts, TimeSpan.FromSeconds(o.RetryBaseSeconds), TimeSpan.FromSeconds(o.RetryMaxSeconds));
-                await store.ScheduleRetryAsync(job.Id, job.Attempts, delay, ex.Message, CancellationToken.None);
-                logger.LogWarning("Job {JobType} failed (attempt {Attempt}), retrying in {DelayMs} ms: {Error}", job.Type, job.Attempts, (long)delay.TotalMilliseconds, ex.Message);
+                await RecordFailureAsync(job, failure);
             }
         }
         finally
         {
             await heartbeatCts.CancelAsync();
             await heartbeat;
-            await queue.AckAsync(job.Id);
         }
     }
 
-    private async Task RenewLeaseAsync(ClaimedJob job, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// The handler succeeded, so this run must never be retried because of a failure here: recording the success is
+    /// retried a few times, and if it still fails the job stays running until its lease expires (at-least-once).
+    /// </summary>
+    private async Task RecordSuccessAsync(ClaimedJob job, long started)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await store.CompleteAsync(job, CancellationToken.None))
+                    logger.LogInformation("Job {JobType} succeeded in {ElapsedMs} ms", job.Type, (long)time.GetElapsedTime(started).TotalMilliseconds);
+                else
+                    logger.LogWarning("Job {JobType} succeeded but no longer held its lease; the success was not recorded", job.Type);
+                return;
+            }
+            catch (Exception ex) when (attempt < CompletionAttempts)
+            {
+                logger.LogWarning(ex, "Could not record the success of job {JobType} (try {Try} of {Tries})", job.Type, attempt, CompletionAttempts);
+                await Task.Delay(Backoff.Delay(attempt, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)));
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not record the success of job {JobType}; it will run again when its lease expires", job.Type);
+                return;
+            }
+        }
+    }
+
+    private async Task RecordFailureAsync(ClaimedJob job, Exception ex)
+    {
+        if (JobExecutor.IsPermanent(ex))
+        {
+            await store.FailPermanentlyAsync(job, ex.Message, CancellationToken.None);
+            logger.LogWarning(ex, "Job {JobType} failed permanently", job.Type);
+        }
+        else if (job.Attempts >= job.MaxAttempts)
+        {
+            await store.BuryAsync(job, ex.Message, CancellationToken.None);
+            logger.LogError(ex, "Job {JobType} moved to dead letters after {Attempts} attempts", job.Type, job.Attempts);
+        }
+        else
+        {
+            var o = options.Value;
+            var delay = Backoff.Delay(job.Attempts, TimeSpan.FromSeconds(o.RetryBaseSeconds), TimeSpan.FromSeconds(o.RetryMaxSeconds));
+            await store.ScheduleRetryAsync(job, delay, ex.Message, CancellationToken.None);
+            logger.LogWarning(ex, "Job {JobType} failed (attempt {Attempt}), retrying in {DelayMs} ms", job.Type, job.Attempts, (long)delay.TotalMilliseconds);
+        }
+    }
+
+    private async Task AckQuietlyAsync(QueueClaim claim)
+    {
+        try
+        {
+            await queue.AckAsync(claim);
+        }
+        catch (Exception ex)
+        {
+            // The reaper returns the claim when its Redis lease expires; the next TryStart skips the finished job.
+            logger.LogWarning(ex, "Could not acknowledge job {JobId} in Redis", claim.JobId);
+        }
+    }
+
+    /// <summary>
+    /// Renews the PostgreSQL lease and the Redis lease independently every third of the lease. The database lease
+    /// decides: when a renewal finds it taken (0 rows) or renewals keep failing until it could expire before the next
+    /// try, <paramref name="leaseLost"/> is cancelled, which cancels the job.
+    /// </summary>
+    private async Task KeepLeaseAsync(QueueClaim claim, ClaimedJob job, TimeSpan lease, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
     {
         var every = lease / 3;
+        var leaseUntil = time.GetUtcNow() + lease;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(every, cancellationToken);
-                await queue.RenewAsync(job.Id, lease);
-                await store.RenewLeaseAsync(job.Id, job.Attempts, lease, cancellationToken);
+                await Task.Delay(every, time, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+
+            try
+            {
+                var now = time.GetUtcNow();
+                if (await store.RenewLeaseAsync(job, lease, cancellationToken))
+                {
+                    leaseUntil = now + lease;
+                }
+                else
+                {
+                    logger.LogWarning("Job {JobType} lost its lease to another run; cancelling it", job.Type);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception ex)
             {
-                logger.LogWarning("Could not renew the lease of job {JobId}: {Error}", job.Id, ex.Message);
+                logger.LogWarning(ex, "Could not renew the database lease of job {JobType}", job.Type);
+                if (time.GetUtcNow() + every >= leaseUntil)
+                {
+                    logger.LogWarning("Job {JobType} cannot keep its database lease; cancelling it before another worker takes it over", job.Type);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+
+            try
+            {
+                if (!await queue.RenewAsync(claim, lease))
+                    logger.LogDebug("The Redis lease of job {JobType} was already reaped; the database lease still holds", job.Type);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not renew the Redis lease of job {JobType}", job.Type);
             }
         }
     }

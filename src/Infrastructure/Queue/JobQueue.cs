@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
 using AskVideo.Domain.Jobs;
 using AskVideo.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AskVideo.Infrastructure.Queue;
@@ -18,5 +19,14 @@ internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptio
         var row = Job.Create(registry.NameOf(job), payload, time.GetUtcNow(), maxAttempts ?? options.Value.MaxAttempts);
         db.Jobs.Add(row);
         return row.Id;
+    }
+
+    public Task<bool> IsLiveAsync(IBackgroundJob job, CancellationToken cancellationToken)
+    {
+        var type = registry.NameOf(job);
+        var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
+        return db.Jobs
+            .FromSql($"SELECT * FROM jobs WHERE type = {type} AND status IN ('pending', 'dispatched', 'running') AND payload @> {payload}::jsonb")
+            .AnyAsync(cancellationToken);
     }
 }

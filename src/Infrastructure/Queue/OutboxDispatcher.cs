@@ -18,7 +18,7 @@ internal sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        SubscribeToRemoteWakeUps();
+        await SubscribeToRemoteWakeUpsAsync();
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -41,29 +41,29 @@ internal sealed class OutboxDispatcher(
             catch (Exception ex)
             {
                 failures++;
-                logger.LogWarning("Outbox dispatch failed ({Failures} in a row): {Error}", failures, ex.Message);
+                logger.LogWarning(ex, "Outbox dispatch failed ({Failures} in a row)", failures);
                 await Task.Delay(Backoff.Delay(failures, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10)), stoppingToken)
                     .ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    private void SubscribeToRemoteWakeUps()
+    private async Task SubscribeToRemoteWakeUpsAsync()
     {
         try
         {
-            redis.Subscriber.Subscribe(queue.OutboxChannel, (_, _) => signal.NotifyLocal());
+            await redis.Subscriber.SubscribeAsync(queue.OutboxChannel, (_, _) => signal.NotifyLocal());
         }
         catch (Exception ex)
         {
-            logger.LogWarning("Could not subscribe to outbox wake-ups; polling only: {Error}", ex.Message);
+            logger.LogWarning(ex, "Could not subscribe to outbox wake-ups; polling only");
         }
     }
 }
 
 internal static class Backoff
 {
-    /// <summary>Exponential backoff with full jitter in [delay/2, delay].</summary>
+    /// <summary>Exponential backoff with equal jitter: a random delay in [delay/2, delay], so retries never bunch at zero.</summary>
     public static TimeSpan Delay(int attempt, TimeSpan baseDelay, TimeSpan maxDelay)
     {
         var exponent = Math.Min(Math.Max(attempt - 1, 0), 20);

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace AskVideo.Infrastructure.Queue;
 
 /// <summary>
-/// The reaper (expired Redis leases back to pending) and the reconciler (outbox rows that Redis lost, e.g. after a
-/// flush or a crash between steps, are dispatched again). One process at a time does it, under an advisory lock.
+/// The reaper (expired Redis claims back to pending) and the reconciler (outbox rows that Redis lost, e.g. after a
+/// flush or a crash between steps, are dispatched again; membership is one SMISMEMBER on the queue's id set, not a
+/// scan of the lists). One process at a time does it, under an advisory lock.
 /// </summary>
 internal sealed class QueueMaintenance(
     JobStore store,
@@ -18,6 +19,7 @@ internal sealed class QueueMaintenance(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromSeconds(options.Value.MaintenanceSeconds);
+        await DropLegacyDeadLettersAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -31,8 +33,20 @@ internal sealed class QueueMaintenance(
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Queue maintenance failed: {Error}", ex.Message);
+                logger.LogWarning(ex, "Queue maintenance failed");
             }
+        }
+    }
+
+    private async Task DropLegacyDeadLettersAsync()
+    {
+        try
+        {
+            await queue.DropLegacyDeadLettersAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "The legacy Redis dead-letter list was not removed");
         }
     }
 

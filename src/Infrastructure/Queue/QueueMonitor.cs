@@ -1,8 +1,25 @@
 using AskVideo.Application.Common.Interfaces;
+using Microsoft.Extensions.Logging;
 
 namespace AskVideo.Infrastructure.Queue;
 
-internal sealed class QueueMonitor(RedisJobQueue queue) : IQueueMonitor
+/// <summary>Redis queue depths for the admin overview; unknown (null) rather than an error while Redis is down.</summary>
+internal sealed class QueueMonitor(RedisJobQueue queue, RedisConnection redis, ILogger<QueueMonitor> logger) : IQueueMonitor
 {
-    public Task<(long Pending, long Processing, long DeadLetters)> GetRedisCountsAsync(CancellationToken cancellationToken) => queue.CountsAsync();
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    public async Task<RedisQueueDepths?> TryGetRedisDepthsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!redis.Multiplexer.IsConnected) return null;
+            var (pending, processing) = await queue.CountsAsync().WaitAsync(Timeout, cancellationToken);
+            return new RedisQueueDepths(pending, processing);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Redis queue depths unavailable");
+            return null;
+        }
+    }
 }

@@ -21,6 +21,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Queue:ConsumerEnabled"] = "true",
         ["Queue:Concurrency"] = "2",
         ["Queue:PollMilliseconds"] = "200",
+        // Short leases (renewed every 2 s) so lease-loss tests finish quickly.
+        ["Queue:LeaseSeconds"] = "6",
         ["Queue:MaintenanceSeconds"] = "1",
         ["Queue:ReconcileAfterSeconds"] = "2",
         ["Queue:RetryBaseSeconds"] = "1",
@@ -71,6 +73,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             // Test-only job types, to exercise retries and dead letters through the real queue.
             services.AddSingleton(JobTypeRegistry.FromAssemblies([typeof(Application.DependencyInjection).Assembly, typeof(FlakyJob).Assembly]));
             services.AddScoped<IRequestHandler<FlakyJob, Unit>, FlakyJobHandler>();
+            services.AddScoped<IRequestHandler<GatedJob, Unit>, GatedJobHandler>();
         });
     }
 }

@@ -168,6 +168,13 @@ public class VideoLibraryTests(ApiFixture fixture) : IntegrationTest(fixture)
         var user = await Fixture.CreateAsync();
         var failed = await SeedAsync(user.Id, "Broken", status: VideoStatus.Failed);
         var queued = await SeedAsync(user.Id, "Waiting", status: VideoStatus.Queued);
+        await using (var seed = CreateScope())
+        {
+            // Its processing job is still live (a queued video without one could be queued again).
+            var db = seed.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Jobs.Add(AskVideo.Domain.Jobs.Job.Create("ProcessVideo", $$"""{"videoId":"{{queued}}"}""", DateTimeOffset.UtcNow.AddDays(1)));
+            await db.SaveChangesAsync();
+        }
         using var session = await Fixture.LoginAsync(user);
 
         var response = await session.PostAsync($"/api/v1/videos/{failed}/reprocess");

@@ -6,7 +6,7 @@ import type { JobsOverview } from './queries'
 
 const ORDER = ['pending', 'processing', 'deadLetters', 'scheduled', 'running', 'failed'] as const
 
-/** Queue depth (Redis) and job counts (database) as small cards. */
+/** Queue depth (Redis; unknown while Redis is unreachable) and job counts (database) as small cards. */
 export function QueueStats({ queue }: { queue: JobsOverview['queue'] }) {
   const { t } = useTranslation()
   const lang = useLanguage()
@@ -15,12 +15,12 @@ export function QueueStats({ queue }: { queue: JobsOverview['queue'] }) {
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('admin.jobs.statsLabel')}>
       {ORDER.map((key) => {
         const value = queue[key]
-        const alarming = (key === 'deadLetters' || key === 'failed') && value > 0
+        const alarming = (key === 'deadLetters' || key === 'failed') && (value ?? 0) > 0
         return (
           <Card as="li" key={key} padding="none" className={cx('p-4', alarming && 'border-red-200 bg-red-50')}>
             <p className="text-xs font-medium text-slate-600">{t(`admin.jobs.stats.${key}`)}</p>
             <p className={cx('mt-1 text-2xl font-bold', alarming ? 'text-red-700' : 'text-slate-900')} data-testid={`queue-${key}`}>
-              {number.format(value)}
+              {value == null ? <span title={t('admin.jobs.statsUnknown')}>—</span> : number.format(value)}
             </p>
             <p className="mt-1 text-xs text-slate-500">{t(`admin.jobs.statsHint.${key}`)}</p>
           </Card>

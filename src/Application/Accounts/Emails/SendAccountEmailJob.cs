@@ -1,4 +1,5 @@
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Jobs;
 using AskVideo.Application.Common.Options;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace AskVideo.Application.Accounts.Emails;
 /// Sends an account email in the background, so signup and reset answer in the same time whether or not the
 /// address is known (no enumeration by timing). The link's secret is encrypted in the job payload.
 /// </summary>
+[JobName("SendAccountEmail")]
 public sealed record SendAccountEmailJob(Guid UserId, AccountEmailKind Kind, string? ProtectedToken) : IBackgroundJob;
 
 internal sealed class SendAccountEmailJobHandler(

@@ -1,6 +1,7 @@
 using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Jobs;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Videos.Common;
 using MediatR;
@@ -32,6 +33,7 @@ internal sealed class DeleteAccountHandler(IAppDbContext db, ICurrentUser caller
 /// logs, tokens and sessions). Files go first: if the job dies in between, the retry finds the row and tries again,
 /// so nothing is ever orphaned on disk.
 /// </summary>
+[JobName("DeleteAccount")]
 public sealed record DeleteAccountJob(Guid UserId) : IBackgroundJob;
 
 internal sealed class DeleteAccountJobHandler(IAppDbContext db, IVideoStorage storage, ILogger<DeleteAccountJobHandler> logger)

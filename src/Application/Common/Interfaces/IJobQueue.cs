@@ -2,7 +2,7 @@ namespace AskVideo.Application.Common.Interfaces;
 
 /// <summary>
 /// A background job: a request the worker sends through the same MediatR pipeline as HTTP requests.
-/// The payload is the record itself, serialized as JSON; its CLR name (without "Job") is the job type.
+/// The payload is the record itself, serialized as JSON; its stable [JobName] is the job type.
 /// Handlers must be idempotent: a job can run more than once after a crash.
 /// </summary>
 public interface IBackgroundJob : MediatR.IRequest<MediatR.Unit>, Messaging.ISystemRequest;
@@ -12,4 +12,10 @@ public interface IJobQueue
 {
     /// <summary>Adds the job to the current unit of work. It is committed by the next SaveChangesAsync.</summary>
     Guid Enqueue(IBackgroundJob job, int? maxAttempts = null);
+
+    /// <summary>
+    /// Whether a job of the same type whose payload contains <paramref name="job"/>'s is still live (pending,
+    /// dispatched or running), i.e. will run or is running.
+    /// </summary>
+    Task<bool> IsLiveAsync(IBackgroundJob job, CancellationToken cancellationToken);
 }

@@ -1,7 +1,11 @@
 namespace AskVideo.Application.Common.Interfaces;
 
-/// <summary>Redis-side queue depths, for the admin overview.</summary>
+/// <summary>Entries in the Redis pending and processing lists.</summary>
+public sealed record RedisQueueDepths(long Pending, long Processing);
+
+/// <summary>Redis-side queue depths, for the admin overview. They are extras: PostgreSQL holds the jobs' truth.</summary>
 public interface IQueueMonitor
 {
-    Task<(long Pending, long Processing, long DeadLetters)> GetRedisCountsAsync(CancellationToken cancellationToken);
+    /// <summary>The depths, or null while Redis is unreachable.</summary>
+    Task<RedisQueueDepths?> TryGetRedisDepthsAsync(CancellationToken cancellationToken);
 }

@@ -3,30 +3,45 @@ using AskVideo.Application.Common.Interfaces;
 
 namespace AskVideo.Application.Common.Jobs;
 
-/// <summary>Maps stable job type names ("ProcessVideo") to their request types and back.</summary>
+/// <summary>
+/// Maps stable job type names ("ProcessVideo") to their request types and back. The names come from
+/// <see cref="JobNameAttribute"/>, never from CLR type names, so renaming a record cannot strand stored rows.
+/// </summary>
 public sealed class JobTypeRegistry
 {
-    private readonly Dictionary<string, Type> _byName;
-    private readonly Dictionary<Type, string> _byType;
+    private readonly Dictionary<string, Type> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, string> _byType = [];
 
     private JobTypeRegistry(IEnumerable<Type> types)
     {
-        _byType = types.ToDictionary(t => t, NameOf);
-        _byName = _byType.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            var name = type.GetCustomAttribute<JobNameAttribute>()?.Name;
+            if (string.IsNullOrWhiteSpace(name))
+                throw new InvalidOperationException($"Background job {type.FullName} has no [JobName(\"…\")]: give it a stable name.");
+            if (_byName.TryGetValue(name, out var other))
+                throw new InvalidOperationException($"Background jobs {other.FullName} and {type.FullName} share the name '{name}'.");
+            _byName.Add(name, type);
+            _byType.Add(type, name);
+        }
     }
 
     public static JobTypeRegistry FromAssembly(Assembly assembly) => FromAssemblies([assembly]);
 
     public static JobTypeRegistry FromAssemblies(IEnumerable<Assembly> assemblies) =>
-        new(assemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBackgroundJob).IsAssignableFrom(t)));
+        FromTypes(assemblies.SelectMany(a => a.GetTypes()));
+
+    /// <summary>Registers the concrete <see cref="IBackgroundJob"/> types among <paramref name="types"/>.</summary>
+    public static JobTypeRegistry FromTypes(IEnumerable<Type> types) =>
+        new(types.Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBackgroundJob).IsAssignableFrom(t)).Distinct());
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
-    public string NameOf(IBackgroundJob job) => _byType.TryGetValue(job.GetType(), out var name)
+    public string NameOf(IBackgroundJob job) => NameOf(job.GetType());
+
+    public string NameOf(Type jobType) => _byType.TryGetValue(jobType, out var name)
         ? name
-        : throw new InvalidOperationException($"{job.GetType().Name} is not a registered background job.");
+        : throw new InvalidOperationException($"{jobType.Name} is not a registered background job.");
 
     public Type? TypeOf(string name) => _byName.GetValueOrDefault(name);
-
-    private static string NameOf(Type type) => type.Name.EndsWith("Job", StringComparison.Ordinal) ? type.Name[..^3] : type.Name;
 }

@@ -1,4 +1,5 @@
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Jobs;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Videos.Common;
 using MediatR;
@@ -36,6 +37,7 @@ internal sealed class DeleteVideoHandler(IAppDbContext db, ICurrentUser caller, 
 }
 
 /// <summary>Removes every stored file of a deleted video. Idempotent.</summary>
+[JobName("DeleteVideoFiles")]
 public sealed record DeleteVideoFilesJob(Guid OwnerId, Guid VideoId) : IBackgroundJob;
 
 internal sealed class DeleteVideoFilesJobHandler(IVideoStorage storage) : IRequestHandler<DeleteVideoFilesJob, Unit>

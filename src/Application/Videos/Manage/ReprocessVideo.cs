@@ -5,6 +5,7 @@ using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Processing;
 using AskVideo.Domain.Videos;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Videos.Manage;
 
@@ -17,13 +18,27 @@ internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser calle
     {
         var userId = caller.RequireUserId();
         var video = await db.FindOwnedAsync(request.Id, userId, cancellationToken);
-        if (video.Status is VideoStatus.Queued or VideoStatus.Processing)
-            throw new ConflictException("already_processing", "This video is already queued or processing.");
+        var job = new ProcessVideoJob(video.Id);
+        // A queued video whose job is gone (dead, failed, lost) would otherwise stay queued forever.
+        var stuck = video.Status == VideoStatus.Queued && !await jobs.IsLiveAsync(job, cancellationToken);
+        if (video.Status is VideoStatus.Processing || (video.Status is VideoStatus.Queued && !stuck))
+            throw AlreadyProcessing();
         var now = time.GetUtcNow();
-        video.Enqueue(now);
-        jobs.Enqueue(new ProcessVideoJob(video.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        if (stuck) video.Requeue(now);
+        else video.Enqueue(now);
+        jobs.Enqueue(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The video's row version moved under us: a concurrent reprocess (double click) or the worker won.
+            throw AlreadyProcessing();
+        }
         await events.PublishAsync(video, cancellationToken);
         return await db.ToDtoAsync(video, cancellationToken);
     }
+
+    private static ConflictException AlreadyProcessing() => new("already_processing", "This video is already queued or processing.");
 }

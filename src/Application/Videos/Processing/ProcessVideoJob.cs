@@ -1,5 +1,6 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Jobs;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Transcripts;
@@ -17,6 +18,7 @@ namespace AskVideo.Application.Videos.Processing;
 /// Runs the processing pipeline of one video (SPEC §4.2): probe → transcript source → scene split → thumbnail →
 /// index. Enqueued in the same transaction as the upload, reprocess or transcript edit that needs it.
 /// </summary>
+[JobName("ProcessVideo")]
 public sealed record ProcessVideoJob(Guid VideoId) : IBackgroundJob;
 
 /// <summary>

@@ -12,6 +12,8 @@ internal sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
     {
         builder.ToTable("videos");
         builder.HasKey(v => v.Id);
+        // PostgreSQL's row version: concurrent saves of one video (a double click on reprocess) cannot both win.
+        builder.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasOne<User>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Tags).WithOne().HasForeignKey(t => t.VideoId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(v => v.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);

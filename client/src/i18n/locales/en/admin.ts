@@ -65,6 +65,7 @@ const admin = {
     refresh: 'Refresh',
     loadFailed: 'Could not load the jobs',
     statsLabel: 'Queue statistics',
+    statsUnknown: 'Unknown: Redis is unreachable',
     stats: {
       pending: 'Queued',
       processing: 'Processing',
@@ -76,7 +77,7 @@ const admin = {
     statsHint: {
       pending: 'Waiting in Redis',
       processing: 'Taken by a worker',
-      deadLetters: 'In the Redis dead-letter list',
+      deadLetters: 'Retries exhausted (database)',
       scheduled: 'Not yet queued (database)',
       running: 'In progress (database)',
       failed: 'Need attention (database)',

@@ -67,6 +67,7 @@ const admin: Resources['admin'] = {
     refresh: '更新',
     loadFailed: 'ジョブを読み込めませんでした',
     statsLabel: 'キューの統計',
+    statsUnknown: '不明: Redis に接続できません',
     stats: {
       pending: '待機中',
       processing: '処理中',
@@ -78,7 +79,7 @@ const admin: Resources['admin'] = {
     statsHint: {
       pending: 'Redis で待機',
       processing: 'ワーカーが取得済み',
-      deadLetters: 'Redis のデッドレターリスト',
+      deadLetters: '再試行の上限に到達（データベース）',
       scheduled: '未投入（データベース）',
       running: '実行中（データベース）',
       failed: '要対応（データベース）',

@@ -1,0 +1,113 @@
+using System.Net;
+using AskVideo.Domain.Jobs;
+using AskVideo.Domain.Videos;
+using AskVideo.Infrastructure.Persistence;
+using AskVideo.Integration.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AskVideo.Integration.Tests.Videos;
+
+public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    /// <summary>A video row in <paramref name="status"/>, optionally with a ProcessVideo job row in <paramref name="jobStatus"/>.</summary>
+    private async Task<Guid> SeedAsync(Guid ownerId, VideoStatus status, string? jobStatus = null)
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7();
+        var video = Video.Create(id, ownerId, "Clip", null, "clip.mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
+        video.Enqueue(now);
+        if (status is VideoStatus.Ready or VideoStatus.Processing) video.StartStage(ProcessingStage.Transcribing, 10, now);
+        if (status == VideoStatus.Ready) video.MarkReady(now);
+        db.Videos.Add(video);
+        await db.SaveChangesAsync();
+        if (jobStatus is not null)
+        {
+            // Far in the future, so the queue never picks it up during the test.
+            var job = Job.Create("ProcessVideo", $$"""{"videoId":"{{id}}"}""", now.AddDays(1));
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE jobs SET status = {jobStatus} WHERE id = {job.Id}");
+        }
+        return id;
+    }
+
+    private async Task<int> ProcessVideoJobsAsync(Guid videoId)
+    {
+        await using var scope = CreateScope();
+        var payloads = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Jobs.AsNoTracking()
+            .Where(j => j.Type == "ProcessVideo").Select(j => j.Payload).ToListAsync();
+        return payloads.Count(p => p.Contains(videoId.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reprocess_ShouldQueueExactlyOneJob_WhenRequestsRace()
+    {
+        var user = await Fixture.CreateAsync();
+        var id = await SeedAsync(user.Id, VideoStatus.Ready);
+        using var session = await Fixture.LoginAsync(user);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => session.PostAsync($"/api/v1/videos/{id}/reprocess")));
+
+        Assert.Equal(1, await ProcessVideoJobsAsync(id));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Accepted))
+            await ProblemAssert.IsProblemAsync(conflict, 409, "already_processing");
+    }
+
+    [Fact]
+    public async Task Reprocess_ShouldQueueAStuckVideoAgain_WhenItsJobIsDead()
+    {
+        var user = await Fixture.CreateAsync();
+        var id = await SeedAsync(user.Id, VideoStatus.Queued, jobStatus: "dead");
+        using var session = await Fixture.LoginAsync(user);
+
+        var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("queued", (await response.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(2, await ProcessVideoJobsAsync(id));
+    }
+
+    [Fact]
+    public async Task Reprocess_ShouldQueueAStuckVideoAgain_WhenItHasNoJobAtAll()
+    {
+        var user = await Fixture.CreateAsync();
+        var id = await SeedAsync(user.Id, VideoStatus.Queued);
+        using var session = await Fixture.LoginAsync(user);
+
+        var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(1, await ProcessVideoJobsAsync(id));
+    }
+
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("running")]
+    public async Task Reprocess_ShouldAnswerConflict_WhenAQueuedVideoHasALiveJob(string jobStatus)
+    {
+        var user = await Fixture.CreateAsync();
+        var id = await SeedAsync(user.Id, VideoStatus.Queued, jobStatus);
+        using var session = await Fixture.LoginAsync(user);
+
+        var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
+
+        await ProblemAssert.IsProblemAsync(response, 409, "already_processing");
+        Assert.Equal(1, await ProcessVideoJobsAsync(id));
+    }
+
+    [Fact]
+    public async Task Reprocess_ShouldAnswerConflict_WhenTheVideoIsProcessing()
+    {
+        var user = await Fixture.CreateAsync();
+        var id = await SeedAsync(user.Id, VideoStatus.Processing);
+        using var session = await Fixture.LoginAsync(user);
+
+        var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
+
+        await ProblemAssert.IsProblemAsync(response, 409, "already_processing");
+    }
+}
