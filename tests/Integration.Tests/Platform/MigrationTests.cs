@@ -39,7 +39,7 @@ public class MigrationTests(ApiFixture fixture) : IntegrationTest(fixture)
             Assert.Empty(await db.TranscriptSegments.ToListAsync());
 
             // A migration marked no-transaction (CREATE INDEX CONCURRENTLY) was applied.
-            await using var concurrentIndex = dataSource.CreateCommand("SELECT to_regclass('public.jobs_live_payload_idx') IS NOT NULL");
+            await using var concurrentIndex = dataSource.CreateCommand("SELECT to_regclass('public.transcript_segments_video_time_idx') IS NOT NULL");
             Assert.True((bool)(await concurrentIndex.ExecuteScalarAsync())!);
 
             await using var command = dataSource.CreateCommand("SELECT extversion FROM pg_extension WHERE extname = 'vector'");

@@ -39,7 +39,7 @@ public class SystemEndpointTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(["en", "ja"], body.GetProperty("languages").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("extractive", body.GetProperty("providers").GetProperty("chat").GetString());
         Assert.Equal(ApiFactory.Settings["AI:EmbeddingProvider"], body.GetProperty("providers").GetProperty("embeddings").GetString());
-        Assert.Equal("none", body.GetProperty("providers").GetProperty("transcription").GetString());
+        Assert.Equal(ApiFactory.Settings["AI:TranscriptionProvider"], body.GetProperty("providers").GetProperty("transcription").GetString());
         Assert.Matches(@"^\d+\.\d+\.\d+$", body.GetProperty("version").GetString());
     }
 

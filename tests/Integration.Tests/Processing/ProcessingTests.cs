@@ -289,7 +289,7 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
         var job = await ProcessJobAsync();
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.InRange(job.Attempts, 2, 3);
-        Assert.Contains("transcri", job.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Speech recognition failed", job.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
