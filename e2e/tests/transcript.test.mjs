@@ -59,7 +59,7 @@ test('sample video: ready live, scene list, captions, a timestamp seeks the play
   await panel.getByTestId('scene-list').waitFor({ timeout: 30_000 })
   const seekButtons = panel.getByTestId('scene-seek')
   const sceneCount = await seekButtons.count()
-  assert.ok(sceneCount >= 2, `the sample should have at least two scenes, got ${sceneCount}`)
+  assert.ok(sceneCount >= 1, `the sample should have scenes, got ${sceneCount}`)
   // The sample carries subtitles (a sidecar file or a track in the container).
   assert.match(await panel.getByTestId('transcript-source').textContent(), /^(Subtitles|Embedded subtitle track)$/)
 
@@ -75,14 +75,23 @@ test('sample video: ready live, scene list, captions, a timestamp seeks the play
     return video !== null && video.readyState >= 1 && Number.isFinite(video.duration) && video.duration > 0
   }, undefined, { timeout: 30_000 })
 
-  // 5. The second scene's timestamp seeks the player there.
-  const second = seekButtons.nth(1)
-  const startMs = Number(await second.getAttribute('data-start-ms'))
-  assert.ok(Number.isFinite(startMs) && startMs > 0, `the second scene starts after 0, got ${startMs}`)
-  await second.click()
+  // 5. Move the playhead away (near the end), then the last scene's timestamp seeks the player back to that scene.
+  //    (The short sample fits in one or two scenes of the default 512-token budget.)
+  const duration = await player.evaluate((el) => el.duration)
+  await player.evaluate((el) => {
+    el.currentTime = el.duration - 0.2
+  })
+  await page.waitForFunction((end) => (document.querySelector('video')?.currentTime ?? 0) >= end - 1, duration, { timeout: 10_000 })
+  const target = seekButtons.nth(sceneCount - 1)
+  const startMs = Number(await target.getAttribute('data-start-ms'))
+  assert.ok(Number.isFinite(startMs) && startMs / 1000 < duration - 2, `the scene starts well before the end, got ${startMs}`)
+  await target.click()
   await page.waitForFunction(
-    (minimum) => (document.querySelector('video')?.currentTime ?? 0) >= minimum,
-    startMs / 1000 - 0.5,
+    ([from, to]) => {
+      const t = document.querySelector('video')?.currentTime ?? -1
+      return t >= from && t < to
+    },
+    [startMs / 1000 - 0.5, duration - 1.5],
     { timeout: 10_000 },
   )
   const currentTime = await player.evaluate((el) => el.currentTime)

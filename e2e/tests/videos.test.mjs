@@ -69,8 +69,8 @@ test('empty library, sample video, player, upload with progress, delete', async 
   const card = page.getByTestId('video-card')
   await card.first().waitFor({ timeout: 90_000 })
   assert.equal(await card.count(), 1)
-  assert.equal(await card.getByTestId('video-status').getAttribute('data-status'), 'queued')
-  await card.getByText('Waiting to be processed').waitFor()
+  // Processing starts at once, so by now the card may already show a later state.
+  assert.ok(['queued', 'processing', 'ready'].includes(await card.getByTestId('video-status').getAttribute('data-status')))
   await page.getByText('The sample video was added to your library.').waitFor()
   const sampleTitle = (await card.getByRole('heading', { level: 3 }).textContent()).trim()
   assert.ok(sampleTitle.length > 0)
@@ -93,7 +93,7 @@ test('empty library, sample video, player, upload with progress, delete', async 
   }, undefined, { timeout: 30_000 })
   const duration = await player.evaluate((el) => el.duration)
   assert.ok(duration > 1, `the sample should last more than a second, got ${duration}`)
-  await page.getByTestId('status-panel').getByText('Waiting to be processed').waitFor()
+  await page.getByTestId('status-panel').waitFor()
   await page.getByTestId('transcript-panel').waitFor()
   await page.screenshot({ path: screenshotPath('videos-3-detail'), fullPage: true })
 
@@ -135,11 +135,12 @@ test('empty library, sample video, player, upload with progress, delete', async 
   await dialog.getByRole('button', { name: 'Done' }).click()
   await dialog.waitFor({ state: 'hidden' })
 
-  // The list has refreshed: the new clip is first (newest first), queued, with its tag.
+  // The list has refreshed: the new clip is first (newest first), in the pipeline, with its tag. (It has no
+  // subtitles and no speech recognition is configured here, so it ends failed with no_transcript_source.)
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="video-card"]').length === 2)
   const newest = card.first()
   await newest.getByRole('link', { name: 'e2e-clip' }).waitFor()
-  assert.equal(await newest.getByTestId('video-status').getAttribute('data-status'), 'queued')
+  assert.ok(['queued', 'processing', 'failed'].includes(await newest.getByTestId('video-status').getAttribute('data-status')))
   await newest.getByRole('button', { name: 'Show videos tagged e2e' }).waitFor()
   await page.screenshot({ path: screenshotPath('videos-7-grid'), fullPage: true })
 
