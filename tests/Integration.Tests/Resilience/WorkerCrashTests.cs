@@ -83,11 +83,11 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
         var expectedSceneTexts = new string[clips.Count][];
         {
             var user = await Fixture.CreateAsync();
-            using var session = await Fixture.LoginAsync(user);
+            using var reference = await Fixture.LoginAsync(user);
             for (var i = 0; i < clips.Count; i++)
             {
-                var id = await ProcessingTests.UploadAsync(session, clips[i].Path);
-                await ProcessingTests.WaitForStatusAsync(session, id, "ready");
+                var id = await ProcessingTests.UploadAsync(reference, clips[i].Path);
+                await ProcessingTests.WaitForStatusAsync(reference, id, "ready");
                 var texts = await ScenesAsync(TestEnvironment.Database, id);
                 expectedScenes[i] = texts.Count;
                 expectedSceneTexts[i] = [.. texts];
@@ -99,29 +99,58 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
         var redis = Fixture.Services.GetRequiredService<RedisConnection>();
         var workers = new List<Process>();
         var log = new StringBuilder();
+        ApiFactory? variant = null;
+        SessionClient? session = null;
         try
         {
-            var videoIds = await UploadToCrashDatabaseAsync(clips);
+            (variant, session) = await StartCrashApiAsync();
+            var videoIds = new List<Guid>();
+            foreach (var clip in clips) videoIds.Add(await ProcessingTests.UploadAsync(session, clip.Path));
+            var jobsPerVideo = videoIds.ToDictionary(id => id, _ => 1);
 
             var killsDone = 0;
+            var killedMidJob = 0;
+            var killedDuring = new List<string>();
             var flushed = false;
             for (var round = 0; round < kills; round++)
             {
+                // Keep work in flight for every kill: a video that is already ready is reprocessed (a new job that must
+                // replace its scenes, never add to them).
+                var before = await VideoStatusesAsync(videoIds);
+                for (var i = 0; i < videoIds.Count; i++)
+                {
+                    if (before[i] != "ready") continue;
+                    var reprocess = await session.PostAsync($"/api/v1/videos/{videoIds[i]}/reprocess");
+                    Assert.Equal(System.Net.HttpStatusCode.Accepted, reprocess.StatusCode);
+                    jobsPerVideo[videoIds[i]]++;
+                }
+                // The random moment is counted from when this worker starts a job (its startup and the expiry of the
+                // killed worker's leases would otherwise swallow most kills), so the kills land inside the pipeline.
+                var attemptsBefore = await ScalarAsync<long>(CrashDatabase, "SELECT coalesce(sum(attempts), 0) FROM jobs");
+                var workerStarted = DateTimeOffset.UtcNow;
                 var worker = StartWorker(workerDll, log, round);
                 workers.Add(worker);
-                await Task.Delay(TimeSpan.FromMilliseconds(300 + Rng.Next(2200)));
+                var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+                while (DateTime.UtcNow < waitUntil && !worker.HasExited &&
+                       await ScalarAsync<long>(CrashDatabase, "SELECT coalesce(sum(attempts), 0) FROM jobs") == attemptsBefore)
+                    await Task.Delay(50);
+                // A fresh process spends its first second or two in JIT and EF Core start-up, so the window reaches past that.
+                await Task.Delay(TimeSpan.FromMilliseconds(Rng.Next(100, 4000)));
                 if (!flushed && round >= kills / 2)
                 {
                     // Everything the queue held in Redis is gone: the reconciler must find the jobs again from the outbox.
                     foreach (var endpoint in redis.Multiplexer.GetEndPoints())
                         await redis.Multiplexer.GetServer(endpoint).FlushDatabaseAsync();
                     flushed = true;
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 + Rng.Next(1000)));
+                    await Task.Delay(TimeSpan.FromMilliseconds(Rng.Next(200, 1200)));
                 }
                 if (!worker.HasExited)
                 {
+                    var running = await RunningStagesAsync(videoIds, workerStarted);
                     worker.Kill(entireProcessTree: false); // SIGKILL on Linux: no graceful release of the job
                     killsDone++;
+                    if (running.Count > 0) killedMidJob++;
+                    killedDuring.AddRange(running);
                 }
                 await worker.WaitForExitAsync();
             }
@@ -146,7 +175,10 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
             // Let the worker record the job outcome (ready commits before the job row is marked succeeded).
             await WaitForJobsToSettleAsync(TimeSpan.FromSeconds(20));
 
-            output.WriteLine($"{killsDone} SIGKILLs of the worker ({kills} rounds), Redis flushed once; states at the last kill: {string.Join(", ", statesAtLastKill)}; {started.Elapsed.TotalSeconds:0.0} s in all");
+            output.WriteLine($"{killsDone} SIGKILLs of the worker ({kills} asked), {killedMidJob} of them with a video mid-pipeline; " +
+                $"stages hit: {string.Join(", ", killedDuring.GroupBy(x => x).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}; " +
+                $"Redis flushed once; states at the last kill: {string.Join(", ", statesAtLastKill)}; {started.Elapsed.TotalSeconds:0.0} s in all");
+            Assert.True(kills == 0 || killedMidJob > 0, "No kill landed while a video was being processed.");
 
             Assert.All(await VideoStatusesAsync(videoIds), s => Assert.Equal("ready", s));
             for (var i = 0; i < videoIds.Count; i++)
@@ -161,15 +193,18 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
             Assert.Equal(0L, await ScalarAsync<long>(CrashDatabase,
                 "SELECT (SELECT count(*) FROM scenes) - (SELECT count(*) FROM (SELECT DISTINCT video_id, position FROM scenes) d)"));
 
-            // One ProcessVideo job per video, each succeeded (none lost, buried, failed or duplicated).
+            // One ProcessVideo job per upload or reprocess, each succeeded (none lost, buried, failed or duplicated).
             var jobs = await JobsAsync();
-            Assert.Equal(videoIds.Count, jobs.Count);
-            Assert.Equal(videoIds.Order(), jobs.Select(j => j.VideoId).Order());
+            Assert.Equal(jobsPerVideo.Values.Sum(), jobs.Count);
+            foreach (var (videoId, count) in jobsPerVideo) Assert.Equal(count, jobs.Count(j => j.VideoId == videoId));
             Assert.All(jobs, j => Assert.Equal("succeeded", j.Status));
-            output.WriteLine("attempts per job: " + string.Join(", ", jobs.Select(j => j.Attempts)));
+            output.WriteLine($"{jobs.Count} ProcessVideo jobs ({videoIds.Count} uploads + {jobs.Count - videoIds.Count} reprocesses); attempts per job: " +
+                string.Join(", ", jobs.Select(j => j.Attempts)));
         }
         finally
         {
+            session?.Dispose();
+            if (variant is not null) await variant.DisposeAsync();
             foreach (var worker in workers)
             {
                 try
@@ -187,10 +222,13 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
         }
     }
 
-    /// <summary>Migrates the crash database and uploads every clip through an in-memory API host on it (its consumer is off).</summary>
-    private async Task<List<Guid>> UploadToCrashDatabaseAsync(List<SpokenClip> clips)
+    /// <summary>
+    /// Migrates the crash database and signs a new user in to an in-memory API host on it. Its consumer is off; like a
+    /// real API it still runs the outbox dispatcher and the reconciler, on the crash prefix.
+    /// </summary>
+    private static async Task<(ApiFactory, SessionClient)> StartCrashApiAsync()
     {
-        await using var variant = new ApiFactory(new Dictionary<string, string?>
+        var variant = new ApiFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = TestEnvironment.ConnectionString(CrashDatabase),
             ["Queue:KeyPrefix"] = CrashPrefix,
@@ -210,12 +248,10 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
             await db.SaveChangesAsync();
         }
 
-        using var session = new SessionClient(variant.CreateDefaultClient());
+        var session = new SessionClient(variant.CreateDefaultClient());
         var login = await session.PostAsync("/api/v1/auth/login", new { login = $"{name}@example.test", password = TestUsers.Password });
         Assert.True(login.IsSuccessStatusCode, $"login failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
-        var ids = new List<Guid>();
-        foreach (var clip in clips) ids.Add(await ProcessingTests.UploadAsync(session, clip.Path));
-        return ids;
+        return (variant, session);
     }
 
     private static Process StartWorker(string dll, StringBuilder log, int round)
@@ -300,6 +336,22 @@ public sealed class WorkerCrashTests(ApiFixture fixture, ITestOutputHelper outpu
             statuses.Add((string?)await command.ExecuteScalarAsync() ?? "missing");
         }
         return statuses;
+    }
+
+    /// <summary>The stage of each video the current worker is processing (what a kill at this moment interrupts).</summary>
+    private static async Task<List<string>> RunningStagesAsync(IReadOnlyList<Guid> ids, DateTimeOffset workerStarted)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(CrashDatabase));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(v.stage, v.status) FROM videos v WHERE v.id = ANY(@ids) AND EXISTS " +
+            "(SELECT 1 FROM jobs j WHERE j.status = 'running' AND j.updated_at >= @since AND j.payload->>'videoId' = v.id::text)", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("since", workerStarted);
+        var stages = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) stages.Add(reader.GetString(0));
+        return stages;
     }
 
     private static async Task<List<string>> ScenesAsync(string database, Guid videoId)
