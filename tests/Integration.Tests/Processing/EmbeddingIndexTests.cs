@@ -92,3 +92,27 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
         }
     }
 }
+
+/// <summary>A host whose embedding configuration disagrees with the stored vectors does not start.</summary>
+public class EmbeddingIndexGuardTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    [Fact]
+    public async Task HostStart_ShouldFailNamingTheReindexCommand_WhenTheStoredVectorsComeFromAnotherModel()
+    {
+        await using (var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(TestEnvironment.Database)))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO embedding_index (singleton, model, dimensions, state, updated_at) VALUES (true, 'openai/text-embedding-3-large/3072', 3072, 'ready', now())",
+                connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var host = new ApiFactory(new Dictionary<string, string?> { ["AI:EmbeddingProvider"] = "hashing" });
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+
+        Assert.Contains("reindex", error.Message);
+        Assert.Contains("AI:EmbeddingProvider", error.Message);
+        Assert.Contains("text-embedding-3-large", error.Message);
+    }
+}
