@@ -112,25 +112,8 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
     }
 
     /// <summary>Signed feature hashing of lowercased words, L2-normalised (e0 for a text without words).</summary>
-    public static float[] HashedVector(string text, int dimensions)
-    {
-        var vector = new float[dimensions];
-        foreach (var word in Words(text))
-        {
-            var hash = 2166136261u;
-            foreach (var b in Encoding.UTF8.GetBytes(word)) hash = (hash ^ b) * 16777619u;
-            hash ^= hash >> 15;
-            vector[hash % (uint)dimensions] += (hash & 0x8000_0000) == 0 ? 1f : -1f;
-        }
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        if (norm == 0)
-        {
-            vector[0] = 1f;
-            return vector;
-        }
-        for (var i = 0; i < vector.Length; i++) vector[i] /= norm;
-        return vector;
-    }
+    /// <summary>Deterministic "semantic" vectors for the fake: the app's own feature-hashing embedder (similar words, similar vectors).</summary>
+    public static float[] HashedVector(string text, int dimensions) => new AskVideo.Infrastructure.AI.HashingEmbedder(dimensions).Embed(text);
 
     private static IEnumerable<string> Words(string text) => WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value);
 

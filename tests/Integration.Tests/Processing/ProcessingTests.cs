@@ -45,6 +45,23 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
+    private async Task<(TestUser User, SessionClient Session)> SignInAsync(string? openAiKey = null)
+    {
+        var user = await Fixture.CreateAsync();
+        if (openAiKey is not null) await SetOpenAiKeyAsync(user.Id, openAiKey);
+        return (user, await Fixture.LoginAsync(user));
+    }
+
+    /// <summary>A signed-in owner with the subtitled clip uploaded and processed.</summary>
+    private async Task<(TestUser User, SessionClient Session, Guid Id)> ReadyVideoAsync()
+    {
+        var clip = await SpokenClip.MakeAsync("embedded", Sentences, withSubtitleTrack: true);
+        var (user, session) = await SignInAsync();
+        var id = await UploadAsync(session, clip.Path);
+        await WaitForStatusAsync(session, id, "ready");
+        return (user, session, id);
+    }
+
     private async Task<int> SceneCountAsync(Guid videoId)
     {
         await using var scope = CreateScope();
@@ -129,11 +146,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task PutTranscript_ShouldReindexTheVideo_WithTheEditedLines()
     {
-        var clip = await SpokenClip.MakeAsync("embedded", Sentences, withSubtitleTrack: true);
-        var user = await Fixture.CreateAsync();
-        using var session = await Fixture.LoginAsync(user);
-        var id = await UploadAsync(session, clip.Path);
-        await WaitForStatusAsync(session, id, "ready");
+        var (user, session, id) = await ReadyVideoAsync();
+        using var _ = session;
         var before = await SceneCountAsync(id);
 
         var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/videos/{id}/transcript")
@@ -157,11 +171,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task PutTranscript_ShouldAnswer400WithTheLine_WhenTheSubtitlesAreMalformed()
     {
-        var clip = await SpokenClip.MakeAsync("embedded", Sentences, withSubtitleTrack: true);
-        var user = await Fixture.CreateAsync();
-        using var session = await Fixture.LoginAsync(user);
-        var id = await UploadAsync(session, clip.Path);
-        await WaitForStatusAsync(session, id, "ready");
+        var (user, session, id) = await ReadyVideoAsync();
+        using var _ = session;
 
         var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/videos/{id}/transcript")
         {
@@ -176,11 +187,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task Reprocess_ShouldReplaceTheScenes_WithoutDuplicates()
     {
-        var clip = await SpokenClip.MakeAsync("embedded", Sentences, withSubtitleTrack: true);
-        var user = await Fixture.CreateAsync();
-        using var session = await Fixture.LoginAsync(user);
-        var id = await UploadAsync(session, clip.Path);
-        await WaitForStatusAsync(session, id, "ready");
+        var (user, session, id) = await ReadyVideoAsync();
+        using var _ = session;
         var before = await SceneCountAsync(id);
 
         Assert.Equal(HttpStatusCode.Accepted, (await session.PostAsync($"/api/v1/videos/{id}/reprocess")).StatusCode);
@@ -235,9 +243,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task Upload_ShouldBeTranscribedInChunks_WhenTheOwnerHasAnOpenAiKey()
     {
         var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
-        var user = await Fixture.CreateAsync();
-        await SetOpenAiKeyAsync(user.Id, FakeOpenAi.ValidKey);
-        using var session = await Fixture.LoginAsync(user);
+        var (_, session) = await SignInAsync(FakeOpenAi.ValidKey);
+        using var __ = session;
         Fixture.OpenAi.Reset();
 
         var id = await UploadAsync(session, clip.Path);
@@ -257,9 +264,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task Upload_ShouldFailWithoutRetries_WhenTheProviderRejectsTheKey()
     {
         var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
-        var user = await Fixture.CreateAsync();
-        await SetOpenAiKeyAsync(user.Id, "sk-test-no-longer-valid-0000");
-        using var session = await Fixture.LoginAsync(user);
+        var (_, session) = await SignInAsync("sk-test-no-longer-valid-0000");
+        using var __ = session;
 
         var id = await UploadAsync(session, clip.Path);
         var video = await WaitForStatusAsync(session, id, "failed");
@@ -275,9 +281,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task TransientProviderErrors_ShouldBeRetried_UntilTheVideoIsReady()
     {
         var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
-        var user = await Fixture.CreateAsync();
-        await SetOpenAiKeyAsync(user.Id, FakeOpenAi.ValidKey);
-        using var session = await Fixture.LoginAsync(user);
+        var (_, session) = await SignInAsync(FakeOpenAi.ValidKey);
+        using var __ = session;
         Fixture.OpenAi.Reset();
         // Every chunk request of the first run (3 run at once, each tried twice) fails: the run fails as a whole, and a
         // later run of the job succeeds once the provider recovers.
@@ -296,9 +301,8 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task AChunkThatKeepsFailing_ShouldFailTheVideo_OnTheLastAttempt_WithNoPartialTranscript()
     {
         var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
-        var user = await Fixture.CreateAsync();
-        await SetOpenAiKeyAsync(user.Id, FakeOpenAi.ValidKey);
-        using var session = await Fixture.LoginAsync(user);
+        var (_, session) = await SignInAsync(FakeOpenAi.ValidKey);
+        using var __ = session;
         Fixture.OpenAi.FailNextTranscriptions(10_000);
         try
         {
