@@ -74,6 +74,22 @@ public class SceneSplitterTests
     }
 
     [Fact]
+    public void Split_ShouldNotCrumbleIntoTinyScenes_WhenLineVectorsAreUnrelated()
+    {
+        // Arrange: 600 lines of 15 tokens whose vectors are random in 384 dimensions (nearly orthogonal, as lexical
+        // embeddings of unrelated sentences are): the criterion is almost flat, so noise alone would pick the cuts.
+        var lines = Lines(600, 15);
+        var embeddings = RandomEmbeddings(600, 384, new Random(3));
+
+        // Act
+        var scenes = SceneSplitter.Split(lines, embeddings, tokenBudget: 512);
+
+        // Assert: every scene is within budget and none is below a quarter of it.
+        AssertCoversEveryLineOnce(lines, scenes, 512);
+        Assert.All(scenes, s => Assert.InRange(s.TokenCount, 128, 512));
+    }
+
+    [Fact]
     public void Split_ShouldReturnOneScene_WhenEverythingFitsTheBudget()
     {
         // Arrange

@@ -68,7 +68,7 @@ public static class SceneSplitter
         }
 
         var scenes = new List<SceneSpan>();
-        var cutter = new Cutter(lineEmbeddings, tokenPrefix, dimensions);
+        var cutter = new Cutter(lineEmbeddings, tokenPrefix, dimensions, tokenBudget);
         // An explicit stack instead of recursion: a badly unbalanced split of 100k lines would overflow the call stack.
         // The left half is pushed last so that scenes come out in time order.
         var pending = new Stack<(int First, int Last)>();
@@ -103,8 +103,18 @@ public static class SceneSplitter
     }
 
     /// <summary>Finds Otsu cuts; the two work vectors are reused by every range, so a whole split allocates them once.</summary>
-    private sealed class Cutter(IReadOnlyList<float[]> embeddings, long[] tokenPrefix, int dimensions)
+    private sealed class Cutter(IReadOnlyList<float[]> embeddings, long[] tokenPrefix, int dimensions, int tokenBudget)
     {
+        /// <summary>
+        /// A cut that leaves a side with less than a quarter of the budget must beat the best cut that doesn't by a
+        /// clear margin. Near-orthogonal line vectors (lexical embeddings of unrelated sentences) make the criterion
+        /// almost flat (n0·n1·(1/n0 + 1/n1) = n), so without this, noise picks lopsided cuts and a video crumbles into
+        /// one-line scenes; a real topic boundary scores far above the flat level and still wins.
+        /// </summary>
+        private readonly long _minSideTokens = Math.Max(1, tokenBudget / 4);
+
+        private const double LopsidedMargin = 1.25;
+
         private readonly double[] _left = new double[dimensions];
         private readonly double[] _total = new double[dimensions];
 
@@ -125,22 +135,26 @@ public static class SceneSplitter
             var tolerance = 1e-9 * (last - first + 1) * energy;
 
             var rangeTokens = tokenPrefix[last + 1] - tokenPrefix[first];
-            var bestCut = -1;
-            var bestScore = 0.0;
-            var bestImbalance = long.MaxValue;
+            var best = new Candidate(-1, 0, long.MaxValue);
+            var bestBalanced = best;
             for (var k = first + 1; k <= last; k++)
             {
                 var score = ScoreAfterAdding(embeddings[k - 1], k - first, last - k + 1);
                 if (double.IsNaN(score)) continue;
-                var imbalance = Math.Abs(2 * (tokenPrefix[k] - tokenPrefix[first]) - rangeTokens);
-                if (bestCut < 0 || score > bestScore + tolerance || (score >= bestScore - tolerance && imbalance < bestImbalance))
-                {
-                    bestCut = k;
-                    bestScore = score;
-                    bestImbalance = imbalance;
-                }
+                var leftTokens = tokenPrefix[k] - tokenPrefix[first];
+                var candidate = new Candidate(k, score, Math.Abs(2 * leftTokens - rangeTokens));
+                best = candidate.Beats(best, tolerance) ? candidate : best;
+                if (leftTokens >= _minSideTokens && rangeTokens - leftTokens >= _minSideTokens && candidate.Beats(bestBalanced, tolerance))
+                    bestBalanced = candidate;
             }
-            return bestCut >= 0 ? bestCut : MiddleOfTokens(first, last, rangeTokens);
+            var cut = bestBalanced.Cut >= 0 && best.Score <= bestBalanced.Score * LopsidedMargin ? bestBalanced.Cut : best.Cut;
+            return cut >= 0 ? cut : MiddleOfTokens(first, last, rangeTokens);
+        }
+
+        private readonly record struct Candidate(int Cut, double Score, long Imbalance)
+        {
+            public bool Beats(Candidate other, double tolerance) =>
+                other.Cut < 0 || Score > other.Score + tolerance || (Score >= other.Score - tolerance && Imbalance < other.Imbalance);
         }
 
         /// <summary>Adds <paramref name="vector"/> to the left sum, then scores the cut with n0 lines left and n1 right.</summary>
