@@ -101,6 +101,8 @@ public static class DependencyInjection
         api.MapAdminEndpoints();
         api.MapVideoEndpoints();
         api.MapTagEndpoints();
+        api.MapGroupEndpoints();
+        api.MapSharedEndpoints();
 
         // Explicit, so the endpoints are registered with routing before the host starts: the "openapi" command
         // reads the document without ever serving.

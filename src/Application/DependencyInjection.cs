@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<RateLimitGuard>();
         services.AddScoped<AccountEmailDispatcher>();
         services.AddScoped<VideoIngest>();
+        services.AddScoped<Groups.Common.GuestThrottle>();
         return services;
     }
 

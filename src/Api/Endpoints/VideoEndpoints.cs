@@ -99,11 +99,7 @@ public static class VideoEndpoints
     private static async Task<IResult> GetTranscriptAsync(Guid id, string? format, IMediator mediator, CancellationToken cancellationToken)
     {
         if (format is null or "json") return TypedResults.Ok(await mediator.Send(new GetTranscriptQuery(id), cancellationToken));
-        var file = await mediator.Send(new ExportTranscriptQuery(id, format), cancellationToken);
-        // WebVTT is shown inline (the player's captions track); SRT is offered as a download.
-        return format == "srt"
-            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), file.ContentType, file.FileName)
-            : TypedResults.Text(file.Content, file.ContentType);
+        return TranscriptFiles.Result(await mediator.Send(new ExportTranscriptQuery(id, format), cancellationToken), format);
     }
 
     private static async Task<Accepted<VideoDto>> ReplaceTranscriptAsync(Guid id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
@@ -145,4 +141,12 @@ public static class VideoEndpoints
         var changes = await events.SubscribeToOwnerAsync(caller.RequireUserId(), cancellationToken);
         await ServerSentEvents.StreamAsync(context, null, changes, cancellationToken);
     }
+}
+
+internal static class TranscriptFiles
+{
+    /// <summary>WebVTT is shown inline (the player's captions track); SRT is offered as a download.</summary>
+    public static IResult Result(TranscriptFile file, string format) => format == "srt"
+        ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), file.ContentType, file.FileName)
+        : TypedResults.Text(file.Content, file.ContentType);
 }

@@ -16,7 +16,7 @@ internal sealed class TranscriptOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         static OpenApiMediaType Text(string description) => new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = description } };
-        if (operation.OperationId == "GetVideoTranscript" && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        if (operation.OperationId is "GetVideoTranscript" or "GetSharedVideoTranscript" && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
         {
             response.Content = new Dictionary<string, IOpenApiMediaType>
             {

@@ -18,6 +18,9 @@ public sealed class VideoGroup
     public string Name { get; private set; }
     public string? Description { get; private set; }
     public string? ShareTokenHash { get; private set; }
+
+    /// <summary>The share token, encrypted at rest, so the owner can copy the link again; guests are matched by the hash.</summary>
+    public string? ShareTokenCiphertext { get; private set; }
     public DateTimeOffset? SharedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -45,15 +48,41 @@ public sealed class VideoGroup
     public bool AddVideo(Guid videoId, DateTimeOffset now)
     {
         if (_members.Any(m => m.VideoId == videoId)) return false;
+        if (_members.Count >= MaxMembers) throw new DomainException("group_full", $"A group can hold at most {MaxMembers} videos.");
         var position = _members.Count == 0 ? 0 : _members.Max(m => m.Position) + 1;
         _members.Add(new VideoGroupMember(Id, videoId, position, now));
         UpdatedAt = now;
         return true;
     }
 
-    public void Share(string shareTokenHash, DateTimeOffset now)
+    public const int MaxMembers = 1000;
+
+    /// <summary>Removes the video; the others keep their order. Returns whether it was a member.</summary>
+    public bool RemoveVideo(Guid videoId, DateTimeOffset now)
+    {
+        var removed = _members.RemoveAll(m => m.VideoId == videoId) > 0;
+        if (removed) UpdatedAt = now;
+        return removed;
+    }
+
+    /// <summary>Puts the members in the given order. The ids must be exactly the members, each once.</summary>
+    public void Reorder(IReadOnlyList<Guid> videoIds, DateTimeOffset now)
+    {
+        if (videoIds.Count != videoIds.Distinct().Count())
+            throw new DomainException("invalid_order", "Each video may appear only once in the order.");
+        var members = _members.Select(m => m.VideoId).ToHashSet();
+        if (videoIds.Count != members.Count || !videoIds.All(members.Contains))
+            throw new DomainException("invalid_order", "The order must list exactly the videos of the group.");
+        var position = videoIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        foreach (var member in _members) member.Position = position[member.VideoId];
+        UpdatedAt = now;
+    }
+
+    /// <summary>Creates or rotates the share link: the previous token stops matching at once.</summary>
+    public void Share(string shareTokenHash, string shareTokenCiphertext, DateTimeOffset now)
     {
         ShareTokenHash = shareTokenHash;
+        ShareTokenCiphertext = shareTokenCiphertext;
         SharedAt = now;
         UpdatedAt = now;
     }
@@ -61,6 +90,7 @@ public sealed class VideoGroup
     public void Unshare(DateTimeOffset now)
     {
         ShareTokenHash = null;
+        ShareTokenCiphertext = null;
         SharedAt = null;
         UpdatedAt = now;
     }

@@ -41,6 +41,10 @@ public sealed class RateLimitOptions
     /// <summary>General budget per signed-in user (or per IP for anonymous callers), all endpoints together.</summary>
     public RateLimitPolicy ApiPerUser { get; set; } = new(3000, 60);
     public RateLimitPolicy ApiPerIp { get; set; } = new(1200, 60);
+
+    /// <summary>Guests with a share link: requests per link (all its guests together) and per guest IP address.</summary>
+    public RateLimitPolicy SharePerToken { get; set; } = new(600, 60);
+    public RateLimitPolicy SharePerIp { get; set; } = new(300, 60);
 }
 
 public sealed class RateLimitPolicy

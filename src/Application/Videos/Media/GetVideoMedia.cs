@@ -24,10 +24,17 @@ internal sealed class GetVideoMediaHandler(IAppDbContext db, ICurrentUser caller
         var userId = caller.RequireUserId();
         var video = await db.Videos.AsNoTracking()
             .Where(v => v.Id == request.VideoId && v.OwnerId == userId)
-            .Select(v => new { v.StorageKey, v.ThumbnailKey, v.ContentType, v.OriginalFileName })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("video");
+        return await storage.LocateAsync(video, request.Kind, cancellationToken);
+    }
+}
 
-        var (key, contentType, name) = request.Kind == MediaKind.Thumbnail
+public static class MediaLocator
+{
+    /// <summary>Where a video's file or thumbnail is served from. Call only after the caller was authorized for the video.</summary>
+    public static async Task<MediaResult> LocateAsync(this IVideoStorage storage, Domain.Videos.Video video, MediaKind kind, CancellationToken cancellationToken)
+    {
+        var (key, contentType, name) = kind == MediaKind.Thumbnail
             ? (video.ThumbnailKey ?? throw new NotFoundException("thumbnail", "This video has no thumbnail yet."), "image/jpeg", "thumbnail.jpg")
             : (video.StorageKey, video.ContentType, video.OriginalFileName);
         return new MediaResult(await storage.GetMediaLocationAsync(key, contentType, cancellationToken), contentType, name);

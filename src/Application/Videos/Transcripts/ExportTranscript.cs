@@ -1,8 +1,6 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Videos.Common;
-using AskVideo.Domain.Transcripts;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +23,8 @@ internal sealed class ExportTranscriptHandler(IAppDbContext db, ICurrentUser cal
     public async Task<TranscriptFile> Handle(ExportTranscriptQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var title = await db.Videos.AsNoTracking().Where(v => v.Id == request.VideoId && v.OwnerId == userId).Select(v => v.Title)
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("video");
-        var lines = await db.TranscriptSegments.AsNoTracking().Where(s => s.VideoId == request.VideoId).OrderBy(s => s.Index)
-            .Select(s => new TranscriptLine(s.StartMs, s.EndMs, s.Text)).ToListAsync(cancellationToken);
-        if (lines.Count == 0) throw new NotFoundException("transcript", "This video has no transcript yet: it appears when processing finishes.");
-        var name = DownloadNames.From(title, "transcript");
-        return request.Format == "srt"
-            ? new TranscriptFile(Subtitles.ToSrt(lines), "application/x-subrip; charset=utf-8", name + ".srt")
-            : new TranscriptFile(Subtitles.ToVtt(lines), "text/vtt; charset=utf-8", name + ".vtt");
+        var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VideoId && v.OwnerId == userId, cancellationToken)
+            ?? throw new NotFoundException("video");
+        return await db.ExportTranscriptAsync(video, request.Format, cancellationToken);
     }
 }

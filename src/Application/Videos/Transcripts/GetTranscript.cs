@@ -13,14 +13,33 @@ internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser caller
     public async Task<TranscriptDto> Handle(GetTranscriptQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var video = await db.Videos.AsNoTracking()
-            .Where(v => v.Id == request.VideoId && v.OwnerId == userId)
-            .Select(v => new { v.Id, v.Language, v.TranscriptSource })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("video");
+        var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VideoId && v.OwnerId == userId, cancellationToken)
+            ?? throw new NotFoundException("video");
+        return await db.ReadTranscriptAsync(video, cancellationToken);
+    }
+}
+
+public static class TranscriptReader
+{
+    /// <summary>The video's segments and scenes. Call only after the caller was authorized for the video.</summary>
+    public static async Task<TranscriptDto> ReadTranscriptAsync(this IAppDbContext db, Domain.Videos.Video video, CancellationToken cancellationToken)
+    {
         var segments = await db.TranscriptSegments.AsNoTracking().Where(s => s.VideoId == video.Id).OrderBy(s => s.Index)
             .Select(s => new TranscriptSegmentDto(s.Index, s.StartMs, s.EndMs, s.Text)).ToListAsync(cancellationToken);
         var scenes = await db.Scenes.AsNoTracking().Where(s => s.VideoId == video.Id).OrderBy(s => s.Index)
             .Select(s => new SceneDto(s.Id, s.Index, s.StartMs, s.EndMs, s.Text, s.TokenCount)).ToListAsync(cancellationToken);
         return new TranscriptDto(video.Id, video.Language, segments.Count == 0 ? null : video.TranscriptSource, segments, scenes);
+    }
+
+    /// <summary>The transcript as a subtitle file ("vtt" or "srt"). Call only after the caller was authorized for the video.</summary>
+    public static async Task<TranscriptFile> ExportTranscriptAsync(this IAppDbContext db, Domain.Videos.Video video, string format, CancellationToken cancellationToken)
+    {
+        var lines = await db.TranscriptSegments.AsNoTracking().Where(s => s.VideoId == video.Id).OrderBy(s => s.Index)
+            .Select(s => new Domain.Transcripts.TranscriptLine(s.StartMs, s.EndMs, s.Text)).ToListAsync(cancellationToken);
+        if (lines.Count == 0) throw new NotFoundException("transcript", "This video has no transcript yet: it appears when processing finishes.");
+        var name = Common.DownloadNames.From(video.Title, "transcript");
+        return format == "srt"
+            ? new TranscriptFile(Subtitles.ToSrt(lines), "application/x-subrip; charset=utf-8", name + ".srt")
+            : new TranscriptFile(Subtitles.ToVtt(lines), "text/vtt; charset=utf-8", name + ".vtt");
     }
 }

@@ -1,0 +1,35 @@
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Options;
+using AskVideo.Application.Groups.Common;
+using AskVideo.Domain.Groups;
+using AskVideo.Domain.Videos;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace AskVideo.Application.Groups.Manage;
+
+/// <summary>Only present fields change; an empty description clears it.</summary>
+public sealed record UpdateGroupCommand(Guid Id, string? Name, string? Description) : ICommand<GroupDto>;
+
+internal sealed class UpdateGroupValidator : AbstractValidator<UpdateGroupCommand>
+{
+    public UpdateGroupValidator()
+    {
+        RuleFor(c => c.Name).Must(n => n is null || n.Trim().Length > 0).WithMessage("Give the group a name.").MaximumLength(VideoGroup.MaxNameLength);
+        RuleFor(c => c.Description).MaximumLength(Video.MaxDescriptionLength);
+    }
+}
+
+internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+    : IRequestHandler<UpdateGroupCommand, GroupDto>
+{
+    public async Task<GroupDto> Handle(UpdateGroupCommand request, CancellationToken cancellationToken)
+    {
+        var group = await db.FindOwnedGroupAsync(request.Id, caller.RequireUserId(), cancellationToken);
+        group.Update(request.Name ?? group.Name, request.Description ?? group.Description, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+    }
+}
