@@ -60,6 +60,8 @@ public sealed class AccessMatrix : IAsyncDisposable
 
     public SessionClient SessionA { get; private set; } = null!;
 
+    public SessionClient SessionB { get; private set; } = null!;
+
     public static TheoryData<string, string, string, int[]> ToTheoryData(IEnumerable<AccessRow> rows)
     {
         var data = new TheoryData<string, string, string, int[]>();
@@ -74,7 +76,7 @@ public sealed class AccessMatrix : IAsyncDisposable
         var userB = await fixture.CreateAsync("matrix_b");
         var admin = await fixture.CreateAsync("matrix_admin", admin: true);
         matrix.SessionA = await fixture.LoginAsync(matrix.UserA);
-        var sessionB = await fixture.LoginAsync(userB);
+        var sessionB = matrix.SessionB = await fixture.LoginAsync(userB);
         var sessionAdmin = await fixture.LoginAsync(admin);
         var (readToken, tokenId) = await matrix.SessionA.CreateTokenClientAsync("read");
         var anonymous = new SessionClient(ApiFixture.CreateClient());
@@ -102,12 +104,21 @@ public sealed class AccessMatrix : IAsyncDisposable
         var tag = await (await SessionA.PostAsync("/api/v1/tags", new { name = "matrix-tag" })).ReadJsonAsync();
         _placeholders["{videoA}"] = video.GetProperty("id").GetString()!;
         _placeholders["{tagA}"] = tag.GetProperty("id").GetString()!;
+
+        // The pipeline runs at once; wait until it settles so every row sees the same state. The test clip has no
+        // speech source here, so it ends failed (no_transcript_source): reprocess and transcript edits are allowed.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await (await SessionA.GetAsync($"/api/v1/videos/{_placeholders["{videoA}"]}")).ReadJsonAsync()).GetProperty("status").GetString() is not ("ready" or "failed"))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The matrix video did not finish processing.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Sends the request as each caller in turn (all on the same data) and compares every status at once.</summary>
     public async Task AssertAsync(string method, string path, string body, int[] expected)
     {
-        var resolved = _placeholders.Aggregate(path, (p, kv) => p.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+        var resolved = Resolve(path);
         var actual = new int[_senders.Count];
         // Destructive rows (DELETE /me, logout) are sent by the caller under test last-to-first so that, e.g., user A
         // deleting their account does not change what user B sees.
@@ -115,13 +126,32 @@ public sealed class AccessMatrix : IAsyncDisposable
         {
             var request = new HttpRequestMessage(new HttpMethod(method), resolved);
             if (body == UploadBody) request.Content = TestMedia.Upload(await TestMedia.VideoAsync());
-            else if (body.Length > 0) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            else if (body.Length > 0) request.Content = new StringContent(Resolve(body), System.Text.Encoding.UTF8, "application/json");
             using var response = await _senders[i](request);
             actual[i] = (int)response.StatusCode;
             if (actual[i] >= 400) await ProblemAssert.IsProblemAsync(response, actual[i]);
         }
         var report = string.Join(", ", Callers.Select((c, i) => $"{c}: {actual[i]}{(actual[i] == expected[i] ? "" : $" (expected {expected[i]})")}"));
         Assert.True(expected.SequenceEqual(actual), $"{method} {path} → {report}");
+    }
+
+    private string Resolve(string text) => _placeholders.Aggregate(text, (t, kv) => t.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+
+    /// <summary>
+    /// User A's group {groupA} holding {videoA}, shared as {shareA}; user B's shared group as {shareB}; and a token
+    /// that opens nothing as {randomShare}. Call after <see cref="AddVideoAndTagOfAAsync"/>.
+    /// </summary>
+    public async Task AddSharedGroupsAsync()
+    {
+        var groupA = (await (await SessionA.PostAsync("/api/v1/groups", new { name = "matrix group A" })).ReadJsonAsync()).GetProperty("id").GetString()!;
+        await SessionA.PostAsync($"/api/v1/groups/{groupA}/videos", new { videoIds = new[] { _placeholders["{videoA}"] } });
+        var shareA = await (await SessionA.PostAsync($"/api/v1/groups/{groupA}/share")).ReadJsonAsync();
+        var groupB = (await (await SessionB.PostAsync("/api/v1/groups", new { name = "matrix group B" })).ReadJsonAsync()).GetProperty("id").GetString()!;
+        var shareB = await (await SessionB.PostAsync($"/api/v1/groups/{groupB}/share")).ReadJsonAsync();
+        _placeholders["{groupA}"] = groupA;
+        _placeholders["{shareA}"] = shareA.GetProperty("shareToken").GetString()!;
+        _placeholders["{shareB}"] = shareB.GetProperty("shareToken").GetString()!;
+        _placeholders["{randomShare}"] = Application.Common.Security.SecretTokens.Create();
     }
 
     public ValueTask DisposeAsync()

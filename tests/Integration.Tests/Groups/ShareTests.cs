@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AskVideo.Integration.Tests.Infrastructure;
+using static AskVideo.Integration.Tests.Groups.GroupTests;
+
+namespace AskVideo.Integration.Tests.Groups;
+
+public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
+{
+    private static async Task<string> ShareAsync(SessionClient session, Guid group)
+    {
+        var share = await (await session.PostAsync($"/api/v1/groups/{group}/share")).ReadJsonAsync();
+        var token = share.GetProperty("shareToken").GetString()!;
+        Assert.EndsWith($"/share/{token}", share.GetProperty("url").GetString());
+        return token;
+    }
+
+    [Fact]
+    public async Task Share_ShouldLetGuestsSeeTheGroupInOrder_WithoutOwnerData()
+    {
+        var owner = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        var (a, b) = (await UploadVideoAsync(session, "first"), await UploadVideoAsync(session, "second"));
+        var group = await CreateGroupAsync(session, "Shared lectures", b, a);
+        var token = await ShareAsync(session, group);
+        using var guest = ApiFixture.CreateClient();
+
+        var response = await guest.GetAsync($"/api/v1/shared/{token}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(owner.Email, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(owner.Username, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(owner.Id.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        var shared = await response.ReadJsonAsync();
+        Assert.Equal("Shared lectures", shared.GetProperty("name").GetString());
+        var videos = shared.GetProperty("videos").EnumerateArray().ToList();
+        Assert.Equal([b, a], videos.Select(v => v.GetProperty("id").GetGuid()));
+        Assert.Equal($"/api/v1/shared/{token}/videos/{b}/media", videos[0].GetProperty("mediaUrl").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync(videos[0].GetProperty("mediaUrl").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync(videos[0].GetProperty("transcriptUrl").GetString())).StatusCode);
+        var detail = await (await session.GetAsync($"/api/v1/groups/{group}")).ReadJsonAsync();
+        Assert.Equal(token, detail.GetProperty("share").GetProperty("shareToken").GetString());
+    }
+
+    [Fact]
+    public async Task RotateAndRevoke_ShouldEndTheOldLink_AtOnce_IncludingMediaUrls()
+    {
+        var owner = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        var video = await UploadVideoAsync(session, "v");
+        var group = await CreateGroupAsync(session, "G", video);
+        var first = await ShareAsync(session, group);
+        using var guest = ApiFixture.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/api/v1/shared/{first}/videos/{video}/media")).StatusCode);
+
+        var second = await ShareAsync(session, group);
+
+        Assert.NotEqual(first, second);
+        Assert.True(second.Length >= 43, "at least 256 bits of randomness");
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{first}"), 404, "not_found");
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{first}/videos/{video}/media"), 404, "not_found");
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/api/v1/shared/{second}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await session.DeleteAsync($"/api/v1/groups/{group}/share")).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{second}"), 404, "not_found");
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{second}/videos/{video}/media"), 404, "not_found");
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{second}/videos/{video}/transcript"), 404, "not_found");
+        Assert.False((await (await session.GetAsync("/api/v1/groups")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("isShared").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Token_ShouldReachOnlyItsGroupsVideos_AndNotVideosRemovedFromIt()
+    {
+        var owner = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        var (member, outsider) = (await UploadVideoAsync(session, "member"), await UploadVideoAsync(session, "outsider"));
+        var group = await CreateGroupAsync(session, "G", member);
+        var token = await ShareAsync(session, group);
+        using var guest = ApiFixture.CreateClient();
+
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{token}/videos/{outsider}/media"), 404, "not_found");
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/api/v1/shared/{token}/videos/{member}/media")).StatusCode);
+
+        await session.DeleteAsync($"/api/v1/groups/{group}/videos/{member}");
+
+        await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{token}/videos/{member}/media"), 404, "not_found");
+        Assert.Empty((await (await guest.GetAsync($"/api/v1/shared/{token}")).ReadJsonAsync()).GetProperty("videos").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task SignedInUser_ShouldWatchSomeoneElsesSharedGroup_AsAGuest()
+    {
+        var owner = await Fixture.CreateAsync();
+        var viewer = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        using var viewerSession = await Fixture.LoginAsync(viewer);
+        var video = await UploadVideoAsync(session, "v");
+        var token = await ShareAsync(session, await CreateGroupAsync(session, "G", video));
+
+        Assert.Equal(HttpStatusCode.OK, (await viewerSession.GetAsync($"/api/v1/shared/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewerSession.GetAsync($"/api/v1/shared/{token}/videos/{video}/media")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewerSession.GetAsync($"/api/v1/videos/{video}/media")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GuestMedia_ShouldServeRanges_ThroughNginx()
+    {
+        var owner = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        var video = await UploadVideoAsync(session, "v");
+        var token = await ShareAsync(session, await CreateGroupAsync(session, "G", video));
+        var bytes = await File.ReadAllBytesAsync(await TestMedia.VideoAsync());
+        using var viaNginx = ApiFixture.CreateClient(TestEnvironment.NginxUrl);
+        var range = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/shared/{token}/videos/{video}/media");
+        range.Headers.Range = new RangeHeaderValue(100, 199);
+
+        var partial = await viaNginx.SendAsync(range);
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(bytes[100..200], await partial.Content.ReadAsByteArrayAsync());
+        Assert.Equal("video/mp4", partial.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Guests_ShouldBeThrottledPerLink_With429AndRetryAfter()
+    {
+        var owner = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        var token = await ShareAsync(session, await CreateGroupAsync(session));
+        await using var strict = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["RateLimits:SharePerToken:Limit"] = "3",
+            ["RateLimits:SharePerToken:WindowSeconds"] = "60",
+        });
+        using var guest = strict.CreateClient();
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/api/v1/shared/{token}")).StatusCode);
+        var limited = await guest.GetAsync($"/api/v1/shared/{token}");
+
+        await ProblemAssert.IsProblemAsync(limited, 429, "rate_limited");
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+}
