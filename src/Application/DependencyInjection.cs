@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<AccountEmailDispatcher>();
         services.AddScoped<VideoIngest>();
         services.AddScoped<Groups.Common.GuestThrottle>();
+        services.AddScoped<Chat.Common.Answerer>();
         return services;
     }
 

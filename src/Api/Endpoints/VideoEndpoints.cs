@@ -146,7 +146,7 @@ public static class VideoEndpoints
 internal static class TranscriptFiles
 {
     /// <summary>WebVTT is shown inline (the player's captions track); SRT is offered as a download.</summary>
-    public static IResult Result(TranscriptFile file, string format) => format == "srt"
+    public static IResult Result(DownloadFile file, string format) => format == "srt"
         ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), file.ContentType, file.FileName)
         : TypedResults.Text(file.Content, file.ContentType);
 }

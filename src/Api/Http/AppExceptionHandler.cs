@@ -78,6 +78,9 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
         UnsupportedMediaTypeException => StatusCodes.Status415UnsupportedMediaType,
         UnprocessableException => StatusCodes.Status422UnprocessableEntity,
         RateLimitedException => StatusCodes.Status429TooManyRequests,
+        // A rejected or missing AI key is the user's to fix in Settings: never 401, which would sign them out.
+        UpstreamException { Code: "invalid_openai_key" or "openai_key_missing" } => StatusCodes.Status422UnprocessableEntity,
+        UpstreamException { Code: "ai_rate_limited" } => StatusCodes.Status429TooManyRequests,
         UpstreamException u => u.Transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -1,4 +1,5 @@
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Chat;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Transcripts;
@@ -26,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<VideoGroupMember> GroupMembers => Set<VideoGroupMember>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Scene> Scenes => Set<Scene>();
+    public DbSet<ChatLog> ChatLogs => Set<ChatLog>();
     public DbSet<TranscriptSegment> TranscriptSegments => Set<TranscriptSegment>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Database.BeginTransactionAsync(cancellationToken);
@@ -46,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<VideoStatus>().HaveConversion<SnakeCaseEnumConverter<VideoStatus>>();
         configurationBuilder.Properties<ProcessingStage>().HaveConversion<SnakeCaseEnumConverter<ProcessingStage>>();
         configurationBuilder.Properties<TranscriptSource>().HaveConversion<SnakeCaseEnumConverter<TranscriptSource>>();
+        configurationBuilder.Properties<ChatOrigin>().HaveConversion<SnakeCaseEnumConverter<ChatOrigin>>();
+        configurationBuilder.Properties<ChatFeedback>().HaveConversion<SnakeCaseEnumConverter<ChatFeedback>>();
         configurationBuilder.Properties<JobStatus>().HaveConversion<SnakeCaseEnumConverter<JobStatus>>();
         configurationBuilder.Properties<OneTimeTokenPurpose>().HaveConversion<SnakeCaseEnumConverter<OneTimeTokenPurpose>>();
     }

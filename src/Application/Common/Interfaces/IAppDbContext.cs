@@ -1,3 +1,4 @@
+using AskVideo.Domain.Chat;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Transcripts;
@@ -26,6 +27,8 @@ public interface IAppDbContext
     DbSet<Scene> Scenes { get; }
 
     DbSet<TranscriptSegment> TranscriptSegments { get; }
+
+    DbSet<ChatLog> ChatLogs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -45,6 +45,9 @@ public sealed class RateLimitOptions
     /// <summary>Guests with a share link: requests per link (all its guests together) and per guest IP address.</summary>
     public RateLimitPolicy SharePerToken { get; set; } = new(600, 60);
     public RateLimitPolicy SharePerIp { get; set; } = new(300, 60);
+
+    /// <summary>Questions through one share link (each costs the owner a model call).</summary>
+    public RateLimitPolicy SharedChatPerToken { get; set; } = new(30, 60);
 }
 
 public sealed class RateLimitPolicy

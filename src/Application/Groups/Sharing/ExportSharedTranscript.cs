@@ -1,3 +1,4 @@
+using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Groups.Common;
@@ -8,7 +9,7 @@ using MediatR;
 namespace AskVideo.Application.Groups.Sharing;
 
 /// <summary>A member video's transcript for a guest as WebVTT (the captions track) or SRT.</summary>
-public sealed record ExportSharedTranscriptQuery(string ShareToken, Guid VideoId, string Format) : IQuery<TranscriptFile>, IAllowAnonymous;
+public sealed record ExportSharedTranscriptQuery(string ShareToken, Guid VideoId, string Format) : IQuery<DownloadFile>, IAllowAnonymous;
 
 internal sealed class ExportSharedTranscriptValidator : AbstractValidator<ExportSharedTranscriptQuery>
 {
@@ -18,9 +19,9 @@ internal sealed class ExportSharedTranscriptValidator : AbstractValidator<Export
     }
 }
 
-internal sealed class ExportSharedTranscriptHandler(IAppDbContext db, GuestThrottle throttle) : IRequestHandler<ExportSharedTranscriptQuery, TranscriptFile>
+internal sealed class ExportSharedTranscriptHandler(IAppDbContext db, GuestThrottle throttle) : IRequestHandler<ExportSharedTranscriptQuery, DownloadFile>
 {
-    public async Task<TranscriptFile> Handle(ExportSharedTranscriptQuery request, CancellationToken cancellationToken)
+    public async Task<DownloadFile> Handle(ExportSharedTranscriptQuery request, CancellationToken cancellationToken)
     {
         await throttle.EnforceAsync(request.ShareToken, cancellationToken);
         var video = await db.FindSharedVideoAsync(request.ShareToken, request.VideoId, cancellationToken);

@@ -1,3 +1,4 @@
+using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AskVideo.Application.Videos.Transcripts;
 
 /// <summary>The transcript as a subtitle file: "vtt" (also the player's captions track) or "srt".</summary>
-public sealed record ExportTranscriptQuery(Guid VideoId, string Format) : IQuery<TranscriptFile>;
+public sealed record ExportTranscriptQuery(Guid VideoId, string Format) : IQuery<DownloadFile>;
 
 internal sealed class ExportTranscriptValidator : AbstractValidator<ExportTranscriptQuery>
 {
@@ -18,9 +19,9 @@ internal sealed class ExportTranscriptValidator : AbstractValidator<ExportTransc
     }
 }
 
-internal sealed class ExportTranscriptHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<ExportTranscriptQuery, TranscriptFile>
+internal sealed class ExportTranscriptHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<ExportTranscriptQuery, DownloadFile>
 {
-    public async Task<TranscriptFile> Handle(ExportTranscriptQuery request, CancellationToken cancellationToken)
+    public async Task<DownloadFile> Handle(ExportTranscriptQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
         var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VideoId && v.OwnerId == userId, cancellationToken)

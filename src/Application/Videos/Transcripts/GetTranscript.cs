@@ -1,3 +1,4 @@
+using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
@@ -32,14 +33,14 @@ public static class TranscriptReader
     }
 
     /// <summary>The transcript as a subtitle file ("vtt" or "srt"). Call only after the caller was authorized for the video.</summary>
-    public static async Task<TranscriptFile> ExportTranscriptAsync(this IAppDbContext db, Domain.Videos.Video video, string format, CancellationToken cancellationToken)
+    public static async Task<DownloadFile> ExportTranscriptAsync(this IAppDbContext db, Domain.Videos.Video video, string format, CancellationToken cancellationToken)
     {
         var lines = await db.TranscriptSegments.AsNoTracking().Where(s => s.VideoId == video.Id).OrderBy(s => s.Index)
             .Select(s => new Domain.Transcripts.TranscriptLine(s.StartMs, s.EndMs, s.Text)).ToListAsync(cancellationToken);
         if (lines.Count == 0) throw new NotFoundException("transcript", "This video has no transcript yet: it appears when processing finishes.");
         var name = Common.DownloadNames.From(video.Title, "transcript");
         return format == "srt"
-            ? new TranscriptFile(Subtitles.ToSrt(lines), "application/x-subrip; charset=utf-8", name + ".srt")
-            : new TranscriptFile(Subtitles.ToVtt(lines), "text/vtt; charset=utf-8", name + ".vtt");
+            ? new DownloadFile(Subtitles.ToSrt(lines), "application/x-subrip; charset=utf-8", name + ".srt")
+            : new DownloadFile(Subtitles.ToVtt(lines), "text/vtt; charset=utf-8", name + ".vtt");
     }
 }

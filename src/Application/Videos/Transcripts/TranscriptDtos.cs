@@ -8,6 +8,3 @@ public sealed record SceneDto(Guid Id, int Index, long StartMs, long EndMs, stri
 
 /// <summary>A video's transcript: the raw timed lines and the scenes made from them (both empty until processed).</summary>
 public sealed record TranscriptDto(Guid VideoId, string? Language, TranscriptSource? Source, IReadOnlyList<TranscriptSegmentDto> Segments, IReadOnlyList<SceneDto> Scenes);
-
-/// <summary>A transcript rendered as a subtitle file.</summary>
-public sealed record TranscriptFile(string Content, string ContentType, string FileName);

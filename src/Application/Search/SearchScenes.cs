@@ -1,0 +1,55 @@
+using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Groups.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AskVideo.Application.Search;
+
+public sealed record SceneHitDto(Guid SceneId, Guid VideoId, string Title, long StartMs, long EndMs, string Text, string Snippet, double Score);
+
+public sealed record SceneSearchResultDto(IReadOnlyList<SceneHitDto> Items);
+
+/// <summary>"Find the moment": the caller's scenes ranked by hybrid search, optionally within one group or one video.</summary>
+public sealed record SearchScenesQuery(string Q, Guid? GroupId, Guid? VideoId, int Limit = 20) : IQuery<SceneSearchResultDto>;
+
+internal sealed class SearchScenesValidator : AbstractValidator<SearchScenesQuery>
+{
+    public SearchScenesValidator()
+    {
+        RuleFor(q => q.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("Type something to search for.").MaximumLength(500);
+        RuleFor(q => q.Limit).InclusiveBetween(1, 50);
+    }
+}
+
+internal sealed class SearchScenesHandler(IAppDbContext db, ICurrentUser caller, IEmbedder embedder, ISceneSearch search, ISecretProtector secrets)
+    : IRequestHandler<SearchScenesQuery, SceneSearchResultDto>
+{
+    public async Task<SceneSearchResultDto> Handle(SearchScenesQuery request, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        List<Guid> scope;
+        if (request.VideoId is { } videoId)
+        {
+            if (!await db.Videos.AnyAsync(v => v.Id == videoId && v.OwnerId == userId, cancellationToken)) throw new NotFoundException("video");
+            scope = [videoId];
+        }
+        else if (request.GroupId is { } groupId)
+        {
+            scope = (await db.FindOwnedGroupAsync(groupId, userId, cancellationToken)).Members.Select(m => m.VideoId).ToList();
+        }
+        else
+        {
+            scope = await db.Videos.Where(v => v.OwnerId == userId).Select(v => v.Id).ToListAsync(cancellationToken);
+        }
+        if (scope.Count == 0) return new SceneSearchResultDto([]);
+
+        var ciphertext = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenAiKeyCiphertext).SingleAsync(cancellationToken);
+        var vector = (await embedder.EmbedAsync([request.Q.Trim()], ciphertext is null ? null : secrets.Unprotect(ciphertext), cancellationToken))[0];
+        var hits = await search.SearchAsync(new SceneQuery(userId, scope, request.Q.Trim(), vector, request.Limit, Highlight: true), cancellationToken);
+        return new SceneSearchResultDto(hits.Select(h => new SceneHitDto(h.SceneId, h.VideoId, h.Title, h.StartMs, h.EndMs, h.Text,
+            h.Snippet ?? System.Net.WebUtility.HtmlEncode(h.Text.Length <= 200 ? h.Text : h.Text[..200] + "…"), Math.Round(h.Score, 6))).ToList());
+    }
+}
