@@ -8,7 +8,7 @@ import { SignupPage } from '../features/auth/SignupPage'
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage'
 import { NotFoundPage } from '../features/errors/NotFoundPage'
 import { IndexPage } from '../features/home/IndexPage'
-import { ComingSoonPage } from '../features/placeholders/ComingSoonPage'
+import { SharedLayout } from '../features/groups/SharedLayout'
 import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from '../i18n/language'
 import { GuestOnly, RequireAdmin, RequireAuth } from './guards'
 import { LanguageLayout } from './LanguageLayout'
@@ -18,6 +18,7 @@ import { RouteError } from './RouteError'
 const settings = () => import('../features/settings')
 const admin = () => import('../features/admin')
 const videos = () => import('../features/videos')
+const groups = () => import('../features/groups')
 
 /** The app's pages, as relative paths; each language tree gets its own copy. */
 function pages(): RouteObject[] {
@@ -39,7 +40,8 @@ function pages(): RouteObject[] {
       children: [
         { path: 'videos', lazy: async () => ({ Component: (await videos()).VideosPage }) },
         { path: 'videos/:id', lazy: async () => ({ Component: (await videos()).VideoDetailPage }) },
-        { path: 'groups', element: <ComingSoonPage section="groups" /> },
+        { path: 'groups', lazy: async () => ({ Component: (await groups()).GroupsPage }) },
+        { path: 'groups/:id', lazy: async () => ({ Component: (await groups()).GroupDetailPage }) },
         {
           path: 'settings',
           lazy: async () => ({ Component: (await settings()).SettingsLayout }),
@@ -80,6 +82,20 @@ function languageTree(lang: Language): RouteObject {
   }
 }
 
+/**
+ * The shared view of a group (`/share/:token`, `/ja/share/:token`): outside the app shell, so a guest's visit
+ * makes no session request at all.
+ */
+function sharedTree(lang: Language): RouteObject {
+  return {
+    id: `shared-${lang}`,
+    path: lang === DEFAULT_LANGUAGE ? '/share/:token' : `/${lang}/share/:token`,
+    element: <SharedLayout lang={lang} />,
+    errorElement: <RouteError />,
+    children: [{ index: true, lazy: async () => ({ Component: (await groups()).SharedGroupPage }) }],
+  }
+}
+
 /** State shared by both language trees (toasts survive a change of language). */
 function RootLayout() {
   return (
@@ -102,7 +118,7 @@ export function createRoutes(): RouteObject[] {
       element: <RootLayout />,
       // Shown only while a lazily loaded page (settings, admin) is fetched on the first page load.
       hydrateFallbackElement: <div className="min-h-screen bg-slate-50" />,
-      children: [...prefixed.map(languageTree), languageTree(DEFAULT_LANGUAGE)],
+      children: [...LANGUAGES.map(sharedTree), ...prefixed.map(languageTree), languageTree(DEFAULT_LANGUAGE)],
     },
   ]
 }

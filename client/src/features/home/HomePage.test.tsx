@@ -77,11 +77,11 @@ describe('home dashboard', () => {
     expect(new URL(request!.url).searchParams.get('pageSize')).toBe('4')
   })
 
-  it('leads Groups to a "coming soon" page', async () => {
+  it('leads Groups to the groups page', async () => {
     withSessionCookie()
-    mockApi({ 'GET /api/v1/me': me() })
+    mockApi({ 'GET /api/v1/me': me(), 'GET /api/v1/groups': { items: [], page: 1, pageSize: 12, totalCount: 0 } })
     renderApp('/ja/groups')
     expect(await screen.findByRole('heading', { level: 1, name: 'グループ' })).toBeInTheDocument()
-    expect(screen.getByRole('heading', { name: '近日公開' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'グループはまだありません' })).toBeInTheDocument()
   })
 })

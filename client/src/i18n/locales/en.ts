@@ -3,6 +3,7 @@
  * provide every key (the compiler checks it, and so does a test).
  */
 import admin from './en/admin'
+import { groups, shared } from './en/groups'
 import auth from './en/auth'
 import settings from './en/settings'
 import videos from './en/videos'
@@ -183,14 +184,8 @@ const en = {
       groupsAction: 'Go to Groups',
     },
   },
-  comingSoon: {
-    heading: 'Coming soon',
-    back: 'Back to home',
-    groups: {
-      title: 'Groups',
-      body: 'Groups of videos, with shared links and group chat, are arriving in the next update of this server.',
-    },
-  },
+  groups,
+  shared,
   auth,
   settings,
   admin,

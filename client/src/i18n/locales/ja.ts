@@ -1,5 +1,6 @@
 import type { Resources } from './en'
 import admin from './ja/admin'
+import { groups, shared } from './ja/groups'
 import auth from './ja/auth'
 import settings from './ja/settings'
 import videos from './ja/videos'
@@ -179,14 +180,8 @@ const ja: Resources = {
       groupsAction: 'グループへ',
     },
   },
-  comingSoon: {
-    heading: '近日公開',
-    back: 'ホームに戻る',
-    groups: {
-      title: 'グループ',
-      body: '共有リンクやグループチャットを備えた動画のグループは、このサーバーの次のアップデートで利用できるようになります。',
-    },
-  },
+  groups,
+  shared,
   auth,
   settings,
   admin,

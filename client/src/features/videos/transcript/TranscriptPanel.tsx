@@ -20,7 +20,7 @@ function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
 }
 
-function SceneList({ scenes }: { scenes: readonly Scene[] }) {
+export function SceneList({ scenes }: { scenes: readonly Scene[] }) {
   const { t } = useTranslation()
   const { currentMs, seekTo } = usePlayer()
   const list = useRef<HTMLOListElement>(null)
@@ -95,7 +95,7 @@ function SceneList({ scenes }: { scenes: readonly Scene[] }) {
   )
 }
 
-function TranscriptSkeleton() {
+export function TranscriptSkeleton() {
   const { t } = useTranslation()
   return (
     <div className="space-y-3" aria-busy="true">

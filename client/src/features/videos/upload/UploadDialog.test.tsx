@@ -7,6 +7,7 @@ import { renderApp } from '../../../test/render'
 import { me, withSessionCookie } from '../../../test/session'
 import { video, videosRoute } from '../../../test/videos'
 import type { Video } from '../queries'
+import { group, groupSummary, groupVideo } from '../../../test/groups'
 
 const existing = video({ title: 'Existing video', status: 'ready' })
 
@@ -269,5 +270,57 @@ describe('videos: upload dialog', () => {
     const dialog = screen.getByRole('dialog', { name: '動画をアップロード' })
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('会議.mp4'))
     expect(within(dialog).getByRole('button', { name: '1 個のファイルをアップロード' })).toBeEnabled()
+  })
+  it('sends the chosen group as groupId', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    const sales = group({ name: 'Sales' })
+    const support = group({ name: 'Support' })
+    const { fetch } = uploadApi()
+    const base = fetch.getMockImplementation()!
+    fetch.mockImplementation(async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init)
+      if (new URL(request.url).pathname === '/api/v1/groups') {
+        return new Response(JSON.stringify({ items: [sales, support].map(groupSummary), page: 1, pageSize: 100, totalCount: 2 }), {
+          headers: { 'Content-Type': 'application/json' },
+        })
+      }
+      return base(input, init)
+    })
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('call.mp4', 100))
+    const picker = await within(dialog).findByRole('combobox', { name: 'Group' })
+    expect(picker).toHaveValue('')
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['No group', 'Sales', 'Support'])
+    await user.selectOptions(picker, 'Support')
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+
+    const groups = fetch.mock.calls.map(([input]) => new URL((input as Request).url)).filter((u) => u.pathname === '/api/v1/groups')
+    expect(groups[0]!.searchParams.get('pageSize')).toBe('100')
+    expect(Xhr.instances[0]!.fields()).toEqual([
+      ['title', 'call'],
+      ['groupId', support.id],
+      ['file', 'file:call.mp4'],
+    ])
+  })
+
+  it('preselects the group when opened from its page', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    const target = group({ name: 'Training', videos: [groupVideo()] })
+    mockApi({
+      'GET /api/v1/me': me(),
+      'GET /api/v1/groups': { items: [groupSummary(target)], page: 1, pageSize: 100, totalCount: 1 },
+      [`GET /api/v1/groups/${target.id}`]: target,
+      [`GET /api/v1/videos/${target.videos[0]!.id}/transcript`]: { videoId: target.videos[0]!.id, language: null, source: null, segments: [], scenes: [] },
+    })
+    const { user } = renderApp(`/groups/${target.id}`)
+    await user.click(await screen.findByRole('button', { name: 'Upload to this group' }))
+    const dialog = screen.getByRole('dialog', { name: 'Upload videos' })
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('lesson.mp4', 100))
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: 'Group' })).toHaveDisplayValue('Training'))
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    expect(Xhr.instances[0]!.fields()).toContainEqual(['groupId', target.id])
   })
 })

@@ -13,6 +13,7 @@ import { focusSoon } from '../../../lib/forms'
 import { formatBytes } from '../../../lib/format'
 import { isSubtitleFile, looksLikeMedia, MAX_DESCRIPTION_LENGTH, MAX_SUBTITLE_BYTES, MAX_TITLE_LENGTH, titleFromFileName } from '../format'
 import { UploadIcon } from '../icons'
+import { groupKeys, groupsQuery, GROUP_PICKER_SIZE } from '../../groups/queries'
 import { refreshLibrary, tagsQuery } from '../queries'
 import { TagInput } from '../TagInput'
 import { UploadRow } from './UploadRow'
@@ -115,13 +116,31 @@ function SubtitlesField({ file, onChange, errors }: { file: File | undefined; on
  * tags, subtitles for a single file, client-side checks (type, size, the video limit), then a real progress
  * bar per file with cancel and retry. Closing while files are still being sent asks first.
  */
-export function UploadDialog({ open, onClose, user }: { open: boolean; onClose: () => void; user: Me }) {
+export function UploadDialog({
+  open,
+  onClose,
+  user,
+  groupId: initialGroupId,
+}: {
+  open: boolean
+  onClose: () => void
+  user: Me
+  /** Preselects this group (the dialog was opened from a group's page). */
+  groupId?: string
+}) {
   const { t } = useTranslation()
   const lang = useLanguage()
   const queryClient = useQueryClient()
   const config = useFrontendConfig()
   const tags = useQuery({ ...tagsQuery, enabled: open })
-  const uploads = useUploads({ onUploaded: () => void refreshLibrary(queryClient) })
+  const groups = useQuery({ ...groupsQuery('', 1, GROUP_PICKER_SIZE), enabled: open })
+  const uploads = useUploads({
+    onUploaded: () => {
+      void refreshLibrary(queryClient)
+      void queryClient.invalidateQueries({ queryKey: groupKeys.all })
+    },
+  })
+  const [groupId, setGroupId] = useState(initialGroupId ?? '')
   const [description, setDescription] = useState('')
   const [language, setLanguage] = useState('')
   const [tagNames, setTagNames] = useState<string[]>([])
@@ -191,6 +210,7 @@ export function UploadDialog({ open, onClose, user }: { open: boolean; onClose: 
     setLanguage('')
     setTagNames([])
     setSubtitles(undefined)
+    setGroupId(initialGroupId ?? '')
     setTitleErrors({})
     setFormError('')
     setConfirmClose(false)
@@ -223,6 +243,7 @@ export function UploadDialog({ open, onClose, user }: { open: boolean; onClose: 
     uploads.submit({
       description,
       language: language || undefined,
+      groupId: groupId || undefined,
       tags: tagNames,
       subtitles: single ? subtitles : undefined,
     })
@@ -233,6 +254,13 @@ export function UploadDialog({ open, onClose, user }: { open: boolean; onClose: 
     resetForm()
     setTimeout(() => dropZone.current?.querySelector<HTMLElement>('button')?.focus(), 0)
   }
+
+  // The user's groups; the preselected one stays offered while the list loads (or if it is beyond the first page).
+  const loadedGroups = (groups.data?.items ?? []).map((g) => ({ id: g.id, name: g.name }))
+  const groupOptions =
+    initialGroupId && !loadedGroups.some((g) => g.id === initialGroupId)
+      ? [{ id: initialGroupId, name: t('videos.upload.thisGroup') }, ...loadedGroups]
+      : loadedGroups
 
   const doneCount = items.filter((i) => i.state.kind === 'done').length
   const finished = started && !inFlight
@@ -340,6 +368,22 @@ export function UploadDialog({ open, onClose, user }: { open: boolean; onClose: 
                 ))}
               </SelectField>
             </div>
+            {groupOptions.length > 0 && (
+              <SelectField
+                label={t('videos.upload.group')}
+                hint={t('videos.upload.groupHint')}
+                value={groupId}
+                onChange={(e) => setGroupId(e.target.value)}
+                data-testid="upload-group"
+              >
+                <option value="">{t('videos.upload.noGroup')}</option>
+                {groupOptions.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </SelectField>
+            )}
             {single ? (
               <SubtitlesField file={subtitles} onChange={setSubtitles} errors={subtitlesError} />
             ) : (

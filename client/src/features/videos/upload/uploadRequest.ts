@@ -10,6 +10,8 @@ export interface UploadInput {
   title?: string
   description?: string
   language?: string
+  /** Adds the video to this group of the user's. */
+  groupId?: string
   tags?: readonly string[]
   subtitles?: File
 }
@@ -35,6 +37,7 @@ export function uploadForm(input: UploadInput): FormData {
   if (input.title?.trim()) form.append('title', input.title.trim())
   if (input.description?.trim()) form.append('description', input.description.trim())
   if (input.language) form.append('language', input.language)
+  if (input.groupId) form.append('groupId', input.groupId)
   for (const tag of input.tags ?? []) form.append('tags', tag)
   if (input.subtitles) form.append('subtitles', input.subtitles, input.subtitles.name)
   form.append('file', input.file, input.file.name)

@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { Alert } from '../../components/Alert'
+import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
+import { errorMessage } from '../../components/ErrorState'
+import { useToast } from '../../components/Toast'
+import { useLocalizePath } from '../../i18n/hooks'
+import { groupKeys, useDeleteGroup, type Group } from './queries'
+
+/** Confirms (the videos are kept), deletes the group, then goes back to the list. */
+export function DeleteGroupDialog({ group, open, onClose }: { group: Group; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const toast = useToast()
+  const navigate = useNavigate()
+  const localize = useLocalizePath()
+  const queryClient = useQueryClient()
+  const remove = useDeleteGroup()
+
+  function close() {
+    remove.reset()
+    onClose()
+  }
+
+  async function confirm() {
+    try {
+      await remove.mutateAsync(group.id)
+    } catch {
+      return // shown in the dialog
+    }
+    toast(t('groups.delete.deleted', { name: group.name }))
+    await navigate(localize('/groups'), { replace: true })
+    queryClient.removeQueries({ queryKey: groupKeys.detail(group.id) })
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!remove.isPending}
+      size="sm"
+      title={t('groups.delete.title')}
+      description={t('groups.delete.body', { name: group.name })}
+      data-testid="delete-group-dialog"
+      footer={
+        <>
+          <Button variant="secondary" onClick={close} disabled={remove.isPending} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button variant="danger" onClick={() => void confirm()} loading={remove.isPending}>
+            {t('groups.delete.confirm')}
+          </Button>
+        </>
+      }
+    >
+      {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
+    </Dialog>
+  )
+}
