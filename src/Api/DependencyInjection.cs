@@ -103,6 +103,7 @@ public static class DependencyInjection
         api.MapTagEndpoints();
         api.MapGroupEndpoints();
         api.MapSharedEndpoints();
+        api.MapChatEndpoints();
 
         // Explicit, so the endpoints are registered with routing before the host starts: the "openapi" command
         // reads the document without ever serving.

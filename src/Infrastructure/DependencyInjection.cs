@@ -108,6 +108,9 @@ public static class DependencyInjection
         AddValidatedOptions<PipelineOptions>(services, configuration, PipelineOptions.SectionName);
         services.AddSingleton<EmbeddingIndex>();
         services.AddScoped<ISceneIndex, SceneIndex>();
+        services.AddSingleton<ISceneSearch, HybridSceneSearch>();
+        services.AddSingleton<IChatAnalyticsReader, ChatAnalyticsReader>();
+        services.AddSingleton<IChatModel, OpenAiChatModel>();
         services.AddHostedService<EmbeddingIndexGuard>();
         services.AddSingleton<ISampleClipProvider, SampleClipGenerator>();
         services.AddSingleton<IVideoEvents, RedisVideoEvents>();

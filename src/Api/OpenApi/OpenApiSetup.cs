@@ -47,7 +47,7 @@ public static class OpenApiSetup
             o.MapType<Optional<double?>>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "double" });
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.OperationFilter<UploadVideoOperationFilter>();
-            o.OperationFilter<TranscriptOperationFilter>();
+            o.OperationFilter<MultiFormatOperationFilter>();
         });
         return services;
     }

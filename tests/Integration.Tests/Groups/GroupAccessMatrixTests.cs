@@ -10,6 +10,8 @@ namespace AskVideo.Integration.Tests.Groups;
 /// </summary>
 public class GroupAccessMatrixTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
+    private const string Ask = """{"messages":[{"role":"user","content":"What is this about?"}]}""";
+
     public static TheoryData<string, string, string, int[]> Rows => AccessMatrix.ToTheoryData(
     [
         new("GET", "/api/v1/groups", null, [401, 200, 200, 200, 200]),
@@ -32,6 +34,14 @@ public class GroupAccessMatrixTests(ApiFixture fixture) : IntegrationTest(fixtur
         new("GET", "/api/v1/shared/{shareB}/videos/{videoA}/transcript", null, [404, 404, 404, 404, 404]),
         new("GET", "/api/v1/shared/{randomShare}", null, [404, 404, 404, 404, 404]),
         new("GET", "/api/v1/shared/{randomShare}/videos/{videoA}/media", null, [404, 404, 404, 404, 404]),
+        new("POST", "/api/v1/groups/{groupA}/chat", Ask, [401, 200, 404, 200, 404]),
+        new("POST", "/api/v1/shared/{shareA}/chat", Ask, [200, 200, 200, 200, 200]),
+        new("POST", "/api/v1/shared/{shareB}/chat", Ask, [200, 200, 200, 200, 200]),
+        new("POST", "/api/v1/shared/{randomShare}/chat", Ask, [404, 404, 404, 404, 404]),
+        new("GET", "/api/v1/groups/{groupA}/chat/logs", null, [401, 200, 404, 200, 404]),
+        new("DELETE", "/api/v1/groups/{groupA}/chat/logs", null, [401, 204, 404, 403, 404]),
+        new("GET", "/api/v1/groups/{groupA}/chat/analytics", null, [401, 200, 404, 200, 404]),
+        new("PUT", "/api/v1/chat/logs/{randomId}/feedback", """{"value":"good"}""", [401, 404, 404, 404, 404]),
     ]);
 
     [Theory]

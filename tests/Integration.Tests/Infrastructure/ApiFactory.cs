@@ -45,6 +45,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["AI:OpenAI:BaseUrl"] = FakeOpenAi.BaseUrl,
         // The lexical embedder keeps the suite fast; the default local model has its own tests and runs in the browser tests.
         ["AI:EmbeddingProvider"] = "hashing",
+        // A language model through the fake for users who set their own key; everyone else gets extractive answers.
+        ["AI:ChatProvider"] = "openai",
         // Speech recognition through the fake for users who set their own key (no server key), in small chunks.
         ["AI:TranscriptionProvider"] = "openai",
         ["AI:Transcription:ChunkSeconds"] = "5",

@@ -47,6 +47,8 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
     public void Reset()
     {
         Interlocked.Exchange(ref _failTranscriptions, 0);
+        Interlocked.Exchange(ref _failChats, 0);
+        ChatRequests.Clear();
         Requests.Clear();
         EmbeddingBatchSizes.Clear();
         TranscriptionAudioSeconds.Clear();
@@ -82,7 +84,77 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
         }));
         _app.MapPost("/v1/embeddings", EmbeddingsAsync);
         _app.MapPost("/v1/audio/transcriptions", TranscriptionAsync);
+        _app.MapPost("/v1/chat/completions", ChatAsync);
     }
+
+    /// <summary>Every chat request: its system prompt, its last user message, and whether it streamed.</summary>
+    public ConcurrentQueue<(string System, string LastUser, bool Stream)> ChatRequests { get; } = new();
+
+    private int _failChats;
+
+    /// <summary>The next <paramref name="count"/> chat requests (with a valid key) get a 500.</summary>
+    public void FailNextChats(int count) => Interlocked.Exchange(ref _failChats, count);
+
+    /// <summary>
+    /// A deterministic "model": a rewrite request (system prompt starting "Rewrite") gets the user's questions joined;
+    /// an answer request gets a sentence quoting the first scene's opening words, citing [1] and an invented [9].
+    /// </summary>
+    public static string AnswerFor(string system)
+    {
+        var first = system.Split('\n').SkipWhile(l => !l.StartsWith("[1] ", StringComparison.Ordinal)).Skip(1).FirstOrDefault() ?? "";
+        var words = string.Join(' ', first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6));
+        return $"The videos say: \"{words}\" [1]. An invented source [9] is not cited.";
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        if (Interlocked.Decrement(ref _failChats) >= 0)
+        {
+            await Error(context, 500, "The server had an error while processing your request.", "server_error");
+            return;
+        }
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var root = body.RootElement;
+        var messages = root.GetProperty("messages").EnumerateArray()
+            .Select(m => (Role: m.GetProperty("role").GetString()!, Content: ContentOf(m.GetProperty("content")))).ToList();
+        var system = messages.FirstOrDefault(m => m.Role == "system").Content ?? "";
+        var users = messages.Where(m => m.Role == "user").Select(m => m.Content).ToList();
+        var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+        ChatRequests.Enqueue((system, users.LastOrDefault() ?? "", stream));
+        var text = system.StartsWith("Rewrite", StringComparison.Ordinal) ? string.Join(' ', users) : AnswerFor(system);
+        var model = root.GetProperty("model").GetString();
+        var usage = new { prompt_tokens = 100 + system.Length / 4, completion_tokens = text.Length / 4, total_tokens = 100 + system.Length / 4 + text.Length / 4 };
+        if (!stream)
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-test", @object = "chat.completion", created = 1_700_000_000, model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = text }, finish_reason = "stop" } },
+                usage,
+            });
+            return;
+        }
+        context.Response.ContentType = "text/event-stream";
+        async Task SendAsync(object chunk)
+        {
+            await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+        foreach (var piece in System.Text.RegularExpressions.Regex.Split(text, @"(?<= )"))
+        {
+            if (piece.Length == 0) continue;
+            await SendAsync(new { id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model,
+                choices = new[] { new { index = 0, delta = new { content = piece }, finish_reason = (string?)null } } });
+        }
+        await SendAsync(new { id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model,
+            choices = new[] { new { index = 0, delta = new { content = "" }, finish_reason = (string?)"stop" } } });
+        await SendAsync(new { id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model, choices = Array.Empty<object>(), usage });
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static string ContentOf(JsonElement content) => content.ValueKind == JsonValueKind.String
+        ? content.GetString() ?? ""
+        : string.Concat(content.EnumerateArray().Select(part => part.TryGetProperty("text", out var t) ? t.GetString() : ""));
 
     private async Task EmbeddingsAsync(HttpContext context)
     {
@@ -125,6 +197,8 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
             return;
         }
         Interlocked.Exchange(ref _failTranscriptions, 0);
+        Interlocked.Exchange(ref _failChats, 0);
+        ChatRequests.Clear();
 
         var form = await context.Request.ReadFormAsync();
         var upload = form.Files["file"];

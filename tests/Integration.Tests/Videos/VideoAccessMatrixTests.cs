@@ -20,6 +20,8 @@ public class VideoAccessMatrixTests(ApiFixture fixture) : IntegrationTest(fixtur
         new("POST", "/api/v1/videos/sample", null, [401, 201, 201, 403, 201]),
         new("GET", "/api/v1/videos/{videoA}/transcript", null, [401, 200, 404, 200, 404]),
         new("PUT", "/api/v1/videos/{videoA}/transcript", """{"segments":[{"startMs":0,"endMs":1000,"text":"Hi."}]}""", [401, 202, 404, 403, 404]),
+        new("POST", "/api/v1/videos/{videoA}/chat", """{"messages":[{"role":"user","content":"What is this about?"}]}""", [401, 200, 404, 200, 404]),
+        new("GET", "/api/v1/search?q=hello", null, [401, 200, 200, 200, 200]),
         new("DELETE", "/api/v1/videos/{videoA}", null, [401, 204, 404, 403, 404]),
         new("GET", "/api/v1/tags", null, [401, 200, 200, 200, 200]),
         new("POST", "/api/v1/tags", """{"name":"new-tag","color":"#123456"}""", [401, 201, 201, 403, 201]),

@@ -1,0 +1,115 @@
+using AskVideo.Application.Common.Interfaces;
+using Npgsql;
+using NpgsqlTypes;
+using Pgvector;
+
+namespace AskVideo.Infrastructure.Persistence.Search;
+
+/// <summary>
+/// Hybrid retrieval in one SQL statement over the allowed scope only (the owner's scenes of the given videos):
+/// exact cosine top-k on the vectors, full-text top-k (English stemming, plus the simple configuration for
+/// Japanese scenes) and word-trigram top-k (fuzzy words, and Japanese, which has no word breaks), fused with
+/// reciprocal rank fusion (k = 60); then neighbouring scenes of one video are merged into one passage.
+/// </summary>
+internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource) : ISceneSearch
+{
+    /// <summary>Candidates per ranking before fusion (SPEC §5: up to 40).</summary>
+    public const int Candidates = 40;
+
+    private const int RrfK = 60;
+
+    /// <summary>At most this many neighbouring scenes become one passage, so a citation stays a moment, not a whole video.</summary>
+    private const int MaxMerged = 3;
+
+    // The vector ranking is an exact scan of the scope: scopes are one owner's group or video, so the scan is
+    // small, and unlike a filtered HNSW search it cannot lose recall (see docs/benchmarks.md, Retrieval).
+    private const string Sql = """
+        WITH scope AS (
+            SELECT id, embedding, search_vector, text FROM scenes WHERE owner_id = @owner AND video_id = ANY(@videos)
+        ),
+        -- Questions are not keyword queries: any of their words may match (OR), and ts_rank_cd rewards scenes that
+        -- match more of them, closer together. Quoted phrases stay phrases.
+        query AS (
+            SELECT replace(websearch_to_tsquery('english', @text)::text, ' & ', ' | ')::tsquery
+                || replace(websearch_to_tsquery('simple', @text)::text, ' & ', ' | ')::tsquery AS q
+        ),
+        by_vector AS (
+            SELECT id, row_number() OVER (ORDER BY distance) AS r
+            FROM (SELECT id, embedding <=> @vector AS distance FROM scope WHERE embedding IS NOT NULL ORDER BY 2 LIMIT @candidates) v
+        ),
+        by_text AS (
+            SELECT id, row_number() OVER (ORDER BY rank DESC) AS r
+            FROM (SELECT s.id, ts_rank_cd(s.search_vector, query.q) AS rank FROM scope s, query
+                  WHERE s.search_vector @@ query.q ORDER BY 2 DESC LIMIT @candidates) t
+        ),
+        by_trigram AS (
+            SELECT id, row_number() OVER (ORDER BY similarity DESC) AS r
+            FROM (SELECT id, word_similarity(@text, text) AS similarity FROM scope
+                  WHERE @text <% text ORDER BY 2 DESC LIMIT @candidates) g
+        ),
+        fused AS (
+            SELECT id, sum(1.0 / (@rrf + r)) AS score
+            FROM (SELECT * FROM by_vector UNION ALL SELECT * FROM by_text UNION ALL SELECT * FROM by_trigram) ranked
+            GROUP BY id ORDER BY score DESC LIMIT @candidates
+        )
+        SELECT s.id, s.video_id, v.title, s.position, s.start_ms, s.end_ms, s.text, f.score::float8,
+               CASE WHEN @highlight THEN ts_headline('english',
+                   replace(replace(replace(s.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), query.q,
+                   'StartSel=<b>, StopSel=</b>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') END
+        FROM fused f JOIN scenes s ON s.id = f.id JOIN videos v ON v.id = s.video_id, query
+        ORDER BY f.score DESC
+        """;
+
+    private sealed record Row(Guid Id, Guid VideoId, string Title, int Position, long StartMs, long EndMs, string Text, double Score, string? Snippet);
+
+    public async Task<IReadOnlyList<RetrievedScene>> SearchAsync(SceneQuery query, CancellationToken cancellationToken)
+    {
+        if (query.VideoIds.Count == 0 || string.IsNullOrWhiteSpace(query.Text)) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Keep the planner off the HNSW index for this filtered query: the scope filter would cut its recall.
+        await using (var set = new NpgsqlCommand("SET LOCAL enable_indexscan = off", connection, transaction))
+            await set.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var command = new NpgsqlCommand(Sql, connection, transaction);
+        command.Parameters.AddWithValue("owner", query.OwnerId);
+        command.Parameters.Add(new NpgsqlParameter("videos", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = query.VideoIds.ToArray() });
+        command.Parameters.AddWithValue("text", query.Text.Length <= 500 ? query.Text : query.Text[..500]);
+        command.Parameters.AddWithValue("vector", new Vector(query.Vector));
+        command.Parameters.AddWithValue("candidates", Candidates);
+        command.Parameters.AddWithValue("rrf", RrfK);
+        command.Parameters.AddWithValue("highlight", query.Highlight);
+        var rows = new List<Row>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new Row(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5),
+                    reader.GetString(6), reader.GetDouble(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return MergeNeighbours(rows).Take(query.Limit).ToList();
+    }
+
+    /// <summary>
+    /// Scenes of one video that follow each other are one passage to a reader: they are merged (the best score,
+    /// the joined text and times, the best scene's id) so the answer cites one moment instead of two halves.
+    /// </summary>
+    private static IEnumerable<RetrievedScene> MergeNeighbours(List<Row> rows)
+    {
+        var taken = new HashSet<Guid>();
+        var byVideo = rows.ToLookup(r => r.VideoId);
+        foreach (var best in rows)
+        {
+            if (!taken.Add(best.Id)) continue;
+            var run = new List<Row> { best };
+            var siblings = byVideo[best.VideoId].ToDictionary(r => r.Position);
+            for (var p = best.Position - 1; run.Count < MaxMerged && siblings.TryGetValue(p, out var before) && taken.Add(before.Id); p--) run.Insert(0, before);
+            for (var p = best.Position + 1; run.Count < MaxMerged && siblings.TryGetValue(p, out var after) && taken.Add(after.Id); p++) run.Add(after);
+            var snippet = string.Join(" … ", run.Select(r => r.Snippet).Where(s => !string.IsNullOrEmpty(s)));
+            yield return new RetrievedScene(best.Id, best.VideoId, best.Title, run[0].StartMs, run.Max(r => r.EndMs),
+                string.Join(' ', run.Select(r => r.Text)), best.Score, snippet.Length == 0 ? null : snippet);
+        }
+    }
+}
