@@ -136,6 +136,9 @@ export async function streamChat(
 
   const reader = response.body.getReader()
   const decoder = new TextDecoder()
+  // Stop reading at once on abort, whatever the body's source does with the signal.
+  const cancel = () => void reader.cancel().catch(() => {})
+  signal?.addEventListener('abort', cancel, { once: true })
   try {
     for (;;) {
       const { done, value } = await reader.read()
@@ -148,8 +151,10 @@ export async function streamChat(
     if (signal?.aborted) throw error
     throw toApiError(error)
   } finally {
-    void reader.cancel().catch(() => {})
+    signal?.removeEventListener('abort', cancel)
+    cancel()
   }
+  if (signal?.aborted) throw new DOMException('The question was stopped.', 'AbortError')
   if (failure) throw failure
   if (!final) {
     throw new ApiError({ title: 'The answer was cut off', status: 0, code: STREAM_INCOMPLETE })
