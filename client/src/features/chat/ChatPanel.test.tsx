@@ -187,7 +187,12 @@ describe('ChatPanel', () => {
     await waitFor(() => expect(requestsTo(spy, `PUT /api/v1/chat/logs/${LOG}/feedback`)).toHaveLength(1))
     const [put] = requestsTo(spy, `PUT /api/v1/chat/logs/${LOG}/feedback`)
     expect(await put!.json()).toEqual({ value: 'good', feedbackToken: 'fb-token-1' })
-    expect(requestsTo(spy, 'POST /api/v1/shared/share-token-1/chat')[0]!.headers.get('X-CSRF-Token')).toBeNull()
+    const [post] = requestsTo(spy, 'POST /api/v1/shared/share-token-1/chat')
+    expect(post!.headers.get('X-CSRF-Token')).toBeNull()
+    expect(post!.credentials).toBe('omit')
+    expect(put!.credentials).toBe('omit')
+    // A guest's 401 never tries to renew a session.
+    expect(requestsTo(spy, 'POST /api/v1/auth/refresh')).toHaveLength(0)
   })
 
   it('explains a refused OpenAI key with a link to the settings, and retries', async () => {

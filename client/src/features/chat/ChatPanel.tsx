@@ -6,7 +6,7 @@ import { ApiError } from '../../api/errors'
 import { useFrontendConfig } from '../../api/frontendConfig'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
-import { errorMessage } from '../../components/ErrorState'
+import { errorMessage, retryAfterMessage } from '../../components/ErrorState'
 import { LocalizedLink } from '../../i18n/LocalizedLink'
 import { cx } from '../../lib/cx'
 import { useCountdown } from '../../lib/useCountdown'
@@ -352,6 +352,8 @@ function ChatError({ turn, scope, onRetry }: { turn: Turn; scope: ChatScope; onR
         </LocalizedLink>
       )
     }
+  } else if (rateLimited && !api?.retryAfterSeconds) {
+    message = retryAfterMessage(undefined, t)
   } else if (rateLimited) {
     message = remaining > 0 ? t('chat.errors.rateLimitedWait', { count: remaining }) : t('chat.errors.rateLimitedNow')
   } else if (api?.code === 'ai_unavailable' || api?.status === 502 || api?.status === 503) {

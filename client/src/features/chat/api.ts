@@ -38,7 +38,8 @@ export function chatUrl(scope: ChatScope): string {
  * them can never end somebody's session or send them to the sign-in page.
  */
 const guestFetch = (request: Request) => globalThis.fetch(request)
-export const guestApi = createApiClient({ fetch: guestFetch })
+/** Guests send no cookies either: a signed-in visitor of a share link asks (and rates) as a guest, like anyone. */
+export const guestApi = createApiClient({ fetch: guestFetch, credentials: 'omit' })
 
 export interface StreamHandlers {
   /** The numbered candidate scenes, before the answer (`event: citations`). */
@@ -78,7 +79,7 @@ export async function streamChat(
   if (csrf && scope.kind !== 'shared') headers.set(CSRF_HEADER, csrf)
   const request = new Request(chatUrl(scope), {
     method: 'POST',
-    credentials: 'same-origin',
+    credentials: scope.kind === 'shared' ? 'omit' : 'same-origin',
     headers,
     body: JSON.stringify({ messages, stream: true }),
     signal,
