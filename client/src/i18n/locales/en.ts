@@ -5,7 +5,9 @@
 import admin from './en/admin'
 import { groups, shared } from './en/groups'
 import auth from './en/auth'
+import chat from './en/chat'
 import settings from './en/settings'
+import search from './en/search'
 import videos from './en/videos'
 
 const en = {
@@ -190,6 +192,8 @@ const en = {
   settings,
   admin,
   videos,
+  chat,
+  search,
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',

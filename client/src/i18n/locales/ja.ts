@@ -2,7 +2,9 @@ import type { Resources } from './en'
 import admin from './ja/admin'
 import { groups, shared } from './ja/groups'
 import auth from './ja/auth'
+import chat from './ja/chat'
 import settings from './ja/settings'
+import search from './ja/search'
 import videos from './ja/videos'
 
 const ja: Resources = {
@@ -186,6 +188,8 @@ const ja: Resources = {
   settings,
   admin,
   videos,
+  chat,
+  search,
   errors: {
     network: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
     generic: '問題が発生しました。もう一度お試しください。',
