@@ -42,6 +42,7 @@ function pages(): RouteObject[] {
         { path: 'videos/:id', lazy: async () => ({ Component: (await videos()).VideoDetailPage }) },
         { path: 'groups', lazy: async () => ({ Component: (await groups()).GroupsPage }) },
         { path: 'groups/:id', lazy: async () => ({ Component: (await groups()).GroupDetailPage }) },
+        { path: 'search', lazy: async () => ({ Component: (await import('../features/search/SearchPage')).SearchPage }) },
         {
           path: 'settings',
           lazy: async () => ({ Component: (await settings()).SettingsLayout }),

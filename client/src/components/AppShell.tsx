@@ -36,6 +36,7 @@ function PrimaryNav({ user }: { user: Me }) {
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/videos', label: t('nav.videos') },
     { to: '/groups', label: t('nav.groups') },
+    { to: '/search', label: t('nav.search') },
     ...(user.isAdmin ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ]
   return (

@@ -7,11 +7,11 @@ import { sessionFetch } from '../../api/sessionFetch'
 
 export type Citation = Schemas['CitationDto']
 export type ChatAnswer = Schemas['ChatAnswerDto']
-export type ChatMessage = Schemas['ChatMessage']
+export type ChatMessage = Schemas['ChatMessageDto']
 export type ChatLog = Schemas['ChatLogDto']
 export type ChatLogPage = Schemas['PagedOfChatLogDto']
-export type ChatAnalytics = Schemas['ChatAnalyticsDto']
-export type FeedbackValue = Schemas['ChatFeedbackValue']
+export type ChatAnalytics = Schemas['ChatAnalytics']
+export type FeedbackValue = Schemas['ChatFeedback']
 
 /** What a chat panel asks: one video, a group (owner), or a shared group (guest, by its link's token). */
 export type ChatScope = { kind: 'video'; id: string } | { kind: 'group'; id: string } | { kind: 'shared'; token: string }

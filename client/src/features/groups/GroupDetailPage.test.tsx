@@ -286,7 +286,7 @@ describe('groups: detail', () => {
 
     const tablist = await screen.findByRole('tablist', { name: 'Group sections' })
     const tabs = within(tablist).getAllByRole('tab')
-    expect(tabs.map((t) => t.textContent)).toEqual(['Videos', 'Player', 'Share'])
+    expect(tabs.map((t) => t.textContent)).toEqual(['Videos', 'Player', 'Ask', 'Share'])
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true')
     expect(screen.getByRole('tabpanel', { name: 'Videos' })).toBeVisible()
     expect(screen.getByTestId('share-panel')).not.toBeVisible()

@@ -20,6 +20,7 @@ import { UploadDialog } from '../videos/upload/UploadDialog'
 import { AddVideosDialog } from './AddVideosDialog'
 import { DeleteGroupDialog } from './DeleteGroupDialog'
 import { EditGroupDialog } from './GroupFormDialog'
+import { OwnerGroupChat } from './GroupChat'
 import { GroupPlayer, GroupTranscript } from './GroupPlayer'
 import { PlusIcon } from './icons'
 import { SortableMemberList } from './MemberList'
@@ -28,7 +29,7 @@ import { SharePanel } from './SharePanel'
 import { Tabs, tabPanelProps } from './Tabs'
 import { useMediaQuery } from './useMediaQuery'
 
-type TabKey = 'videos' | 'player' | 'share'
+type TabKey = 'videos' | 'player' | 'chat' | 'share'
 const TABS_ID = 'group-tabs'
 
 function DetailSkeleton() {
@@ -227,6 +228,7 @@ export function GroupDetailPage() {
                 items={[
                   { key: 'videos', label: t('groups.tabs.videos') },
                   { key: 'player', label: t('groups.tabs.player') },
+                  { key: 'chat', label: t('groups.tabs.chat') },
                   { key: 'share', label: t('groups.tabs.share') },
                 ]}
               />
@@ -243,8 +245,20 @@ export function GroupDetailPage() {
                   <SharePanel group={data} />
                 </div>
               </div>
-              <div className="min-w-0 md:col-span-3" {...tabPanelProps(TABS_ID, 'player', tab, narrow)}>
-                <PlayerColumn video={selected} autoPlay={autoPlay} />
+              <div className="min-w-0 space-y-6 md:col-span-3">
+                <div {...tabPanelProps(TABS_ID, 'player', tab, narrow)}>
+                  <PlayerColumn video={selected} autoPlay={autoPlay} />
+                </div>
+                <div {...tabPanelProps(TABS_ID, 'chat', tab, narrow)}>
+                  <OwnerGroupChat
+                    groupId={data.id}
+                    selectedId={selected?.id}
+                    select={(videoId) => {
+                      setSelectedId(videoId)
+                      if (narrow) setTab('player')
+                    }}
+                  />
+                </div>
               </div>
             </div>
           </PlayerProvider>

@@ -62,9 +62,11 @@ describe('shared view', () => {
     await user.click(within(list).getAllByTestId('member-select')[1]!)
     expect(screen.getByTestId('video-player')).toHaveAttribute('src', `/api/v1/shared/${TOKEN}/videos/${second.id}/media`)
 
-    // Only the public endpoints were called (no /me, no refresh, nothing else).
+    // Only the public endpoints were called (no /me, no refresh, nothing else): the share link's and the public
+    // configuration (the chat panel reads which answerer is active).
     for (const request of sentRequests(fetch)) {
-      expect(new URL(request.url).pathname.startsWith(`/api/v1/shared/${TOKEN}`), request.url).toBe(true)
+      const path = new URL(request.url).pathname
+      expect(path.startsWith(`/api/v1/shared/${TOKEN}`) || path === '/api/v1/config/frontend', request.url).toBe(true)
       expect(request.method).toBe('GET')
     }
   })
@@ -78,7 +80,7 @@ describe('shared view', () => {
     await screen.findAllByTestId('scene')
     const paths = sentRequests(fetch).map((r) => new URL(r.url).pathname)
     expect(paths.length).toBeGreaterThan(0)
-    expect(paths.every((p) => p.startsWith('/api/v1/shared/'))).toBe(true)
+    expect(paths.every((p) => p.startsWith('/api/v1/shared/') || p === '/api/v1/config/frontend')).toBe(true)
   })
 
   it('explains a revoked or unknown link', async () => {

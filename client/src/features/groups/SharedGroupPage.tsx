@@ -11,6 +11,7 @@ import { useCountdown } from '../../lib/useCountdown'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { PlayerProvider } from '../videos/player'
 import { LinkIcon } from './icons'
+import { SharedGroupChat } from './GroupChat'
 import { GroupPlayer, GroupTranscript } from './GroupPlayer'
 import { PlainMemberList } from './MemberList'
 import { sharedGroupQuery, sharedTranscriptQuery, type GroupVideo } from './queries'
@@ -102,8 +103,18 @@ export function SharedGroupPage() {
       {data.description && <p className="mt-2 max-w-3xl whitespace-pre-line text-slate-600">{data.description}</p>}
       <PlayerProvider>
         <div className="mt-6 grid gap-6 md:grid-cols-5 md:items-start lg:gap-8">
-          <div className="min-w-0 md:col-span-3">
+          <div className="min-w-0 space-y-6 md:col-span-3">
             <PlayerColumn token={token} video={selected} autoPlay={autoPlay} />
+            {data.videos.length > 0 && (
+              <SharedGroupChat
+                token={token}
+                selectedId={selected?.id}
+                select={(videoId) => {
+                  setSelectedId(videoId)
+                  setAutoPlay(true)
+                }}
+              />
+            )}
           </div>
           <section aria-labelledby="shared-videos-heading" className="min-w-0 md:col-span-2">
             <h2 id="shared-videos-heading" className="mb-3 font-semibold text-slate-900">

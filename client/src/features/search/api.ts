@@ -2,8 +2,8 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { api, type Schemas } from '../../api/client'
 import { unwrap } from '../../api/errors'
 
-export type SearchResult = Schemas['SearchResultDto']
-export type SearchResults = Schemas['SearchResultsDto']
+export type SearchResult = Schemas['SceneHitDto']
+export type SearchResults = Schemas['SceneSearchResultDto']
 
 /** Queries shorter than this are not sent. */
 export const MIN_QUERY_LENGTH = 2

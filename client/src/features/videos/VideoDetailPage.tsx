@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { ApiError } from '../../api/errors'
 import { refreshSession } from '../../api/sessionFetch'
 import { Alert } from '../../components/Alert'
@@ -19,6 +19,7 @@ import { EditVideoDialog } from './EditVideoDialog'
 import { formatDuration, languageName } from './format'
 import { ArrowLeftIcon } from './icons'
 import { usePlayer, PlayerProvider } from './player'
+import { VideoChatSection } from '../chat/VideoChatSection'
 import { ProcessingFailure } from './ProcessingFailure'
 import { useReprocessVideo, videoQuery, type Video } from './queries'
 import { TagDot } from './TagInput'
@@ -234,6 +235,17 @@ function DetailSkeleton() {
  * `/videos/:id`: the player, live processing status (with Reprocess when it failed), the facts about the file,
  * edit and delete, and the place where the transcript and questions will appear.
  */
+/** `?t=<ms>` (links from moment search) starts the player at that moment. */
+function SeekToParam() {
+  const [params] = useSearchParams()
+  const { seekTo } = usePlayer()
+  const t = Number(params.get('t'))
+  useEffect(() => {
+    if (Number.isFinite(t) && t > 0) seekTo(t)
+  }, [t, seekTo])
+  return null
+}
+
 export function VideoDetailPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
@@ -321,6 +333,8 @@ export function VideoDetailPage() {
                   </ul>
                 )}
                 {video.data.description && <p className="whitespace-pre-line text-slate-700">{video.data.description}</p>}
+                <SeekToParam />
+                <VideoChatSection videoId={video.data.id} ready={video.data.status === 'ready'} />
               </div>
               <div className="min-w-0 lg:col-span-2 lg:row-span-2">
                 <TranscriptPanel video={video.data} transcript={transcript} onEdit={() => setEditingTranscript(true)} />

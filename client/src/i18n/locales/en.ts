@@ -37,6 +37,7 @@ const en = {
     dashboard: 'Home',
     videos: 'Videos',
     groups: 'Groups',
+    search: 'Search',
     admin: 'Admin',
     settings: 'Settings',
     signOut: 'Sign out',

@@ -34,6 +34,7 @@ const ja: Resources = {
     dashboard: 'ホーム',
     videos: '動画',
     groups: 'グループ',
+    search: '検索',
     admin: '管理',
     settings: '設定',
     signOut: 'ログアウト',

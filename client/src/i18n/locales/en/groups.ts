@@ -64,6 +64,7 @@ export const groups = {
     videos: 'Videos',
     player: 'Player',
     share: 'Share',
+    chat: 'Ask',
   },
   members: {
     heading_one: 'Videos ({{count}})',

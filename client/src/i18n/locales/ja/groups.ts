@@ -66,6 +66,7 @@ export const groups: Resources['groups'] = {
     videos: '動画',
     player: 'プレーヤー',
     share: '共有',
+    chat: '質問',
   },
   members: {
     heading_one: '動画（{{count}}）',
