@@ -292,9 +292,9 @@ describe('groups: detail', () => {
     expect(screen.getByTestId('share-panel')).not.toBeVisible()
 
     tabs[0]!.focus()
-    await user.keyboard('{ArrowRight}{ArrowRight}')
-    expect(tabs[2]).toHaveFocus()
-    expect(tabs[2]).toHaveAttribute('aria-selected', 'true')
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}')
+    expect(tabs[3]).toHaveFocus()
+    expect(tabs[3]).toHaveAttribute('aria-selected', 'true')
     expect(screen.getByTestId('share-panel')).toBeVisible()
 
     // Picking a video shows the player.
