@@ -110,6 +110,7 @@ public static class DependencyInjection
         services.AddScoped<ISceneIndex, SceneIndex>();
         services.AddSingleton<ISceneSearch, HybridSceneSearch>();
         services.AddSingleton<IChatAnalyticsReader, ChatAnalyticsReader>();
+        services.AddOpenAiHttp();
         services.AddSingleton<IChatModel, OpenAiChatModel>();
         services.AddHostedService<EmbeddingIndexGuard>();
         services.AddSingleton<ISampleClipProvider, SampleClipGenerator>();

@@ -8,7 +8,7 @@ using OpenAI.Chat;
 namespace AskVideo.Infrastructure.AI;
 
 /// <summary>Chat through OpenAI or any compatible server (AI:ChatProvider = "openai"), streamed with the OpenAI SDK.</summary>
-internal sealed class OpenAiChatModel(IOptions<AiOptions> options) : IChatModel
+internal sealed class OpenAiChatModel(IOptions<AiOptions> options, IHttpClientFactory http) : IChatModel
 {
     public bool IsAvailable(string? apiKey) =>
         options.Value.ChatProvider == "openai" && OpenAiErrors.ResolveKey(apiKey, options.Value.OpenAI) is not null;
@@ -19,7 +19,7 @@ internal sealed class OpenAiChatModel(IOptions<AiOptions> options) : IChatModel
     {
         var settings = options.Value.OpenAI;
         var key = OpenAiErrors.ResolveKey(request.ApiKey, settings) ?? throw OpenAiErrors.MissingKey();
-        var client = new ChatClient(ResolveModel(request.Model), new ApiKeyCredential(key), OpenAiErrors.ClientOptions(settings));
+        var client = new ChatClient(ResolveModel(request.Model), new ApiKeyCredential(key), OpenAiErrors.ClientOptions(settings, http.CreateClient(OpenAiHttp.ClientName)));
         var messages = request.Messages.Select<ChatTurn, ChatMessage>(m => m.Role switch
         {
             ChatRole.System => new SystemChatMessage(m.Content),

@@ -16,12 +16,18 @@ internal static class OpenAiErrors
 {
     public const string InvalidKeyMessage = "The AI provider rejected the API key. Update it in Settings.";
 
-    public static OpenAIClientOptions ClientOptions(OpenAiSettings settings) => new()
+    /// <summary>Options for an SDK client; with <paramref name="http"/>, its resilience handler does the retries.</summary>
+    public static OpenAIClientOptions ClientOptions(OpenAiSettings settings, HttpClient? http = null)
     {
-        Endpoint = new Uri(settings.BaseUrl),
-        NetworkTimeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
-        RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-    };
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = new Uri(settings.BaseUrl),
+            NetworkTimeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+        if (http is not null) options.Transport = new HttpClientPipelineTransport(http);
+        return options;
+    }
 
     /// <summary>The user's own key when given, else the server's; null when there is neither.</summary>
     public static string? ResolveKey(string? userKey, OpenAiSettings settings) =>

@@ -162,11 +162,24 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
-    public async Task Ask_ShouldAnswer503WithRetryHint_WhenTheProviderFails_AndStreamItAsAnErrorEventWhenAlreadyStreaming()
+    public async Task Ask_ShouldRetryAProviderHiccup_ThroughTheResilienceHandler()
     {
         var library = await LibraryAsync(FakeOpenAi.ValidKey);
         using var _ = library.Session;
         Fixture.OpenAi.FailNextChats(1);
+
+        var response = await library.Session.PostAsync($"/api/v1/groups/{library.GroupId}/chat", Question("What about the bakery?"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, Fixture.OpenAi.Requests.Count(r => r.Path == "/v1/chat/completions"));
+    }
+
+    [Fact]
+    public async Task Ask_ShouldAnswer503WithRetryHint_WhenTheProviderKeepsFailing()
+    {
+        var library = await LibraryAsync(FakeOpenAi.ValidKey);
+        using var _ = library.Session;
+        Fixture.OpenAi.FailNextChats(3);
 
         var response = await library.Session.PostAsync($"/api/v1/groups/{library.GroupId}/chat", Question("What about the bakery?"));
 
