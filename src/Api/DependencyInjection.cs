@@ -42,6 +42,9 @@ public static class DependencyInjection
         {
             // Small by default; the upload endpoint raises it for its own request.
             o.Limits.MaxRequestBodySize = HttpLimits.DefaultMaxBodyBytes;
+            // Room for two long path values (a share token and ids) so such requests reach the app and get a proper
+            // problem; nginx in front refuses longer request lines with its own problem+json 414.
+            o.Limits.MaxRequestLineSize = 16 * 1024;
             o.AddServerHeader = false;
         });
         services.AddAuthentication(AuthConstants.Scheme).AddScheme<AuthenticationSchemeOptions, AskVideoAuthenticationHandler>(AuthConstants.Scheme, null);

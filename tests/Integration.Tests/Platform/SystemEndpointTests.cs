@@ -37,7 +37,7 @@ public class SystemEndpointTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.True(body.GetProperty("signupEnabled").GetBoolean());
         Assert.True(body.GetProperty("maxUploadBytes").GetInt64() > 0);
         Assert.Equal(["en", "ja"], body.GetProperty("languages").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("extractive", body.GetProperty("providers").GetProperty("chat").GetString());
+        Assert.Equal(ApiFactory.Settings["AI:ChatProvider"], body.GetProperty("providers").GetProperty("chat").GetString());
         Assert.Equal(ApiFactory.Settings["AI:EmbeddingProvider"], body.GetProperty("providers").GetProperty("embeddings").GetString());
         Assert.Equal(ApiFactory.Settings["AI:TranscriptionProvider"], body.GetProperty("providers").GetProperty("transcription").GetString());
         Assert.Matches(@"^\d+\.\d+\.\d+$", body.GetProperty("version").GetString());

@@ -322,4 +322,25 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
             Fixture.OpenAi.Reset();
         }
     }
+
+    [Fact]
+    public async Task UpdateVideo_ShouldSucceed_WhileThePipelineSavesProgressOnTheSameRow()
+    {
+        var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
+        var (_, session) = await SignInAsync(FakeOpenAi.ValidKey);
+        using var __ = session;
+        var id = await UploadAsync(session, clip.Path);
+
+        // Speech recognition in several chunks saves progress again and again while these edits arrive.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+        {
+            statuses.Add((await session.PatchAsync($"/api/v1/videos/{id}", new { title = $"Renamed {i}", description = $"Edit {i}" })).StatusCode);
+            await Task.Delay(40);
+        }
+        var video = await WaitForStatusAsync(session, id, "ready");
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal("Renamed 24", video.GetProperty("title").GetString());
+    }
 }

@@ -4,6 +4,7 @@ using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Videos.Manage;
 
@@ -29,14 +30,27 @@ internal sealed class UpdateVideoHandler(IAppDbContext db, ICurrentUser caller, 
         var userId = caller.RequireUserId();
         var video = await db.FindOwnedAsync(request.Id, userId, cancellationToken);
         var now = time.GetUtcNow();
-        if (request.Title is not null) video.Rename(request.Title, now);
-        if (request.Description is not null) video.Describe(request.Description, now);
         if (request.Tags is not null)
         {
             var tags = await db.ResolveTagsAsync(userId, request.Tags, now, cancellationToken);
             video.ReplaceTags(tags.Select(t => t.Id));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // The pipeline saves progress on the same row while a video processes; an edit of the owner's own fields
+        // is independent of that, so a version conflict is resolved by reading the row again and re-applying the edit.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (request.Title is not null) video.Rename(request.Title, now);
+            if (request.Description is not null) video.Describe(request.Description, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.ReloadAsync(video, cancellationToken);
+            }
+        }
         return await db.ToDtoAsync(video, cancellationToken);
     }
 }
