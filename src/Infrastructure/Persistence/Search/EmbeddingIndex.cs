@@ -115,16 +115,23 @@ public sealed class EmbeddingIndex(NpgsqlDataSource dataSource, IEmbedder embedd
         {
             var row = await ReadAsync(connection, cancellationToken);
             var sameModel = row is not null && row.Value.Model == embedder.ModelId && row.Value.Dimensions == embedder.Dimensions;
-            if (sameModel && !reindexing) return;
+            if (sameModel && !reindexing)
+            {
+                await EnsureSignBitsAsync(connection, cancellationToken);
+                return;
+            }
             var dims = embedder.Dimensions.ToString(CultureInfo.InvariantCulture);
             if (!sameModel)
             {
                 await ExecuteAsync(connection, $"DROP INDEX IF EXISTS {HnswIndexName}", cancellationToken);
+                // PostgreSQL cannot change the type of a column a generated column reads: the sign bits go first.
+                await ExecuteAsync(connection, "ALTER TABLE scenes DROP COLUMN IF EXISTS embedding_bq", cancellationToken);
                 var typeChange = row is null
                     ? $"ALTER TABLE scenes ALTER COLUMN embedding TYPE vector({dims})"
                     : $"ALTER TABLE scenes ALTER COLUMN embedding TYPE vector({dims}) USING NULL::vector({dims})";
                 await ExecuteAsync(connection, typeChange, cancellationToken);
             }
+            await EnsureSignBitsAsync(connection, cancellationToken);
             await using (var upsert = new NpgsqlCommand("""
                 INSERT INTO embedding_index (singleton, model, dimensions, state, updated_at) VALUES (true, @model, @dims, @state, @now)
                 ON CONFLICT (singleton) DO UPDATE SET model = EXCLUDED.model, dimensions = EXCLUDED.dimensions, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at
@@ -143,6 +150,21 @@ public sealed class EmbeddingIndex(NpgsqlDataSource dataSource, IEmbedder embedd
         {
             await AdvisoryLock.ReleaseAsync(connection, LockKey);
         }
+    }
+
+    /// <summary>
+    /// The sign bits of every vector (binary_quantize: one bit per dimension, 192 bytes at 1536-d), kept by
+    /// PostgreSQL as a generated column, and a covering index on the scope columns that includes them: the first pass
+    /// of a large scoped search reads only that index (see HybridSceneSearch and bench/retrieval).
+    /// </summary>
+    private async Task EnsureSignBitsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var dims = embedder.Dimensions.ToString(CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection,
+            $"ALTER TABLE scenes ADD COLUMN IF NOT EXISTS embedding_bq bit({dims}) GENERATED ALWAYS AS (binary_quantize(embedding)::bit({dims})) STORED",
+            cancellationToken);
+        await ExecuteAsync(connection,
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS scenes_owner_video_bq_idx ON scenes (owner_id, video_id) INCLUDE (id, embedding_bq)", cancellationToken);
     }
 
     /// <summary>HNSW over cosine distance; pgvector indexes up to 2,000 dimensions as vector and up to 4,000 as halfvec.</summary>
