@@ -18,7 +18,7 @@ $$;
 CREATE OR REPLACE FUNCTION bench_plan_nodes(plan jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   WITH RECURSIVE n(p) AS (SELECT plan UNION ALL SELECT jsonb_array_elements(n.p->'Plans') FROM n WHERE n.p ? 'Plans')
   SELECT string_agg(DISTINCT (p->>'Node Type') || coalesce(' ' || (p->>'Index Name'), ''), ', ') FROM n
-  WHERE p->>'Node Type' IN ('Seq Scan', 'Index Scan', 'Index Only Scan', 'Bitmap Index Scan')
+  WHERE p->>'Node Type' IN ('Seq Scan', 'Index Scan', 'Index Only Scan', 'Bitmap Index Scan') AND (p->>'Actual Loops')::int > 0
 $$;
 
 -- Exact top-k of each query on its scope: a materialised scan of the scope, so no index can shortcut it.

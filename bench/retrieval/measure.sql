@@ -6,7 +6,7 @@ WHERE c.relkind IN ('r', 'i', 't') AND c.relnamespace IN ('public'::regnamespace
 TRUNCATE bench_results;
 SELECT replace(:'plan_chosen', '@candidates', :'candidates') AS chosen,
        replace(:'plan_bq', '@candidates', '200') AS bq200, replace(:'plan_bq', '@candidates', :'candidates') AS bq,
-       replace(:'plan_bq', '@candidates', '800') AS bq800 \gset
+       replace(:'plan_bq', '@candidates', '400') AS bq400, replace(:'plan_bq', '@candidates', '800') AS bq800 \gset
 SELECT replace(:'chosen', '@exactBelow', :'exact_below') AS chosen \gset
 -- Warm-up pass of the chosen plan (not recorded).
 CALL bench_measure('warm-up', 'big', :'chosen', :k);
@@ -20,6 +20,7 @@ CALL bench_measure('exact', 'small', :'plan_exact', :k);
 CALL bench_measure('bq 200', 'big', :'bq200', :k);
 CALL bench_measure('bq ' || :'candidates', 'big', :'bq', :k);
 CALL bench_measure('bq ' || :'candidates', 'small', :'bq', :k);
+CALL bench_measure('bq 400', 'big', :'bq400', :k);
 CALL bench_measure('bq 800', 'big', :'bq800', :k);
 CALL bench_measure('hnsw ef 200', 'big', :'plan_hnsw', :k, 'SET hnsw.ef_search = 200; SET hnsw.iterative_scan = relaxed_order; SET enable_sort = off');
 CALL bench_measure('hnsw ef 200', 'small', :'plan_hnsw', :k, 'SET hnsw.ef_search = 200; SET hnsw.iterative_scan = relaxed_order; SET enable_sort = off');

@@ -4,10 +4,10 @@ sizes AS (SELECT scope, scenes, cardinality(video_ids) AS videos FROM bench_scop
 big AS (SELECT * FROM s WHERE scope = 'big'), small AS (SELECT * FROM s WHERE scope = 'small'),
 c AS (SELECT * FROM big WHERE label = 'chosen'), r AS (SELECT * FROM big WHERE label = 'reference'),
 rows AS (
-  SELECT l.label, l.ord, b.p50 AS bp50, b.p95 AS bp95, b.recall AS brec, b.min_recall AS bmin, b.nodes AS bnodes,
+  SELECT l.label, l.ord, l.cand, b.p50 AS bp50, b.p95 AS bp95, b.recall AS brec, b.min_recall AS bmin, b.nodes AS bnodes,
          sm.p50 AS sp50, sm.p95 AS sp95, sm.recall AS srec, sm.min_recall AS smin, sm.nodes AS snodes
   FROM (SELECT DISTINCT label, CASE WHEN label = 'reference' THEN 0 WHEN label LIKE 'chosen%' THEN 1 WHEN label = 'exact' THEN 2
-                                    WHEN label LIKE 'hnsw%' THEN 3 ELSE 4 END AS ord FROM s) l
+                                    WHEN label LIKE 'hnsw%' THEN 3 ELSE 4 END AS ord, CASE WHEN label LIKE 'bq %' THEN substring(label FROM 4)::int END AS cand FROM s) l
   LEFT JOIN big b USING (label) LEFT JOIN small sm USING (label)),
 descr(label, what) AS (VALUES
   ('reference', 'reference layout (langchain-postgres: untyped `vector`, `cmetadata->>''video_id'' = ANY(...)`, no ANN index)'),
@@ -16,7 +16,8 @@ descr(label, what) AS (VALUES
   ('exact', 'typed `vector(1536)`, exact scan of the scope (B-tree on owner/video)'),
   ('hnsw ef 200', 'HNSW (m 16, ef_construction 64), `iterative_scan = relaxed_order`, ef_search 200, index scan forced'),
   ('bq 200', 'binary-quantized first pass + exact re-rank of 200'),
-  ('bq ' || :'candidates', format('binary-quantized first pass + exact re-rank of %s (no exact branch)', :'candidates')),
+  ('bq ' || :'candidates', format('binary-quantized first pass + exact re-rank of %s, without the exact branch for small scopes', :'candidates')),
+  ('bq 400', 'binary-quantized first pass + exact re-rank of 400'),
   ('bq 800', 'binary-quantized first pass + exact re-rank of 800'))
 SELECT concat_ws(E'\n',
   '## Retrieval (scoped top-' || :k || ' cosine search)',
@@ -39,7 +40,7 @@ SELECT concat_ws(E'\n',
   (SELECT string_agg(format('| %s | %s | %s | %s | %s |', coalesce(d.what, rows.label),
       coalesce(round(bp50::numeric, 1) || ' / ' || round(bp95::numeric, 1), '—'), coalesce(round(brec::numeric, 3) || ' (' || round(bmin::numeric, 2) || ')', '—'),
       coalesce(round(sp50::numeric, 1) || ' / ' || round(sp95::numeric, 1), '—'), coalesce(round(srec::numeric, 3) || ' (' || round(smin::numeric, 2) || ')', '—')),
-      E'\n' ORDER BY ord, rows.label) FROM rows LEFT JOIN descr d USING (label)),
+      E'\n' ORDER BY ord, cand, rows.label) FROM rows LEFT JOIN descr d USING (label)),
   '',
   '| SPEC §8 target | measured | verdict |',
   '|---|---|---|',

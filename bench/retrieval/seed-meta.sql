@@ -4,7 +4,7 @@
 SELECT setseed(0.42);
 CREATE TABLE bench_centres AS
   SELECT c, l2_normalize((SELECT array_agg((sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))::real)
-                          FROM generate_series(1, :dims) WHERE c > 0)::vector(:dims)) AS v
+                          FROM generate_series(1, :dims) WHERE c >= 0)::vector(:dims)) AS v
   FROM generate_series(0, :clusters - 1) c;
 
 CREATE TABLE bench_users AS SELECT u AS n, gen_random_uuid() AS id FROM generate_series(0, 99) u;
