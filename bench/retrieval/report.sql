@@ -17,7 +17,7 @@ descr(label, what) AS (VALUES
   ('hnsw ef 200', 'HNSW (m 16, ef_construction 64), `iterative_scan = relaxed_order`, ef_search 200, index scan forced'),
   ('bq 200', 'binary-quantized first pass + exact re-rank of 200'),
   ('bq ' || :'candidates', format('binary-quantized first pass + exact re-rank of %s, without the exact branch for small scopes', :'candidates')),
-  ('bq 400', 'binary-quantized first pass + exact re-rank of 400'),
+  ('bq 300', 'binary-quantized first pass + exact re-rank of 300'),
   ('bq 800', 'binary-quantized first pass + exact re-rank of 800'))
 SELECT concat_ws(E'\n',
   '## Retrieval (scoped top-' || :k || ' cosine search)',

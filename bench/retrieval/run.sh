@@ -12,7 +12,7 @@ export STACK_NAME=bench-retrieval PG_PORT="${PG_PORT:-54959}" PG_DB=retrieval
 HERE="$ROOT/bench/retrieval"
 . "$HERE/pg.sh"
 DIMS=1536 CLUSTERS=64 NOISE=0.9
-QUERIES="${QUERIES:-60}" K="${K:-20}" CANDIDATES="${CANDIDATES:-300}" EXACT_BELOW="${EXACT_BELOW:-3000}"
+QUERIES="${QUERIES:-60}" K="${K:-20}" CANDIDATES="${CANDIDATES:-400}" EXACT_BELOW="${EXACT_BELOW:-3000}"
 SEED_KEY="v1 dims=$DIMS clusters=$CLUSTERS noise=$NOISE queries=$QUERIES k=$K"
 RESULTS="$ROOT/bench/results"; mkdir -p "$RESULTS"
 PSQL=("$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
