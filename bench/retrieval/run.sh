@@ -5,7 +5,8 @@
 # (langchain-postgres: untyped vector, jsonb metadata filter, no ANN index) on the same data, in the same run.
 #   ./bench/retrieval/run.sh                 (QUERIES=60 per scope, K=20; RESEED=1 rebuilds the data; KEEP=1 leaves PG up)
 # Own PostgreSQL cluster under .local/bench-retrieval on port 54959. The seeded data is kept across runs (a key in
-# bench_meta says which seed it is), so only the first run pays for the load and the index builds (~5 min).
+# bench_meta says which seed it is), so only the first run pays for the load and the index builds (~8 min in all;
+# a re-run on the kept data takes ~3–4 min).
 set -euo pipefail
 export STACK_NAME=bench-retrieval PG_PORT="${PG_PORT:-54959}" PG_DB=retrieval
 . "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/stack.sh"
