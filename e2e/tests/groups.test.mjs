@@ -94,7 +94,8 @@ test('group: add two videos, keyboard reorder persists, share with a guest, revo
   await page.keyboard.press('Space')
   const saved = await order
   assert.equal(saved.status(), 200)
-  assert.deepEqual(JSON.parse(saved.request().postData()).videoIds.length, 2)
+  // (The request body of a fetch made with a stream is not visible here; the answer is the saved group.)
+  assert.equal((await saved.json()).videos.length, 2)
   const expected = [before[1], before[0]]
   await page.waitForFunction(
     (titles) => [...document.querySelectorAll('[data-testid="member-title"]')].map((e) => e.textContent).join('\n') === titles.join('\n'),

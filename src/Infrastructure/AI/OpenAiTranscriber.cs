@@ -60,7 +60,7 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunne
         var finished = 0;
         try
         {
-            var chunks = await Task.WhenAll(Enumerable.Range(0, total).Select(async k =>
+            var tasks = Enumerable.Range(0, total).Select(async k =>
             {
                 await slots.WaitAsync(failed.Token);
                 try
@@ -79,7 +79,22 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunne
                 {
                     slots.Release();
                 }
-            }));
+            }).ToList();
+
+            (IReadOnlyList<TranscriptLine> Lines, string? Language)[] chunks;
+            try
+            {
+                chunks = await Task.WhenAll(tasks);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The first chunk to fail cancels the others, whose own errors (cut short) are not the story:
+                // report the provider's verdict, a permanent one (an invalid key) before a transient one.
+                var verdict = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                    .OfType<UpstreamException>().OrderBy(e => e.Transient).FirstOrDefault();
+                if (verdict is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(verdict);
+                throw;
+            }
 
             var lines = chunks.SelectMany(c => c.Lines).OrderBy(l => l.StartMs).ThenBy(l => l.EndMs).ToList();
             var reported = chunks.Select(c => c.Language).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
