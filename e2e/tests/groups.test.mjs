@@ -151,7 +151,8 @@ test('group: add two videos, keyboard reorder persists, share with a guest, revo
   )
   await guest.screenshot({ path: screenshotPath('groups-5-guest'), fullPage: true })
   assert.ok(guestApiCalls.length > 0)
-  for (const path of guestApiCalls) assert.match(path, /^\/api\/v1\/shared\//, `the guest only calls /shared endpoints: ${path}`)
+  // Only the link's own endpoints and the public configuration (which answerer the chat uses).
+  for (const path of guestApiCalls) assert.match(path, /^\/api\/v1\/(shared\/|config\/frontend$)/, `the guest only calls public endpoints: ${path}`)
 
   // 7. The owner revokes the link; the guest's reload says it doesn't work anymore.
   await panel.getByRole('button', { name: 'Revoke' }).click()
