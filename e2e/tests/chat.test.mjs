@@ -82,7 +82,7 @@ test('answers: the owner and a guest ask, the answer streams in with citations, 
 
   // The history tab lists the question.
   await page.getByRole('tab', { name: 'History' }).click()
-  await page.getByText('How do I share videos?').first().waitFor()
+  await page.getByText('How do I share videos?').filter({ visible: true }).first().waitFor()
 
   // A guest with the share link, in a fresh browser.
   const share = await api(page, 'POST', `/api/v1/groups/${group.id}/share`)
