@@ -343,4 +343,24 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal("Renamed 24", video.GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task DeleteVideo_ShouldSucceed_WhileThePipelineSavesProgressOnTheSameRow()
+    {
+        var clip = await SpokenClip.MakeAsync("plain", Sentences, withSubtitleTrack: false);
+        var (user, session) = await SignInAsync(FakeOpenAi.ValidKey);
+        using var __ = session;
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var id = await UploadAsync(session, clip.Path);
+            await Task.Delay(150 + 150 * i); // somewhere in the middle of speech recognition and its progress writes
+            statuses.Add((await session.DeleteAsync($"/api/v1/videos/{id}")).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NoContent, s));
+        await using var scope = CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Videos.AnyAsync(v => v.OwnerId == user.Id));
+    }
 }

@@ -59,7 +59,8 @@ public sealed class Answerer(IAppDbContext db, IEmbedder embedder, ISceneSearch 
         var vector = (await embedder.EmbedAsync([standalone], apiKey, cancellationToken))[0];
         var scenes = context.VideoIds.Count == 0 ? [] : await search.SearchAsync(
             new SceneQuery(context.OwnerId, context.VideoIds, standalone, vector, MaxScenes), cancellationToken);
-        var candidates = scenes.Select((s, i) => new CitationDto(i + 1, s.SceneId, s.VideoId, s.Title, s.StartMs, s.EndMs, s.Text)).ToList();
+        var moments = await MomentsAsync(standalone, scenes, cancellationToken);
+        var candidates = scenes.Select((s, i) => new CitationDto(i + 1, s.SceneId, s.VideoId, s.Title, moments[i], s.EndMs, s.Text)).ToList();
 
         return new AnswerStream(candidates, ct => RunAsync(context, messages, question, standalone, candidates, language, llm, settings, started, ct));
     }
@@ -111,6 +112,22 @@ public sealed class Answerer(IAppDbContext db, IEmbedder embedder, ISceneSearch 
         db.ChatLogs.Add(log);
         await db.SaveChangesAsync(CancellationToken.None);
         yield return new AnswerEvent.Done(new ChatAnswerDto(answer.ToString(), used, log.Id, feedbackToken, modelName));
+    }
+
+    /// <summary>For each retrieved passage, where in it the question is answered (see <see cref="MomentFinder"/>).</summary>
+    private async Task<long[]> MomentsAsync(string question, IReadOnlyList<RetrievedScene> scenes, CancellationToken cancellationToken)
+    {
+        var videoIds = scenes.Select(s => s.VideoId).Distinct().ToList();
+        var from = scenes.Count == 0 ? 0 : scenes.Min(s => s.StartMs);
+        var segments = (await db.TranscriptSegments.AsNoTracking()
+                .Where(l => videoIds.Contains(l.VideoId) && l.StartMs >= from)
+                .Select(l => new { l.VideoId, l.StartMs, l.EndMs, l.Text })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.VideoId);
+        return scenes.Select(scene => MomentFinder.BestStart(question, scene.StartMs, segments[scene.VideoId]
+                .Where(l => l.StartMs >= scene.StartMs && l.StartMs < scene.EndMs)
+                .Select(l => new Domain.Transcripts.TranscriptLine(l.StartMs, l.EndMs, l.Text)).ToList()))
+            .ToArray();
     }
 
     private async Task<string> RewriteAsync(IReadOnlyList<ChatMessageDto> messages, string language, ChatCompletionRequest settings, CancellationToken cancellationToken)

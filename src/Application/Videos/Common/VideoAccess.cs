@@ -15,6 +15,28 @@ public static class VideoAccess
         await db.Videos.Include(v => v.Tags).SingleOrDefaultAsync(v => v.Id == videoId && v.OwnerId == ownerId, cancellationToken)
         ?? throw new NotFoundException("video");
 
+    /// <summary>
+    /// Applies the owner's change and saves it. While a video processes, the pipeline writes its progress to the same
+    /// row, moving its version; the owner's change (a rename, a deletion) does not depend on that progress, so on a
+    /// version conflict the row is read again and the change applied again, instead of refusing the owner with a 409.
+    /// </summary>
+    public static async Task SaveOwnerChangeAsync(this IAppDbContext db, Video video, Action<Video> apply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            apply(video);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.ReloadAsync(video, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>The user's tags with these names, creating the missing ones (default color).</summary>
     public static async Task<List<Tag>> ResolveTagsAsync(this IAppDbContext db, Guid ownerId, IEnumerable<string> names, DateTimeOffset now, CancellationToken cancellationToken)
     {

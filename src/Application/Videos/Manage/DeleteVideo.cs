@@ -21,9 +21,8 @@ internal sealed class DeleteVideoHandler(IAppDbContext db, ICurrentUser caller, 
     {
         var userId = caller.RequireUserId();
         var video = await db.FindOwnedAsync(request.Id, userId, cancellationToken);
-        db.Videos.Remove(video);
         jobs.Enqueue(new DeleteVideoFilesJob(userId, video.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOwnerChangeAsync(video, v => db.Videos.Remove(v), cancellationToken);
         try
         {
             await storage.DeletePrefixAsync(StorageKeys.VideoPrefix(userId, video.Id), cancellationToken);

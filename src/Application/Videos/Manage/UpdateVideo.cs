@@ -4,7 +4,6 @@ using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Videos.Manage;
 
@@ -35,22 +34,11 @@ internal sealed class UpdateVideoHandler(IAppDbContext db, ICurrentUser caller, 
             var tags = await db.ResolveTagsAsync(userId, request.Tags, now, cancellationToken);
             video.ReplaceTags(tags.Select(t => t.Id));
         }
-        // The pipeline saves progress on the same row while a video processes; an edit of the owner's own fields
-        // is independent of that, so a version conflict is resolved by reading the row again and re-applying the edit.
-        for (var attempt = 1; ; attempt++)
+        await db.SaveOwnerChangeAsync(video, v =>
         {
-            if (request.Title is not null) video.Rename(request.Title, now);
-            if (request.Description is not null) video.Describe(request.Description, now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                break;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                await db.ReloadAsync(video, cancellationToken);
-            }
-        }
+            if (request.Title is not null) v.Rename(request.Title, now);
+            if (request.Description is not null) v.Describe(request.Description, now);
+        }, cancellationToken);
         return await db.ToDtoAsync(video, cancellationToken);
     }
 }
