@@ -1,10 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { Alert } from '../../components/Alert'
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
-import { errorMessage } from '../../components/ErrorState'
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
 import { groupKeys, useDeleteGroup, type Group } from './queries'
@@ -35,26 +32,16 @@ export function DeleteGroupDialog({ group, open, onClose }: { group: Group; open
   }
 
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       open={open}
       onClose={close}
-      dismissible={!remove.isPending}
-      size="sm"
+      onConfirm={() => void confirm()}
+      pending={remove.isPending}
+      error={remove.isError ? remove.error : null}
       title={t('groups.delete.title')}
       description={t('groups.delete.body', { name: group.name })}
-      data-testid="delete-group-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={close} disabled={remove.isPending} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" onClick={() => void confirm()} loading={remove.isPending}>
-            {t('groups.delete.confirm')}
-          </Button>
-        </>
-      }
-    >
-      {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
-    </Dialog>
+      confirmLabel={t('groups.delete.confirm')}
+      testId="delete-group-dialog"
+    />
   )
 }

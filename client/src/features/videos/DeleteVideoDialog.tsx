@@ -1,10 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { Alert } from '../../components/Alert'
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
-import { errorMessage } from '../../components/ErrorState'
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
 import { useDeleteVideo, videoKeys, type Video } from './queries'
@@ -35,26 +32,16 @@ export function DeleteVideoDialog({ video, open, onClose, backTo }: { video: Vid
   }
 
   return (
-    <Dialog
+    <ConfirmDeleteDialog
       open={open}
       onClose={close}
-      dismissible={!remove.isPending}
-      size="sm"
+      onConfirm={() => void confirm()}
+      pending={remove.isPending}
+      error={remove.isError ? remove.error : null}
       title={t('videos.delete.title')}
       description={t('videos.delete.body', { title: video.title })}
-      data-testid="delete-video-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={close} disabled={remove.isPending} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" onClick={() => void confirm()} loading={remove.isPending}>
-            {t('videos.delete.confirm')}
-          </Button>
-        </>
-      }
-    >
-      {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
-    </Dialog>
+      confirmLabel={t('videos.delete.confirm')}
+      testId="delete-video-dialog"
+    />
   )
 }
