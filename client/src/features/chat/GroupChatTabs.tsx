@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { Alert } from '../../components/Alert'
 import { Badge, type BadgeTone } from '../../components/Badge'
 import { Button, buttonClasses } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { EmptyState } from '../../components/EmptyState'
-import { ErrorState, errorMessage } from '../../components/ErrorState'
+import { ErrorState } from '../../components/ErrorState'
 import { Pagination } from '../../components/Pagination'
 import { Skeleton } from '../../components/Skeleton'
 import { useToast } from '../../components/Toast'
@@ -196,39 +195,25 @@ function HistoryTab({ groupId, onCitation }: GroupChatTabsProps) {
         </Button>
       </div>
       {body}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}
-        dismissible={!clear.isPending}
-        size="sm"
+        pending={clear.isPending}
+        error={clear.error}
         title={t('chat.history.clearTitle')}
         description={t('chat.history.clearBody')}
-        data-testid="clear-history-dialog"
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={clear.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              loading={clear.isPending}
-              onClick={() =>
-                clear.mutate(undefined, {
-                  onSuccess: () => {
-                    setConfirming(false)
-                    setPage(1)
-                    toast(t('chat.history.cleared'))
-                  },
-                })
-              }
-            >
-              {t('chat.history.clearConfirm')}
-            </Button>
-          </>
+        confirmLabel={t('chat.history.clearConfirm')}
+        testId="clear-history-dialog"
+        onConfirm={() =>
+          clear.mutate(undefined, {
+            onSuccess: () => {
+              setConfirming(false)
+              setPage(1)
+              toast(t('chat.history.cleared'))
+            },
+          })
         }
-      >
-        {clear.isError && <Alert tone="error">{errorMessage(clear.error, t)}</Alert>}
-      </Dialog>
+      />
     </section>
   )
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
 import { groupKeys, useDeleteGroup, type Group } from './queries'
@@ -32,12 +32,12 @@ export function DeleteGroupDialog({ group, open, onClose }: { group: Group; open
   }
 
   return (
-    <ConfirmDeleteDialog
+    <ConfirmDialog
       open={open}
       onClose={close}
       onConfirm={() => void confirm()}
       pending={remove.isPending}
-      error={remove.isError ? remove.error : null}
+      error={remove.error}
       title={t('groups.delete.title')}
       description={t('groups.delete.body', { name: group.name })}
       confirmLabel={t('groups.delete.confirm')}

@@ -4,7 +4,7 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { CopyButton } from '../../components/CopyButton'
-import { Dialog } from '../../components/Dialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { errorMessage } from '../../components/ErrorState'
 import { controlClasses } from '../../components/Field'
 import { useToast } from '../../components/Toast'
@@ -12,53 +12,6 @@ import { useLanguage } from '../../i18n/hooks'
 import { formatDateTime } from '../../lib/format'
 import { LinkIcon } from './icons'
 import { useRevokeShare, useShareGroup, type Group } from './queries'
-
-function ConfirmDialog({
-  open,
-  title,
-  body,
-  confirmLabel,
-  pending,
-  error,
-  onConfirm,
-  onClose,
-  testId,
-}: {
-  open: boolean
-  title: string
-  body: string
-  confirmLabel: string
-  pending: boolean
-  error: unknown
-  onConfirm: () => void
-  onClose: () => void
-  testId: string
-}) {
-  const { t } = useTranslation()
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      dismissible={!pending}
-      size="sm"
-      title={title}
-      description={body}
-      data-testid={testId}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={pending} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" onClick={onConfirm} loading={pending}>
-            {confirmLabel}
-          </Button>
-        </>
-      }
-    >
-      {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-    </Dialog>
-  )
-}
 
 /** Create, copy, rotate and revoke the group's share link. */
 export function SharePanel({ group }: { group: Group }) {
@@ -129,7 +82,7 @@ export function SharePanel({ group }: { group: Group }) {
       <ConfirmDialog
         open={confirming === 'rotate'}
         title={t('groups.share.rotateTitle')}
-        body={t('groups.share.rotateBody')}
+        description={t('groups.share.rotateBody')}
         confirmLabel={t('groups.share.rotateConfirm')}
         pending={share.isPending}
         error={share.error}
@@ -147,7 +100,7 @@ export function SharePanel({ group }: { group: Group }) {
       <ConfirmDialog
         open={confirming === 'revoke'}
         title={t('groups.share.revokeTitle')}
-        body={t('groups.share.revokeBody')}
+        description={t('groups.share.revokeBody')}
         confirmLabel={t('groups.share.revokeConfirm')}
         pending={revoke.isPending}
         error={revoke.error}

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
 import { useDeleteVideo, videoKeys, type Video } from './queries'
@@ -32,12 +32,12 @@ export function DeleteVideoDialog({ video, open, onClose, backTo }: { video: Vid
   }
 
   return (
-    <ConfirmDeleteDialog
+    <ConfirmDialog
       open={open}
       onClose={close}
       onConfirm={() => void confirm()}
       pending={remove.isPending}
-      error={remove.isError ? remove.error : null}
+      error={remove.error}
       title={t('videos.delete.title')}
       description={t('videos.delete.body', { title: video.title })}
       confirmLabel={t('videos.delete.confirm')}

@@ -5,10 +5,10 @@ import { Dialog } from './Dialog'
 import { errorMessage } from './ErrorState'
 
 /**
- * "Delete this …?" with Cancel and a danger button. While the deletion runs the dialog can't be dismissed; its error
- * is shown inside the dialog.
+ * "Delete this …?", "Revoke the link?": Cancel and a danger button. While the action runs the dialog can't be
+ * dismissed; its error is shown inside the dialog.
  */
-export function ConfirmDeleteDialog({
+export function ConfirmDialog({
   open,
   onClose,
   onConfirm,
@@ -50,7 +50,7 @@ export function ConfirmDeleteDialog({
         </>
       }
     >
-      {error != null && <Alert tone="error">{errorMessage(error, t)}</Alert>}
+      {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
     </Dialog>
   )
 }
