@@ -166,8 +166,8 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
         {
             var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
             Assert.DoesNotContain(FakeOpenAi.ValidKey, row.OpenAiKeyCiphertext!);
-            Assert.StartsWith("v1:test1:", row.OpenAiKeyCiphertext);
-            Assert.Equal(FakeOpenAi.ValidKey, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(row.OpenAiKeyCiphertext!));
+            Assert.StartsWith("v2:test1:", row.OpenAiKeyCiphertext);
+            Assert.Equal(FakeOpenAi.ValidKey, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(row.OpenAiKeyCiphertext!, SecretContext.OpenAiKey(user.Id)));
         }
 
         var models = await (await session.GetAsync("/api/v1/me/models")).ReadJsonAsync();
@@ -187,14 +187,15 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
     {
         await using var scope = CreateScope();
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
-        var ciphertext = protector.Protect("sk-secret");
+        var context = SecretContext.OpenAiKey(Guid.NewGuid());
+        var ciphertext = protector.Protect("sk-secret", context);
         var bytes = Convert.FromBase64String(ciphertext.Split(':')[2]);
         bytes[^1] ^= 0x01;
-        var tampered = $"v1:test1:{Convert.ToBase64String(bytes)}";
+        var tampered = $"v2:test1:{Convert.ToBase64String(bytes)}";
 
-        Assert.Equal("sk-secret", protector.Unprotect(ciphertext));
-        Assert.NotEqual(ciphertext, protector.Protect("sk-secret")); // random nonce
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => protector.Unprotect(tampered));
+        Assert.Equal("sk-secret", protector.Unprotect(ciphertext, context));
+        Assert.NotEqual(ciphertext, protector.Protect("sk-secret", context)); // random nonce
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => protector.Unprotect(tampered, context));
     }
 
     [Fact]
@@ -207,7 +208,7 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
         Directory.CreateDirectory(userFolder);
         await File.WriteAllTextAsync(Path.Combine(userFolder, "original.mp4"), "bytes");
 
-        var response = await session.DeleteAsync("/api/v1/me");
+        var response = await session.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me") { Content = JsonContent.Create(new { password = user.Password }) });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await ProblemAssert.IsProblemAsync(await session.GetAsync("/api/v1/me"), 401);

@@ -98,6 +98,26 @@ public class SignupTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Signup_ShouldNotRevealARegisteredEmail_WhenTheUsernameIsTaken()
+    {
+        var registered = await Fixture.CreateAsync("hank");
+        await Fixture.CreateAsync("ivan");
+
+        var known = await Client.PostAsJsonAsync("/api/v1/auth/signup", new { email = registered.Email, username = "ivan", password = "a sturdy passphrase 42" });
+        var unknown = await Client.PostAsJsonAsync("/api/v1/auth/signup", new { email = "not-registered@example.test", username = "ivan", password = "a sturdy passphrase 42" });
+
+        Assert.Equal(unknown.StatusCode, known.StatusCode);
+        var knownBody = await known.ReadJsonAsync();
+        var unknownBody = await unknown.ReadJsonAsync();
+        Assert.Equal(Without(unknownBody, "traceId"), Without(knownBody, "traceId"));
+        await Task.Delay(500);
+        Assert.DoesNotContain(MailOutbox.All(), m => m.To.Contains(registered.Email) || m.To.Contains("not-registered"));
+    }
+
+    private static string Without(System.Text.Json.JsonElement body, string property) =>
+        System.Text.Json.JsonSerializer.Serialize(body.EnumerateObject().Where(p => p.Name != property).ToDictionary(p => p.Name, p => p.Value));
+
+    [Fact]
     public async Task Signup_ShouldBeForbidden_WhenDisabledByConfiguration()
     {
         await using var factory = new ApiFactory(new Dictionary<string, string?> { ["App:SignupEnabled"] = "false" });

@@ -42,6 +42,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:LoginPerAccount:WindowSeconds"] = "3",
         ["RateLimits:LoginPerIp:Limit"] = "30",
         ["RateLimits:LoginPerIp:WindowSeconds"] = "60",
+        ["RateLimits:OpenAiKeyPerUser:Limit"] = "4",
+        ["RateLimits:ModelsPerUser:Limit"] = "6",
         ["AI:OpenAI:BaseUrl"] = FakeOpenAi.BaseUrl,
         // The lexical embedder keeps the suite fast; the default local model has its own tests and runs in the browser tests.
         ["AI:EmbeddingProvider"] = "hashing",

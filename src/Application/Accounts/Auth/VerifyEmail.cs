@@ -33,19 +33,3 @@ internal sealed class VerifyEmailHandler(IAppDbContext db, AccountEmailDispatche
         return Unit.Value;
     }
 }
-
-public sealed record ResendVerificationCommand(string Email) : ICommand<Unit>, IAllowAnonymous;
-
-internal sealed class ResendVerificationValidator : AbstractValidator<ResendVerificationCommand>
-{
-    public ResendVerificationValidator() => RuleFor(c => c.Email).ValidEmail();
-}
-
-internal sealed class ResendVerificationHandler(AccountEmailDispatcher emails) : IRequestHandler<ResendVerificationCommand, Unit>
-{
-    public async Task<Unit> Handle(ResendVerificationCommand request, CancellationToken cancellationToken)
-    {
-        await emails.SendLinkOnRequestAsync(request.Email, OneTimeTokenPurpose.VerifyEmail, u => !u.IsEmailVerified, cancellationToken);
-        return Unit.Value;
-    }
-}

@@ -11,22 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace AskVideo.Application.Accounts.Auth;
 
-public sealed record RequestPasswordResetCommand(string Email) : ICommand<Unit>, IAllowAnonymous;
-
-internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>
-{
-    public RequestPasswordResetValidator() => RuleFor(c => c.Email).ValidEmail();
-}
-
-internal sealed class RequestPasswordResetHandler(AccountEmailDispatcher emails) : IRequestHandler<RequestPasswordResetCommand, Unit>
-{
-    public async Task<Unit> Handle(RequestPasswordResetCommand request, CancellationToken cancellationToken)
-    {
-        await emails.SendLinkOnRequestAsync(request.Email, OneTimeTokenPurpose.PasswordReset, u => u.IsActive, cancellationToken);
-        return Unit.Value;
-    }
-}
-
 public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword) : ICommand<Unit>, IAllowAnonymous;
 
 internal sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPasswordResetCommand>

@@ -9,15 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Accounts.Me;
 
-public sealed record ApiTokenDto(
-    Guid Id,
-    string Name,
-    IReadOnlyList<string> Scopes,
-    string Prefix,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? LastUsedAt,
-    DateTimeOffset? ExpiresAt);
-
 /// <summary>The only response that ever contains the token secret.</summary>
 public sealed record CreatedApiTokenDto(
     Guid Id,
@@ -27,19 +18,6 @@ public sealed record CreatedApiTokenDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
     string Token);
-
-public sealed record ListApiTokensQuery : IQuery<IReadOnlyList<ApiTokenDto>>;
-
-internal sealed class ListApiTokensHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<ListApiTokensQuery, IReadOnlyList<ApiTokenDto>>
-{
-    public async Task<IReadOnlyList<ApiTokenDto>> Handle(ListApiTokensQuery request, CancellationToken cancellationToken)
-    {
-        var userId = caller.RequireUserId();
-        return await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt)
-            .Select(t => new ApiTokenDto(t.Id, t.Name, t.Scopes, t.DisplayPrefix, t.CreatedAt, t.LastUsedAt, t.ExpiresAt))
-            .ToListAsync(cancellationToken);
-    }
-}
 
 public sealed record CreateApiTokenCommand(string Name, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt) : ICommand<CreatedApiTokenDto>;
 
@@ -73,18 +51,5 @@ internal sealed class CreateApiTokenHandler(IAppDbContext db, ICurrentUser calle
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiTokenDto(token.Id, token.Name, token.Scopes, token.DisplayPrefix, token.CreatedAt, token.ExpiresAt, secret);
-    }
-}
-
-public sealed record DeleteApiTokenCommand(Guid Id) : ICommand<Unit>;
-
-internal sealed class DeleteApiTokenHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<DeleteApiTokenCommand, Unit>
-{
-    public async Task<Unit> Handle(DeleteApiTokenCommand request, CancellationToken cancellationToken)
-    {
-        var userId = caller.RequireUserId();
-        var deleted = await db.ApiTokens.Where(t => t.Id == request.Id && t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0) throw new NotFoundException("API token");
-        return Unit.Value;
     }
 }
