@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton(JobTypeRegistry.FromAssembly(assembly));
         services.AddScoped<SessionIssuer>();
         services.AddScoped<RateLimitGuard>();
+        services.AddScoped<AccountThrottle>();
         services.AddScoped<AccountEmailDispatcher>();
         services.AddScoped<VideoIngest>();
         services.AddScoped<Groups.Common.GuestThrottle>();

@@ -65,6 +65,8 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer>(sp => sp.GetRequiredService<AccessTokenService>());
         services.AddSingleton<RedisSessionRevocation>();
         services.AddSingleton<ISessionRevocation>(sp => sp.GetRequiredService<RedisSessionRevocation>());
+        services.AddSingleton<ISessionRevocationSignal, RedisSessionRevocationSignal>();
+        services.AddSingleton<SecretCiphertextUpgrader>();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ApiTokenAuthenticator>();

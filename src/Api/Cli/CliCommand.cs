@@ -45,6 +45,8 @@ public static class CliCommand
     {
         var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+        var secrets = await services.GetRequiredService<SecretCiphertextUpgrader>().UpgradeAsync(cancellationToken);
+        if (secrets > 0) Console.WriteLine($"Re-encrypted {secrets} secret(s) bound to their rows.");
         var index = services.GetRequiredService<EmbeddingIndex>();
         var status = await index.CheckAsync(cancellationToken);
         if (status.State == EmbeddingIndexState.Mismatch)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AskVideo.Application.Common.Interfaces;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -63,6 +62,4 @@ public sealed class AccessTokenService(IOptions<JwtOptions> options, TimeProvide
         if (!jwt.TryGetPayloadValue<long>("iat_ms", out var issuedAtMs)) return null;
         return new AccessTokenClaims(userId, sessionId, isAdmin, DateTimeOffset.FromUnixTimeMilliseconds(issuedAtMs));
     }
-
-    public static string FormatUnix(DateTimeOffset value) => value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,8 @@ public sealed class CurrentUserContext : ICurrentUser
     {
         UserId = userId;
         SessionId = sessionId;
-        IsAdmin = isAdmin;
+        // Only a browser session acts as an administrator; a personal API token never carries its user's admin flag.
+        IsAdmin = isAdmin && method == AuthMethod.Cookie;
         Method = method;
         Scopes = scopes;
     }

@@ -41,24 +41,6 @@ internal sealed class RedisRateLimiter(RedisConnection redis, IOptions<QueueOpti
         }
     }
 
-    public async Task<RateLimitDecision> PeekAsync(string bucket, string key, int limit, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var redisKey = Key(bucket, key);
-            var value = await redis.Database.StringGetAsync(redisKey);
-            var count = value.HasValue ? (long)value : 0;
-            if (count < limit) return new RateLimitDecision(true, (int)(limit - count), TimeSpan.Zero);
-            var ttl = await redis.Database.KeyTimeToLiveAsync(redisKey) ?? TimeSpan.Zero;
-            return new RateLimitDecision(false, 0, ttl);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning("Rate limiting skipped, Redis unavailable: {Error}", ex.Message);
-            return new RateLimitDecision(true, limit, TimeSpan.Zero);
-        }
-    }
-
     public async Task ResetAsync(string bucket, string key, CancellationToken cancellationToken)
     {
         try

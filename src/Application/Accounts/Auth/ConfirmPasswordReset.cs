@@ -2,16 +2,15 @@ using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Common.Options;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AskVideo.Application.Accounts.Auth;
 
-public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword) : ICommand<Unit>, IAllowAnonymous;
+/// <summary><paramref name="RevokeApiTokens"/> also deletes every personal API token of the account.</summary>
+public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword, bool RevokeApiTokens = false) : ICommand<Unit>, IAllowAnonymous;
 
 internal sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPasswordResetCommand>
 {
@@ -22,7 +21,10 @@ internal sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmP
     }
 }
 
-/// <summary>Sets the new password, proves the email (the link reached it) and signs the user out everywhere.</summary>
+/// <summary>
+/// Sets the new password, proves the email (the link reached it) and signs the user out everywhere. The link works
+/// once even when used twice at the same moment; a rejected new password leaves it usable.
+/// </summary>
 internal sealed class ConfirmPasswordResetHandler(
     IAppDbContext db,
     IPasswordHasher hasher,
@@ -32,18 +34,25 @@ internal sealed class ConfirmPasswordResetHandler(
 {
     public async Task<Unit> Handle(ConfirmPasswordResetCommand request, CancellationToken cancellationToken)
     {
-        var token = await tokens.FindUsableAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken)
-            ?? throw new UnprocessableException("token_invalid", "This reset link is invalid, already used or expired. Request a new one.");
-        var user = await db.Users.FindAsync([token.UserId], cancellationToken) ?? throw new NotFoundException("user");
-        var problems = PasswordPolicy.Check(request.NewPassword, user.Username, user.Email);
-        if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
+        SessionRevocation revoked;
+        await using (var transaction = await db.BeginTransactionAsync(cancellationToken))
+        {
+            var userId = await tokens.ConsumeAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken)
+                ?? throw new UnprocessableException("token_invalid", "This reset link is invalid, already used or expired. Request a new one.");
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
+            var problems = PasswordPolicy.Check(request.NewPassword, user.Username, user.Email);
+            if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
 
-        var now = time.GetUtcNow();
-        token.Consume(now);
-        user.ChangePasswordHash(hasher.Hash(request.NewPassword), now);
-        user.MarkEmailVerified(now);
-        await db.SaveChangesAsync(cancellationToken);
-        await sessions.RevokeAllAsync(user.Id, keepFamilyId: null, cancellationToken);
+            var now = time.GetUtcNow();
+            user.ChangePasswordHash(hasher.Hash(request.NewPassword), now);
+            user.MarkEmailVerified(now);
+            await tokens.VoidUnusedAsync(user.Id, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+            if (request.RevokeApiTokens) await db.ApiTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            revoked = await sessions.StageRevokeAllAsync(user.Id, keepFamilyId: null, request.RevokeApiTokens, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await sessions.ApplyAsync(revoked, cancellationToken);
         return Unit.Value;
     }
 }

@@ -4,7 +4,6 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Security;
-using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -25,15 +24,17 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 }
 
 /// <summary>
-/// Throttled per IP (every attempt) and per account (failed attempts). Whether the account exists is never revealed:
-/// unknown logins cost the same password hash and get the same answer; only after a correct password does the
-/// caller learn that the email is unverified or the account disabled.
+/// Throttled per network (every attempt) and per account (<see cref="AccountThrottle"/>: counted before the password
+/// is checked, reset by a success). Whether the account exists is never revealed: unknown logins cost the same
+/// password hash and get the same answer; only after a correct password does the caller learn that the email is
+/// unverified or the account disabled. A hash made with older parameters is upgraded on success.
 /// </summary>
 internal sealed class LoginHandler(
     IAppDbContext db,
     IPasswordHasher hasher,
     SessionIssuer sessions,
     RateLimitGuard limits,
+    AccountThrottle throttle,
     ICurrentUser caller,
     IOptions<RateLimitOptions> rateLimits,
     TimeProvider time) : IRequestHandler<LoginCommand, SessionResult>
@@ -43,32 +44,25 @@ internal sealed class LoginHandler(
 
     public async Task<SessionResult> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
-        var policies = rateLimits.Value;
-        await limits.EnforceAsync("login-ip", caller.IpAddress, policies.LoginPerIp, cancellationToken,
+        await limits.EnforceAsync("login-ip", NetworkKey.Of(caller.IpAddress), rateLimits.Value.LoginPerIp, cancellationToken,
             "Too many sign-in attempts from this network. Wait a moment and try again.");
 
         var login = request.Login.Trim().ToLowerInvariant();
-        var accountKey = login;
-        if (await limits.IsBlockedAsync("login-account", accountKey, policies.LoginPerAccount, cancellationToken))
-            await limits.EnforceAsync("login-account", accountKey, policies.LoginPerAccount, cancellationToken,
-                "Too many failed sign-in attempts for this account. Wait and try again, or reset your password.");
-
         var user = await db.Users.SingleOrDefaultAsync(
             u => u.NormalizedEmail == login || u.NormalizedUsername == login, cancellationToken);
+        var accountKey = user is null ? AccountThrottle.KeyForUnknown(login) : AccountThrottle.KeyFor(user.Id);
+        await throttle.CountAttemptAsync(accountKey, cancellationToken);
+
         var check = hasher.Verify(user?.PasswordHash ?? (_dummyHash ??= hasher.Hash(SecretTokens.Create())), request.Password);
         if (user is null || user.IsDeleted || check == PasswordCheck.Failed)
-        {
-            await limits.EnforceAsync("login-account", accountKey, policies.LoginPerAccount, cancellationToken,
-                "Too many failed sign-in attempts for this account. Wait and try again, or reset your password.");
             throw new UnauthenticatedException("The email/username or password is incorrect.");
-        }
+        await throttle.ResetAsync(accountKey, cancellationToken);
         if (!user.IsActive)
             throw new ForbiddenException("account_disabled", "This account has been deactivated. Contact an administrator.");
         if (!user.IsEmailVerified)
             throw new ForbiddenException("email_not_verified", "Confirm your email address first: use the link we sent you, or request a new one.");
 
         if (check == PasswordCheck.SuccessRehashNeeded) user.ChangePasswordHash(hasher.Hash(request.Password), time.GetUtcNow());
-        await limits.ResetAsync("login-account", accountKey, cancellationToken);
         var session = sessions.Start(user);
         await db.SaveChangesAsync(cancellationToken);
         return session;

@@ -9,6 +9,7 @@ namespace AskVideo.Application.Accounts.Auth;
 
 public sealed record LogoutCommand(string? RefreshToken) : ICommand<Unit>, IAllowAnonymous;
 
+/// <summary>Revokes the caller's session (found by its access token, or by the refresh cookie when that has expired).</summary>
 internal sealed class LogoutHandler(IAppDbContext db, SessionIssuer sessions, ICurrentUser caller) : IRequestHandler<LogoutCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)

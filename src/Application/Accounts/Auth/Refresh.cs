@@ -54,6 +54,11 @@ internal sealed class RefreshSessionHandler(
             throw new UnauthenticatedException("Your session has ended. Sign in again.");
         }
 
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        // The family row is locked until the commit: a revocation that committed first is seen here, and one that
+        // comes in the meantime waits and then revokes the token issued below as well.
+        if (!await sessions.LockLiveFamilyAsync(token.FamilyId, cancellationToken))
+            throw new UnauthenticatedException("Your session has ended. Sign in again.");
         // The conditional update makes rotation atomic: of two concurrent refreshes, only one rotates.
         var rotated = await db.RefreshTokens
             .Where(t => t.Id == token.Id && t.RotatedAt == null && t.RevokedAt == null)
@@ -63,6 +68,7 @@ internal sealed class RefreshSessionHandler(
 
         var session = sessions.Continue(user, token.FamilyId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return session;
     }
 }

@@ -30,8 +30,10 @@ internal sealed class SignUpValidator : AbstractValidator<SignUpCommand>
 }
 
 /// <summary>
-/// Answers the same way whether or not the email is registered: a known address gets an "you already have an
-/// account" email instead of a second account. Usernames are public, so a taken one is reported.
+/// Never reveals whether an email is registered: the answer depends only on the username, which is public anyway.
+/// A taken username is a 400 for everyone (known email or not); otherwise the answer is 202, and a known address gets
+/// an "you already have an account" email instead of a second account. Every path hashes the password first, so they
+/// take the same time. See docs/decisions.md, "Sign-up without account enumeration".
 /// </summary>
 internal sealed class SignUpHandler(
     IAppDbContext db,
@@ -49,11 +51,12 @@ internal sealed class SignUpHandler(
             throw new ForbiddenException("signup_disabled", "Sign-up is disabled on this server. Ask an administrator for an account.");
 
         var email = User.NormalizeEmail(request.Email);
-        await limits.EnforceAsync("signup-ip", caller.IpAddress, rateLimits.Value.SignupPerIp, cancellationToken);
+        await limits.EnforceAsync("signup-ip", NetworkKey.Of(caller.IpAddress), rateLimits.Value.SignupPerIp, cancellationToken);
         await limits.EnforceAsync("email-address", email, rateLimits.Value.EmailPerAddress, cancellationToken);
 
-        // Hash first in every case, so both branches take the same time.
         var hash = hasher.Hash(request.Password);
+        if (await IsUsernameTakenAsync(request.Username, cancellationToken)) throw UsernameTaken();
+
         var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, cancellationToken);
         if (existing is not null)
         {
@@ -61,10 +64,6 @@ internal sealed class SignUpHandler(
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
-
-        var username = User.NormalizeUsername(request.Username);
-        if (await db.Users.AnyAsync(u => u.NormalizedUsername == username, cancellationToken))
-            throw ValidationFailedException.For("username", "This username is taken; choose another one.");
 
         var user = User.Register(request.Email, request.Username, hash, app.Value.DefaultVideoLimit, request.PreferredLanguage ?? Language.English, time.GetUtcNow());
         db.Users.Add(user);
@@ -79,9 +78,18 @@ internal sealed class SignUpHandler(
         }
         catch (DbUpdateException)
         {
-            // Lost a race with a concurrent signup for the same email or username.
-            throw ValidationFailedException.For("username", "This username is taken; choose another one.");
+            // Lost a race with a concurrent signup: for the username, say so; for the email, answer as for a known one.
+            if (await IsUsernameTakenAsync(request.Username, cancellationToken)) throw UsernameTaken();
         }
         return Unit.Value;
     }
+
+    private Task<bool> IsUsernameTakenAsync(string username, CancellationToken cancellationToken)
+    {
+        var normalized = User.NormalizeUsername(username);
+        return db.Users.AnyAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+    }
+
+    private static ValidationFailedException UsernameTaken() =>
+        ValidationFailedException.For("username", "This username is taken; choose another one.");
 }

@@ -26,7 +26,7 @@ public sealed class AccountEmailDispatcher(
     public async Task SendLinkOnRequestAsync(string email, OneTimeTokenPurpose purpose, Func<User, bool> eligible, CancellationToken cancellationToken)
     {
         var normalized = User.NormalizeEmail(email);
-        await limits.EnforceAsync("email-ip", caller.IpAddress, rateLimits.Value.EmailPerIp, cancellationToken);
+        await limits.EnforceAsync("email-ip", NetworkKey.Of(caller.IpAddress), rateLimits.Value.EmailPerIp, cancellationToken);
         await limits.EnforceAsync("email-address", normalized, rateLimits.Value.EmailPerAddress, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (user is null || user.IsDeleted || !eligible(user)) return;
@@ -38,8 +38,7 @@ public sealed class AccountEmailDispatcher(
     public async Task SendTokenAsync(User user, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await db.OneTimeTokens.Where(t => t.UserId == user.Id && t.Purpose == purpose && t.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+        await VoidUnusedAsync(user.Id, purpose, cancellationToken);
 
         var lifetime = purpose == OneTimeTokenPurpose.VerifyEmail
             ? TimeSpan.FromHours(options.Value.VerificationTokenHours)
@@ -47,16 +46,33 @@ public sealed class AccountEmailDispatcher(
         var secret = SecretTokens.Create();
         db.OneTimeTokens.Add(OneTimeToken.Issue(user.Id, purpose, SecretTokens.Hash(secret), now, lifetime));
         var kind = purpose == OneTimeTokenPurpose.VerifyEmail ? AccountEmailKind.VerifyEmail : AccountEmailKind.PasswordReset;
-        jobs.Enqueue(new SendAccountEmailJob(user.Id, kind, protector.Protect(secret)));
+        jobs.Enqueue(new SendAccountEmailJob(user.Id, kind, protector.Protect(secret, SecretContext.EmailLink(user.Id))));
     }
 
     public void SendNotice(User user, AccountEmailKind kind) => jobs.Enqueue(new SendAccountEmailJob(user.Id, kind, null));
 
-    /// <summary>Finds the usable token for a secret from an email link, or null.</summary>
-    public async Task<OneTimeToken?> FindUsableAsync(string secret, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>Makes every unused link of the purpose stop working (a newer one was sent, or the password changed).</summary>
+    public Task VoidUnusedAsync(Guid userId, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.OneTimeTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Uses up the token of an email link and returns its user, or null when it is unknown, used or expired. One
+    /// conditional UPDATE (… WHERE used_at IS NULL): of two parallel uses only one gets the user. Call it in the
+    /// transaction of the change the link allows, so a failed change leaves the link usable.
+    /// </summary>
+    public async Task<Guid?> ConsumeAsync(string secret, OneTimeTokenPurpose purpose, CancellationToken cancellationToken)
     {
         var hash = SecretTokens.Hash(secret);
-        var token = await db.OneTimeTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose, cancellationToken);
-        return token is not null && token.IsUsable(time.GetUtcNow()) ? token : null;
+        var now = time.GetUtcNow();
+        var token = await db.OneTimeTokens.AsNoTracking().Where(t => t.TokenHash == hash && t.Purpose == purpose)
+            .Select(t => new { t.Id, t.UserId }).SingleOrDefaultAsync(cancellationToken);
+        if (token is null) return null;
+        var consumed = await db.OneTimeTokens.Where(t => t.Id == token.Id && t.UsedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
+        return consumed == 1 ? token.UserId : null;
     }
 }

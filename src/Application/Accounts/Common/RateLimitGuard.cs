@@ -7,6 +7,7 @@ namespace AskVideo.Application.Accounts.Common;
 /// <summary>Applies a named throttling policy and turns a refusal into a 429 with Retry-After.</summary>
 public sealed class RateLimitGuard(IRateLimiter limiter)
 {
+    /// <summary>Counts the attempt first (atomically), then refuses it when it is over the limit.</summary>
     public async Task EnforceAsync(string bucket, string? key, RateLimitPolicy policy, CancellationToken cancellationToken, string? message = null)
     {
         if (string.IsNullOrEmpty(key)) return;
@@ -16,8 +17,4 @@ public sealed class RateLimitGuard(IRateLimiter limiter)
     }
 
     public Task ResetAsync(string bucket, string key, CancellationToken cancellationToken) => limiter.ResetAsync(bucket, key, cancellationToken);
-
-    /// <summary>Checks without counting (used before verifying a password, so only failures are counted).</summary>
-    public async Task<bool> IsBlockedAsync(string bucket, string key, RateLimitPolicy policy, CancellationToken cancellationToken) =>
-        (await limiter.PeekAsync(bucket, key, policy.Limit, cancellationToken)) is { Allowed: false };
 }

@@ -26,7 +26,7 @@ internal sealed class SendAccountEmailJobHandler(
         if (user is null || user.IsDeleted) return Unit.Value;
 
         var baseUrl = app.Value.PublicUrl.TrimEnd('/');
-        var token = request.ProtectedToken is null ? null : Uri.EscapeDataString(protector.Unprotect(request.ProtectedToken));
+        var token = request.ProtectedToken is null ? null : Uri.EscapeDataString(protector.Unprotect(request.ProtectedToken, SecretContext.EmailLink(user.Id)));
         var (link, hours) = request.Kind switch
         {
             AccountEmailKind.VerifyEmail => ($"{baseUrl}/verify-email?token={token}", auth.Value.VerificationTokenHours),

@@ -2,13 +2,15 @@ using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Accounts.Me;
 
-public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand<Unit>;
+/// <summary><paramref name="RevokeApiTokens"/> also deletes every personal API token of the account.</summary>
+public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword, bool RevokeApiTokens = false) : ICommand<Unit>, ISessionOnly;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {
@@ -19,24 +21,40 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-/// <summary>Other sessions are signed out; the one that made the change stays signed in.</summary>
-internal sealed class ChangePasswordHandler(IAppDbContext db, ICurrentUser caller, IPasswordHasher hasher, SessionIssuer sessions, TimeProvider time)
-    : IRequestHandler<ChangePasswordCommand, Unit>
+/// <summary>
+/// The current password is throttled like a sign-in. Other sessions are signed out and unused reset links stop
+/// working; the session that made the change stays signed in.
+/// </summary>
+internal sealed class ChangePasswordHandler(
+    IAppDbContext db,
+    ICurrentUser caller,
+    IPasswordHasher hasher,
+    AccountThrottle throttle,
+    AccountEmailDispatcher emails,
+    SessionIssuer sessions,
+    TimeProvider time) : IRequestHandler<ChangePasswordCommand, Unit>
 {
     public async Task<Unit> Handle(ChangePasswordCommand request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
-        if (hasher.Verify(user.PasswordHash, request.CurrentPassword) == PasswordCheck.Failed)
-            throw ValidationFailedException.For("currentPassword", "The current password is incorrect.");
+        await throttle.ConfirmPasswordAsync(user, request.CurrentPassword, "currentPassword", cancellationToken);
         var problems = PasswordPolicy.Check(request.NewPassword, user.Username, user.Email);
         if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
         if (request.NewPassword == request.CurrentPassword)
             throw ValidationFailedException.For("newPassword", "Choose a password different from the current one.");
 
-        user.ChangePasswordHash(hasher.Hash(request.NewPassword), time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await sessions.RevokeAllAsync(userId, keepFamilyId: caller.SessionId, cancellationToken);
+        SessionRevocation revoked;
+        await using (var transaction = await db.BeginTransactionAsync(cancellationToken))
+        {
+            user.ChangePasswordHash(hasher.Hash(request.NewPassword), time.GetUtcNow());
+            await emails.VoidUnusedAsync(userId, OneTimeTokenPurpose.PasswordReset, cancellationToken);
+            if (request.RevokeApiTokens) await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            revoked = await sessions.StageRevokeAllAsync(userId, keepFamilyId: caller.SessionId, request.RevokeApiTokens, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await sessions.ApplyAsync(revoked, cancellationToken);
         return Unit.Value;
     }
 }

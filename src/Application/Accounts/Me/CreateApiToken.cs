@@ -19,7 +19,7 @@ public sealed record CreatedApiTokenDto(
     DateTimeOffset? ExpiresAt,
     string Token);
 
-public sealed record CreateApiTokenCommand(string Name, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt) : ICommand<CreatedApiTokenDto>;
+public sealed record CreateApiTokenCommand(string Name, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt) : ICommand<CreatedApiTokenDto>, ISessionOnly;
 
 internal sealed class CreateApiTokenValidator : AbstractValidator<CreateApiTokenCommand>
 {

@@ -1,8 +1,5 @@
-using AskVideo.Application.Accounts.Common;
-using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
-using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Videos.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

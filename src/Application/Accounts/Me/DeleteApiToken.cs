@@ -1,15 +1,12 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Common.Security;
-using AskVideo.Domain.Users;
-using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Accounts.Me;
 
-public sealed record DeleteApiTokenCommand(Guid Id) : ICommand<Unit>;
+public sealed record DeleteApiTokenCommand(Guid Id) : ICommand<Unit>, ISessionOnly;
 
 internal sealed class DeleteApiTokenHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<DeleteApiTokenCommand, Unit>
 {

@@ -1,9 +1,5 @@
-using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Common.Security;
-using AskVideo.Domain.Users;
-using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +14,7 @@ public sealed record ApiTokenDto(
     DateTimeOffset? LastUsedAt,
     DateTimeOffset? ExpiresAt);
 
-public sealed record ListApiTokensQuery : IQuery<IReadOnlyList<ApiTokenDto>>;
+public sealed record ListApiTokensQuery : IQuery<IReadOnlyList<ApiTokenDto>>, ISessionOnly;
 
 internal sealed class ListApiTokensHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<ListApiTokensQuery, IReadOnlyList<ApiTokenDto>>
 {

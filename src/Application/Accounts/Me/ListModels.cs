@@ -1,8 +1,7 @@
-using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
-using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,13 +18,18 @@ internal sealed class ListModelsHandler(
     ICurrentUser caller,
     IChatModelCatalog catalog,
     ISecretProtector protector,
+    RateLimitGuard limits,
+    IOptions<RateLimitOptions> rateLimits,
     IOptions<AiOptions> ai) : IRequestHandler<ListModelsQuery, ModelsDto>
 {
     public async Task<ModelsDto> Handle(ListModelsQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
+        // Each call asks the AI provider: limited per user.
+        await limits.EnforceAsync("models", AccountThrottle.KeyFor(userId), rateLimits.Value.ModelsPerUser, cancellationToken,
+            "Too many model list requests. Wait a minute and try again.");
         var ciphertext = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenAiKeyCiphertext).SingleOrDefaultAsync(cancellationToken);
-        var userKey = ciphertext is null ? null : protector.Unprotect(ciphertext);
+        var userKey = ciphertext is null ? null : protector.Unprotect(ciphertext, SecretContext.OpenAiKey(userId));
         var options = ai.Value;
         var source = userKey is not null ? "user" : string.IsNullOrEmpty(options.OpenAI.ApiKey) ? "none" : "server";
         var models = await catalog.ListChatModelsAsync(userKey, cancellationToken);

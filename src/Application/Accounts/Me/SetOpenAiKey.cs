@@ -1,3 +1,4 @@
+using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
@@ -23,15 +24,24 @@ internal sealed class SetOpenAiKeyValidator : AbstractValidator<SetOpenAiKeyComm
 }
 
 /// <summary>
-/// The key is checked against the configured endpoint first. A rejected key is a 422 telling the user to fix it,
+/// The key is checked against the configured endpoint first (a per-user limit applies, as it is an outbound call). A rejected key is a 422 telling the user to fix it,
 /// never a 401 (which the SPA would take as "signed out"). It is stored encrypted; only its last 4 characters are shown.
 /// </summary>
-internal sealed class SetOpenAiKeyHandler(IAppDbContext db, ICurrentUser caller, IChatModelCatalog catalog, ISecretProtector protector, TimeProvider time)
-    : IRequestHandler<SetOpenAiKeyCommand, OpenAiKeyResultDto>
+internal sealed class SetOpenAiKeyHandler(
+    IAppDbContext db,
+    ICurrentUser caller,
+    IChatModelCatalog catalog,
+    ISecretProtector protector,
+    RateLimitGuard limits,
+    IOptions<RateLimitOptions> rateLimits,
+    TimeProvider time) : IRequestHandler<SetOpenAiKeyCommand, OpenAiKeyResultDto>
 {
     public async Task<OpenAiKeyResultDto> Handle(SetOpenAiKeyCommand request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
+        // Each attempt calls the AI provider: limited per user so the server is not a key-checking proxy.
+        await limits.EnforceAsync("openai-key", AccountThrottle.KeyFor(userId), rateLimits.Value.OpenAiKeyPerUser, cancellationToken,
+            "Too many API key checks. Wait a minute and try again.");
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
         var key = request.ApiKey.Trim();
         var check = await catalog.CheckKeyAsync(key, cancellationToken);
@@ -39,7 +49,7 @@ internal sealed class SetOpenAiKeyHandler(IAppDbContext db, ICurrentUser caller,
             throw new UnprocessableException("invalid_openai_key", "The AI provider rejected this API key. Check it and paste it again in Settings.");
 
         var last4 = key[^4..];
-        user.SetOpenAiKey(protector.Protect(key), last4, time.GetUtcNow());
+        user.SetOpenAiKey(protector.Protect(key, SecretContext.OpenAiKey(userId)), last4, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new OpenAiKeyResultDto(true, "…" + last4, check == KeyCheck.Valid);
     }

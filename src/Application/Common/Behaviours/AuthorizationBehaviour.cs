@@ -8,7 +8,8 @@ namespace AskVideo.Application.Common.Behaviours;
 
 /// <summary>
 /// Secure by default: every request needs a signed-in caller unless it is marked <see cref="IAllowAnonymous"/>.
-/// Commands need the write scope when the caller uses a personal API token; admin requests need an admin.
+/// Commands need the write scope when the caller uses a personal API token; session-only and admin requests need a
+/// browser session (a token never acts as an admin); admin requests need an admin.
 /// Ownership of individual resources is checked by handlers, which answer 404 for other users' resources.
 /// </summary>
 internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TRequest, TResponse>
@@ -27,6 +28,9 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser c
         if (request is IAllowAnonymous) return next();
 
         if (!currentUser.IsAuthenticated) throw new UnauthenticatedException();
+
+        if (request is (ISessionOnly or IRequireAdmin) && currentUser.Method != AuthMethod.Cookie)
+            throw new ForbiddenException("session_required", "API tokens cannot do this; sign in to AskVideo in the browser instead.");
 
         if (currentUser.Method == AuthMethod.ApiToken && IsCommand && !currentUser.Scopes.Contains(ApiScopes.Write))
             throw new ForbiddenException("insufficient_scope", "This API token has read-only scope; a token with the write scope is needed.");

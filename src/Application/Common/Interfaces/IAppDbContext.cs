@@ -13,6 +13,7 @@ namespace AskVideo.Application.Common.Interfaces;
 public interface IAppDbContext
 {
     DbSet<User> Users { get; }
+    DbSet<SessionFamily> SessionFamilies { get; }
     DbSet<RefreshToken> RefreshTokens { get; }
     DbSet<OneTimeToken> OneTimeTokens { get; }
     DbSet<ApiToken> ApiTokens { get; }

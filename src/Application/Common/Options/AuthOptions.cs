@@ -32,8 +32,17 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
+    /// <summary>Sign-in attempts per network (an IPv4 address or an IPv6 /64), whatever the account.</summary>
     public RateLimitPolicy LoginPerIp { get; set; } = new(30, 60);
+
+    /// <summary>
+    /// Password attempts per account from one network (sign-in, password change, account deletion), counted before
+    /// the password is checked and reset by a success. A stranger's guesses lock out only the stranger's network.
+    /// </summary>
     public RateLimitPolicy LoginPerAccount { get; set; } = new(10, 900);
+
+    /// <summary>Password attempts per account from every network together: a much higher ceiling against spread-out guessing.</summary>
+    public RateLimitPolicy LoginPerAccountAllNetworks { get; set; } = new(100, 900);
     public RateLimitPolicy SignupPerIp { get; set; } = new(10, 3600);
     public RateLimitPolicy EmailPerAddress { get; set; } = new(5, 3600);
     public RateLimitPolicy EmailPerIp { get; set; } = new(20, 3600);
@@ -41,6 +50,10 @@ public sealed class RateLimitOptions
     /// <summary>General budget per signed-in user (or per IP for anonymous callers), all endpoints together.</summary>
     public RateLimitPolicy ApiPerUser { get; set; } = new(3000, 60);
     public RateLimitPolicy ApiPerIp { get; set; } = new(1200, 60);
+
+    /// <summary>Per user: storing an OpenAI key and listing models call the AI provider.</summary>
+    public RateLimitPolicy OpenAiKeyPerUser { get; set; } = new(10, 60);
+    public RateLimitPolicy ModelsPerUser { get; set; } = new(30, 60);
 
     /// <summary>Guests with a share link: requests per link (all its guests together) and per guest IP address.</summary>
     public RateLimitPolicy SharePerToken { get; set; } = new(600, 60);

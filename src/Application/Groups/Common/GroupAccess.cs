@@ -59,7 +59,7 @@ public static class GroupAccess
         GroupShareDto? share = null;
         if (group is { ShareTokenCiphertext: { } ciphertext, SharedAt: { } sharedAt })
         {
-            var token = secrets.Unprotect(ciphertext);
+            var token = secrets.Unprotect(ciphertext, SecretContext.GroupShareToken(group.Id));
             share = new GroupShareDto(token, ShareUrl(app, token), sharedAt);
         }
         return new GroupDto(group.Id, group.Name, group.Description, videos, share, group.CreatedAt, group.UpdatedAt);

@@ -19,7 +19,7 @@ internal sealed class ShareGroupHandler(IAppDbContext db, ICurrentUser caller, I
         var group = await db.FindOwnedGroupAsync(request.GroupId, caller.RequireUserId(), cancellationToken);
         var token = SecretTokens.Create(); // 256 bits
         var now = time.GetUtcNow();
-        group.Share(SecretTokens.Hash(token), secrets.Protect(token), now);
+        group.Share(SecretTokens.Hash(token), secrets.Protect(token, SecretContext.GroupShareToken(group.Id)), now);
         await db.SaveChangesAsync(cancellationToken);
         return new GroupShareDto(token, GroupAccess.ShareUrl(app.Value, token), now);
     }
