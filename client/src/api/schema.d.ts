@@ -15,7 +15,7 @@ export interface paths {
         get: operations["GetMe"];
         put?: never;
         post?: never;
-        /** Delete the account and all its data (files, vectors, logs). Takes effect at once; cleanup finishes in the background. */
+        /** Delete the account and all its data (files, vectors, logs), confirmed with the password (browser session only; throttled like sign-in). Takes effect at once; cleanup finishes in the background. */
         delete: operations["DeleteAccount"];
         options?: never;
         head?: never;
@@ -32,7 +32,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the password; other sessions are signed out. */
+        /** Change the password (browser session only; throttled like sign-in). Other sessions and unused reset links stop working; revokeApiTokens also deletes every API token. */
         post: operations["ChangePassword"];
         delete?: never;
         options?: never;
@@ -48,7 +48,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Store your own OpenAI (or compatible) API key, encrypted. It is checked against the configured endpoint when reachable; a rejected key is a 422. */
+        /** Store your own OpenAI (or compatible) API key, encrypted. It is checked against the configured endpoint when reachable; a rejected key is a 422. Limited per user. */
         put: operations["SetOpenAiKey"];
         post?: never;
         /** Remove your OpenAI key; the server's default applies again. */
@@ -65,7 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chat-capable models available with your key (or the server's) at the configured endpoint. */
+        /** Chat-capable models available with your key (or the server's) at the configured endpoint. Limited per user. */
         get: operations["ListModels"];
         put?: never;
         post?: never;
@@ -82,10 +82,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your personal API tokens (never their secrets). */
+        /** Your personal API tokens (never their secrets). Browser session only. */
         get: operations["ListApiTokens"];
         put?: never;
-        /** Create a personal API token. The secret (avq_…) is in this response only. */
+        /** Create a personal API token (browser session only: a token cannot mint tokens). The secret (avq_…) is in this response only. */
         post: operations["CreateApiToken"];
         delete?: never;
         options?: never;
@@ -103,7 +103,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a personal API token. */
+        /** Revoke a personal API token. Browser session only. */
         delete: operations["DeleteApiToken"];
         options?: never;
         head?: never;
@@ -926,6 +926,7 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+            revokeApiTokens: boolean;
         };
         ChatAnalytics: {
             questionsPerDay: components["schemas"]["DailyCount"][];
@@ -995,6 +996,7 @@ export interface components {
         ConfirmPasswordResetRequest: {
             token: string;
             newPassword: string;
+            revokeApiTokens: boolean;
         };
         CreateApiTokenRequest: {
             name: string;
@@ -1027,6 +1029,9 @@ export interface components {
             date: string;
             /** Format: int32 */
             count: number;
+        };
+        DeleteAccountRequest: {
+            password: string;
         };
         FeedbackCounts: {
             /** Format: int32 */
@@ -1526,7 +1531,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
         responses: {
             /** @description Accepted */
             202: {
@@ -1534,6 +1543,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -1872,6 +1890,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

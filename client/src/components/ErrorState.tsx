@@ -19,6 +19,7 @@ const KNOWN_CODES = [
   'invalid_tag_name',
   'job_not_retryable',
   'payload_too_large',
+  'session_required',
   'signup_disabled',
   'tag_exists',
   'too_many_tags',

@@ -10,8 +10,10 @@ import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { errorMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
+import { PasswordField } from '../../components/PasswordField'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
+import { serverFieldErrors } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { SettingsCard } from './SettingsCard'
 
@@ -23,10 +25,13 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
   const localize = useLocalizePath()
   const toast = useToast()
   const [typed, setTyped] = useState('')
+  const [password, setPassword] = useState('')
+  const [passwordErrors, setPasswordErrors] = useState<readonly string[]>([])
   const matches = typed.trim() === user.username
 
   const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/me')),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me', { body: { password } })),
+    onError: (error) => setPasswordErrors(serverFieldErrors(error).password ?? []),
     onSuccess: async () => {
       await navigate(localize('/'), { replace: true })
       clearSession(queryClient)
@@ -36,13 +41,20 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const close = () => {
     setTyped('')
+    setPassword('')
+    setPasswordErrors([])
     remove.reset()
     onClose()
   }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
-    if (matches) remove.mutate()
+    if (!matches) return
+    if (!password) {
+      setPasswordErrors([t('settings.account.passwordRequired')])
+      return
+    }
+    remove.mutate()
   }
 
   return (
@@ -61,8 +73,18 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          />
-        {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
+        />
+        <PasswordField
+          label={t('settings.account.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value)
+            setPasswordErrors([])
+          }}
+          errors={passwordErrors}
+        />
+        {remove.isError && passwordErrors.length === 0 && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={close} disabled={remove.isPending}>
             {t('common.cancel')}

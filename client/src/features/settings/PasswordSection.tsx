@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../api/session'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
+import { Checkbox } from '../../components/Field'
 import { PasswordField } from '../../components/PasswordField'
 import { useToast } from '../../components/Toast'
 import { compactErrors, onlyFieldErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
@@ -16,7 +17,7 @@ import { SettingsCard } from './SettingsCard'
 
 const FIELDS = ['currentPassword', 'newPassword'] as const
 
-/** Change the password (`POST /me/password`); other sessions are signed out. */
+/** Change the password (`POST /me/password`); other sessions are signed out, and API tokens too when asked. */
 export function PasswordSection() {
   const { t } = useTranslation()
   useDocumentTitle(t('settings.password.documentTitle'))
@@ -24,14 +25,17 @@ export function PasswordSection() {
   const toast = useToast()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
+  const [revokeApiTokens, setRevokeApiTokens] = useState(false)
   const [errors, setErrors] = useState<FieldErrorMap>({})
   const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
 
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => unwrap(api.POST('/api/v1/me/password', { body })),
+    mutationFn: (body: { currentPassword: string; newPassword: string; revokeApiTokens: boolean }) =>
+      unwrap(api.POST('/api/v1/me/password', { body })),
     onSuccess: () => {
       setCurrent('')
       setNext('')
+      setRevokeApiTokens(false)
       setErrors({})
       toast(t('settings.password.changed'))
     },
@@ -53,7 +57,7 @@ export function PasswordSection() {
       focusFirstInvalid()
       return
     }
-    change.mutate({ currentPassword: current, newPassword: next })
+    change.mutate({ currentPassword: current, newPassword: next, revokeApiTokens })
   }
 
   return (
@@ -81,6 +85,12 @@ export function PasswordSection() {
           }}
           hint={<PasswordRules password={next} username={user.username} email={user.email} />}
           errors={errors.newPassword}
+        />
+        <Checkbox
+          label={t('settings.password.revokeTokens')}
+          hint={t('settings.password.revokeTokensHint')}
+          checked={revokeApiTokens}
+          onChange={(e) => setRevokeApiTokens(e.target.checked)}
         />
         {change.isError && !onlyFieldErrors(change.error, FIELDS) && <Alert tone="error">{errorMessage(change.error, t)}</Alert>}
         <Button type="submit" loading={change.isPending}>

@@ -102,7 +102,25 @@ describe('settings', () => {
     expect(await requestsTo(fetch, 'PATCH /api/v1/me')[0]?.json()).toEqual({ llmTemperature: null })
   })
 
-  it('deletes the account only after the username is typed', async () => {
+  it('changes the password and can revoke the API tokens too', async () => {
+    withSessionCookie()
+    const fetch = mockApi({ 'GET /api/v1/me': me(), 'POST /api/v1/me/password': () => new Response(null, { status: 204 }) })
+    const { user } = renderApp('/settings/password')
+
+    await user.type(await screen.findByLabelText('Current password'), 'correct horse battery staple')
+    await user.type(screen.getByLabelText('New password'), 'a brand new passphrase')
+    await user.click(screen.getByLabelText('Also revoke all my API tokens'))
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+
+    expect(await screen.findByText('Your password was changed. Other sessions were signed out.')).toBeInTheDocument()
+    expect(await requestsTo(fetch, 'POST /api/v1/me/password')[0]?.json()).toEqual({
+      currentPassword: 'correct horse battery staple',
+      newPassword: 'a brand new passphrase',
+      revokeApiTokens: true,
+    })
+  })
+
+  it('deletes the account only after the username is typed, with the password', async () => {
     withSessionCookie()
     const fetch = mockApi({ 'GET /api/v1/me': me(), 'DELETE /api/v1/me': () => new Response(null, { status: 202 }) })
     const { user } = renderApp('/settings/account')
@@ -113,9 +131,31 @@ describe('settings', () => {
     expect(confirm).toBeDisabled()
     await user.type(within(dialog).getByLabelText('Type your username, alice, to confirm'), 'alice')
     await user.click(confirm)
+    expect(await within(dialog).findByText('Enter your password to delete the account.')).toBeInTheDocument()
+    expect(requestsTo(fetch, 'DELETE /api/v1/me')).toHaveLength(0)
+    await user.type(within(dialog).getByLabelText('Your password'), 'my secret passphrase')
+    await user.click(confirm)
 
     expect(await screen.findByTestId('landing')).toBeInTheDocument()
     expect(screen.getByText('Your account was deleted. Its data is being removed.')).toBeInTheDocument()
-    expect(requestsTo(fetch, 'DELETE /api/v1/me')).toHaveLength(1)
+    expect(await requestsTo(fetch, 'DELETE /api/v1/me')[0]?.json()).toEqual({ password: 'my secret passphrase' })
+  })
+
+  it('shows a wrong password next to the field when deleting the account', async () => {
+    withSessionCookie()
+    mockApi({
+      'GET /api/v1/me': me(),
+      'DELETE /api/v1/me': () =>
+        problemResponse({ status: 400, title: 'Validation failed', code: 'validation_failed', errors: { password: ['The password is incorrect.'] } }),
+    })
+    const { user } = renderApp('/settings/account')
+
+    await user.click(await screen.findByRole('button', { name: 'Delete account…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Delete your account?' })
+    await user.type(within(dialog).getByLabelText('Type your username, alice, to confirm'), 'alice')
+    await user.type(within(dialog).getByLabelText('Your password'), 'not my password')
+    await user.click(within(dialog).getByRole('button', { name: 'Delete my account' }))
+
+    expect(await within(dialog).findByText('The password is incorrect.')).toBeInTheDocument()
   })
 })

@@ -218,6 +218,7 @@ const en = {
       invalid_tag_name: 'A tag name must be 1 to 50 characters.',
       job_not_retryable: 'Only failed or dead jobs can be retried.',
       payload_too_large: 'The file is larger than this server accepts.',
+      session_required: 'API tokens cannot do this. Sign in to AskVideo in the browser instead.',
       signup_disabled: 'Sign-up is disabled on this server. Ask an administrator for an account.',
       tag_exists: 'You already have a tag with this name.',
       too_many_tags: 'You have too many tags. Delete some first.',

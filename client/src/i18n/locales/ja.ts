@@ -214,6 +214,7 @@ const ja: Resources = {
       invalid_tag_name: 'タグ名は 1〜50 文字で入力してください。',
       job_not_retryable: '再試行できるのは失敗・停止したジョブだけです。',
       payload_too_large: 'ファイルがこのサーバーで受け付けられるサイズを超えています。',
+      session_required: 'API トークンではこの操作はできません。ブラウザーで AskVideo にサインインしてください。',
       signup_disabled: 'このサーバーではアカウント作成が無効です。管理者にアカウントを依頼してください。',
       tag_exists: '同じ名前のタグがすでにあります。',
       too_many_tags: 'タグが多すぎます。先にいくつか削除してください。',
