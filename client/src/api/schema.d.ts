@@ -926,7 +926,7 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
-            revokeApiTokens: boolean;
+            revokeApiTokens?: boolean | null;
         };
         ChatAnalytics: {
             questionsPerDay: components["schemas"]["DailyCount"][];
@@ -996,7 +996,7 @@ export interface components {
         ConfirmPasswordResetRequest: {
             token: string;
             newPassword: string;
-            revokeApiTokens: boolean;
+            revokeApiTokens?: boolean | null;
         };
         CreateApiTokenRequest: {
             name: string;

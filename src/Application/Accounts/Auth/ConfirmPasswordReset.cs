@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Accounts.Auth;
 
-/// <summary><paramref name="RevokeApiTokens"/> also deletes every personal API token of the account.</summary>
-public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword, bool RevokeApiTokens = false) : ICommand<Unit>, IAllowAnonymous;
+/// <summary><paramref name="RevokeApiTokens"/>: true also deletes every personal API token of the account (optional, default false).</summary>
+public sealed record ConfirmPasswordResetCommand(string Token, string NewPassword, bool? RevokeApiTokens = null) : ICommand<Unit>, IAllowAnonymous;
 
 internal sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPasswordResetCommand>
 {
@@ -47,8 +47,8 @@ internal sealed class ConfirmPasswordResetHandler(
             user.ChangePasswordHash(hasher.Hash(request.NewPassword), now);
             user.MarkEmailVerified(now);
             await tokens.VoidUnusedAsync(user.Id, OneTimeTokenPurpose.PasswordReset, cancellationToken);
-            if (request.RevokeApiTokens) await db.ApiTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            revoked = await sessions.StageRevokeAllAsync(user.Id, keepFamilyId: null, request.RevokeApiTokens, cancellationToken);
+            if (request.RevokeApiTokens == true) await db.ApiTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            revoked = await sessions.StageRevokeAllAsync(user.Id, keepFamilyId: null, request.RevokeApiTokens == true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Accounts.Me;
 
-/// <summary><paramref name="RevokeApiTokens"/> also deletes every personal API token of the account.</summary>
-public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword, bool RevokeApiTokens = false) : ICommand<Unit>, ISessionOnly;
+/// <summary><paramref name="RevokeApiTokens"/>: true also deletes every personal API token of the account (optional, default false).</summary>
+public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword, bool? RevokeApiTokens = null) : ICommand<Unit>, ISessionOnly;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {
@@ -49,8 +49,8 @@ internal sealed class ChangePasswordHandler(
         {
             user.ChangePasswordHash(hasher.Hash(request.NewPassword), time.GetUtcNow());
             await emails.VoidUnusedAsync(userId, OneTimeTokenPurpose.PasswordReset, cancellationToken);
-            if (request.RevokeApiTokens) await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            revoked = await sessions.StageRevokeAllAsync(userId, keepFamilyId: caller.SessionId, request.RevokeApiTokens, cancellationToken);
+            if (request.RevokeApiTokens == true) await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            revoked = await sessions.StageRevokeAllAsync(userId, keepFamilyId: caller.SessionId, request.RevokeApiTokens == true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
