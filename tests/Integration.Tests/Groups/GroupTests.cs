@@ -54,15 +54,21 @@ public class GroupTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/api/v1/videos/{video}")).StatusCode);
     }
 
-    [Fact]
-    public async Task CreateGroup_ShouldAnswer400_WhenTheNameIsBlank()
+    [Theory]
+    [InlineData("{\"name\":\"   \"}", "validation_failed")]
+    [InlineData("{}", "validation_failed")]
+    [InlineData("{\"email\": 42, \"title\": {\"a\": 1}, \"tags\": \"nope\"}", "validation_failed")]
+    [InlineData("{\"name\":null}", "bad_request")]
+    [InlineData("[1,2,3]", "bad_request")]
+    public async Task CreateGroup_ShouldAnswer400_WhenTheNameIsBlankOrMissing(string body, string code)
     {
         var user = await Fixture.CreateAsync();
         using var session = await Fixture.LoginAsync(user);
 
-        var problem = await ProblemAssert.IsProblemAsync(await session.PostAsync("/api/v1/groups", new { name = "   " }), 400, "validation_failed");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/groups") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        var problem = await ProblemAssert.IsProblemAsync(await session.SendAsync(request), 400, code);
 
-        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+        if (code == "validation_failed") Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
     }
 
     [Fact]
@@ -108,6 +114,8 @@ public class GroupTests(ApiFixture fixture) : IntegrationTest(fixture)
 
         foreach (var invalid in new[] { new[] { c, a }, new[] { c, a, b, Guid.NewGuid() }, new[] { c, a, a } })
             await ProblemAssert.IsProblemAsync(await session.PutAsync($"/api/v1/groups/{group}/order", new { videoIds = invalid }), 400, "validation_failed");
+        await ProblemAssert.IsProblemAsync(await session.PutAsync($"/api/v1/groups/{group}/order", new { }), 400, "validation_failed");
+        await ProblemAssert.IsProblemAsync(await session.PostAsync($"/api/v1/groups/{group}/videos", new { }), 400, "validation_failed");
         Assert.Equal([a, b, c], await MemberIdsAsync(session, group));
 
         var reordered = await (await session.PutAsync($"/api/v1/groups/{group}/order", new { videoIds = new[] { c, a, b } })).ReadJsonAsync();

@@ -21,7 +21,7 @@ internal sealed class CreateGroupValidator : AbstractValidator<CreateGroupComman
 {
     public CreateGroupValidator()
     {
-        RuleFor(c => c.Name).Must(n => n.Trim().Length > 0).WithMessage("Give the group a name.").MaximumLength(VideoGroup.MaxNameLength);
+        RuleFor(c => c.Name).Must(n => n is not null && n.Trim().Length > 0).WithMessage("Give the group a name.").MaximumLength(VideoGroup.MaxNameLength);
         RuleFor(c => c.Description).MaximumLength(Video.MaxDescriptionLength);
     }
 }
