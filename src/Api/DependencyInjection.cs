@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddOptions<CookieSettings>().Bind(builder.Configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<AuthCookies>();
+        services.AddSingleton<Application.Common.Interfaces.IMediaLinks, ApiMediaLinks>();
         services.AddOptions<MediaServingOptions>().Bind(builder.Configuration.GetSection(MediaServingOptions.SectionName));
         AddCors(services, builder.Configuration);
         services.AddApiOpenApi();

@@ -8,19 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Groups.Common;
 
-/// <summary>Where a member's media is served from: the owner's own endpoints, or the guest endpoints of a share token.</summary>
-public sealed record MemberUrls(Func<Guid, string> Media, Func<Guid, string> Thumbnail, Func<Guid, string> Transcript)
-{
-    public static readonly MemberUrls Owner = new(
-        id => $"/api/v1/videos/{id}/media", id => $"/api/v1/videos/{id}/thumbnail", id => $"/api/v1/videos/{id}/transcript");
-
-    public static MemberUrls Guest(string shareToken)
-    {
-        var prefix = $"/api/v1/shared/{Uri.EscapeDataString(shareToken)}/videos/";
-        return new(id => $"{prefix}{id}/media", id => $"{prefix}{id}/thumbnail", id => $"{prefix}{id}/transcript");
-    }
-}
-
 public static class GroupAccess
 {
     /// <summary>The caller's own group with its members, tracked. Another user's group is "not found" (404, never 403).</summary>
@@ -40,8 +27,12 @@ public static class GroupAccess
             ?? throw new NotFoundException("shared group", "This share link does not exist or was revoked.");
     }
 
-    /// <summary>The group's videos in member order, with URLs for the given audience.</summary>
-    public static async Task<IReadOnlyList<GroupVideoDto>> MemberVideosAsync(this IAppDbContext db, VideoGroup group, MemberUrls urls, CancellationToken cancellationToken)
+    /// <summary>
+    /// The group's videos in member order, with links for the audience: the owner's endpoints, or (with a share token)
+    /// the guest endpoints that token opens.
+    /// </summary>
+    public static async Task<IReadOnlyList<GroupVideoDto>> MemberVideosAsync(
+        this IAppDbContext db, VideoGroup group, IMediaLinks links, string? shareToken, CancellationToken cancellationToken)
     {
         var order = group.Members.OrderBy(m => m.Position).ThenBy(m => m.AddedAt).Select(m => m.VideoId).ToList();
         var videos = await db.Videos.AsNoTracking()
@@ -49,13 +40,14 @@ public static class GroupAccess
             .Select(v => new { v.Id, v.Title, v.DurationSeconds, v.Status, HasThumbnail = v.ThumbnailKey != null })
             .ToDictionaryAsync(v => v.Id, cancellationToken);
         return order.Where(videos.ContainsKey).Select(id => videos[id]).Select(v => new GroupVideoDto(
-            v.Id, v.Title, v.DurationSeconds, v.Status, v.HasThumbnail ? urls.Thumbnail(v.Id) : null, urls.Media(v.Id), urls.Transcript(v.Id))).ToList();
+            v.Id, v.Title, v.DurationSeconds, v.Status, v.HasThumbnail ? links.Thumbnail(v.Id, shareToken) : null, links.Media(v.Id, shareToken), links.Transcript(v.Id, shareToken))).ToList();
     }
 
     /// <summary>The owner's view of the group, with the share link when one exists.</summary>
-    public static async Task<GroupDto> ToDtoAsync(this IAppDbContext db, VideoGroup group, ISecretProtector secrets, AppOptions app, CancellationToken cancellationToken)
+    public static async Task<GroupDto> ToDtoAsync(
+        this IAppDbContext db, VideoGroup group, ISecretProtector secrets, AppOptions app, IMediaLinks links, CancellationToken cancellationToken)
     {
-        var videos = await db.MemberVideosAsync(group, MemberUrls.Owner, cancellationToken);
+        var videos = await db.MemberVideosAsync(group, links, shareToken: null, cancellationToken);
         GroupShareDto? share = null;
         if (group is { ShareTokenCiphertext: { } ciphertext, SharedAt: { } sharedAt })
         {

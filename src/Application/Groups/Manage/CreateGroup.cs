@@ -26,7 +26,7 @@ internal sealed class CreateGroupValidator : AbstractValidator<CreateGroupComman
     }
 }
 
-internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, IMediaLinks links, TimeProvider time)
     : IRequestHandler<CreateGroupCommand, GroupDto>
 {
     public async Task<GroupDto> Handle(CreateGroupCommand request, CancellationToken cancellationToken)
@@ -37,6 +37,6 @@ internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, 
         var group = VideoGroup.Create(userId, request.Name, request.Description, time.GetUtcNow());
         db.Groups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await db.ToDtoAsync(group, secrets, app.Value, links, cancellationToken);
     }
 }

@@ -9,12 +9,12 @@ namespace AskVideo.Application.Groups.Manage;
 
 public sealed record GetGroupQuery(Guid Id) : IQuery<GroupDto>;
 
-internal sealed class GetGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app)
+internal sealed class GetGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, IMediaLinks links)
     : IRequestHandler<GetGroupQuery, GroupDto>
 {
     public async Task<GroupDto> Handle(GetGroupQuery request, CancellationToken cancellationToken)
     {
         var group = await db.FindOwnedGroupAsync(request.Id, caller.RequireUserId(), cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await db.ToDtoAsync(group, secrets, app.Value, links, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class UpdateGroupValidator : AbstractValidator<UpdateGroupComman
     }
 }
 
-internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, IMediaLinks links, TimeProvider time)
     : IRequestHandler<UpdateGroupCommand, GroupDto>
 {
     public async Task<GroupDto> Handle(UpdateGroupCommand request, CancellationToken cancellationToken)
@@ -30,6 +30,6 @@ internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, 
         var group = await db.FindOwnedGroupAsync(request.Id, caller.RequireUserId(), cancellationToken);
         group.Update(request.Name ?? group.Name, request.Description ?? group.Description, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await db.ToDtoAsync(group, secrets, app.Value, links, cancellationToken);
     }
 }

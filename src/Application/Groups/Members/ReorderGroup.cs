@@ -23,7 +23,7 @@ internal sealed class ReorderGroupValidator : AbstractValidator<ReorderGroupComm
     }
 }
 
-internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, IMediaLinks links, TimeProvider time)
     : IRequestHandler<ReorderGroupCommand, GroupDto>
 {
     public async Task<GroupDto> Handle(ReorderGroupCommand request, CancellationToken cancellationToken)
@@ -38,6 +38,6 @@ internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller,
             throw ValidationFailedException.For("videoIds", ex.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await db.ToDtoAsync(group, secrets, app.Value, links, cancellationToken);
     }
 }

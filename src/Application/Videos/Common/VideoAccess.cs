@@ -54,7 +54,7 @@ public static class VideoAccess
     }
 
     /// <summary>DTOs for a page of videos: their tags and groups are loaded in one query each, whatever the page size.</summary>
-    public static async Task<IReadOnlyList<VideoDto>> ToDtosAsync(this IAppDbContext db, IReadOnlyList<Video> videos, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<VideoDto>> ToDtosAsync(this IAppDbContext db, IReadOnlyList<Video> videos, IMediaLinks links, CancellationToken cancellationToken)
     {
         var ids = videos.Select(v => v.Id).ToList();
         var tags = (await db.VideoTags.Where(vt => ids.Contains(vt.VideoId))
@@ -67,9 +67,10 @@ public static class VideoAccess
             .ToLookup(x => x.VideoId, x => new VideoGroupRefDto(x.Id, x.Name));
         return videos.Select(v => v.ToDto(
             tags[v.Id].OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
-            groups[v.Id].OrderBy(g => g.Name, StringComparer.Ordinal).ToList())).ToList();
+            groups[v.Id].OrderBy(g => g.Name, StringComparer.Ordinal).ToList(),
+            links)).ToList();
     }
 
-    public static async Task<VideoDto> ToDtoAsync(this IAppDbContext db, Video video, CancellationToken cancellationToken) =>
-        (await db.ToDtosAsync([video], cancellationToken))[0];
+    public static async Task<VideoDto> ToDtoAsync(this IAppDbContext db, Video video, IMediaLinks links, CancellationToken cancellationToken) =>
+        (await db.ToDtosAsync([video], links, cancellationToken))[0];
 }
