@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<AccountEmailDispatcher>();
         services.AddScoped<VideoIngest>();
         services.AddScoped<Groups.Common.GuestThrottle>();
+        services.AddScoped<Groups.Common.GroupViews>();
         services.AddScoped<Chat.Common.Answerer>();
         services.TryAddSingleton<Common.Interfaces.IMediaLinks, Common.Interfaces.NoMediaLinks>();
         return services;

@@ -27,36 +27,6 @@ public static class GroupAccess
             ?? throw new NotFoundException("shared group", "This share link does not exist or was revoked.");
     }
 
-    /// <summary>
-    /// The group's videos in member order, with links for the audience: the owner's endpoints, or (with a share token)
-    /// the guest endpoints that token opens.
-    /// </summary>
-    public static async Task<IReadOnlyList<GroupVideoDto>> MemberVideosAsync(
-        this IAppDbContext db, VideoGroup group, IMediaLinks links, string? shareToken, CancellationToken cancellationToken)
-    {
-        var order = group.Members.OrderBy(m => m.Position).ThenBy(m => m.AddedAt).Select(m => m.VideoId).ToList();
-        var videos = await db.Videos.AsNoTracking()
-            .Where(v => order.Contains(v.Id) && v.OwnerId == group.OwnerId)
-            .Select(v => new { v.Id, v.Title, v.DurationSeconds, v.Status, HasThumbnail = v.ThumbnailKey != null })
-            .ToDictionaryAsync(v => v.Id, cancellationToken);
-        return order.Where(videos.ContainsKey).Select(id => videos[id]).Select(v => new GroupVideoDto(
-            v.Id, v.Title, v.DurationSeconds, v.Status, v.HasThumbnail ? links.Thumbnail(v.Id, shareToken) : null, links.Media(v.Id, shareToken), links.Transcript(v.Id, shareToken))).ToList();
-    }
-
-    /// <summary>The owner's view of the group, with the share link when one exists.</summary>
-    public static async Task<GroupDto> ToDtoAsync(
-        this IAppDbContext db, VideoGroup group, ISecretProtector secrets, AppOptions app, IMediaLinks links, CancellationToken cancellationToken)
-    {
-        var videos = await db.MemberVideosAsync(group, links, shareToken: null, cancellationToken);
-        GroupShareDto? share = null;
-        if (group is { ShareTokenCiphertext: { } ciphertext, SharedAt: { } sharedAt })
-        {
-            var token = secrets.Unprotect(ciphertext);
-            share = new GroupShareDto(token, ShareUrl(app, token), sharedAt);
-        }
-        return new GroupDto(group.Id, group.Name, group.Description, videos, share, group.CreatedAt, group.UpdatedAt);
-    }
-
     public static string ShareUrl(AppOptions app, string token) => $"{app.PublicUrl.TrimEnd('/')}/share/{Uri.EscapeDataString(token)}";
 
     /// <summary>The member video a share token reaches; anything else (another group's, a removed member) is 404.</summary>

@@ -15,6 +15,11 @@ public static class VideoAccess
         await db.Videos.Include(v => v.Tags).SingleOrDefaultAsync(v => v.Id == videoId && v.OwnerId == ownerId, cancellationToken)
         ?? throw new NotFoundException("video");
 
+    /// <summary>The caller's own video, read only; another user's video is "not found" as well.</summary>
+    public static async Task<Video> ReadOwnedAsync(this IAppDbContext db, Guid videoId, Guid ownerId, CancellationToken cancellationToken) =>
+        await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == videoId && v.OwnerId == ownerId, cancellationToken)
+        ?? throw new NotFoundException("video");
+
     /// <summary>
     /// Applies the owner's change and saves it. While a video processes, the pipeline writes its progress to the same
     /// row, moving its version; the owner's change (a rename, a deletion) does not depend on that progress, so on a

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Videos.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +20,7 @@ internal sealed class StreamVideoEventsHandler(IAppDbContext db, ICurrentUser ca
         var changes = await events.SubscribeAsync(request.Id, cancellationToken);
         try
         {
-            var current = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.Id && v.OwnerId == userId, cancellationToken)
-                ?? throw new NotFoundException("video");
+            var current = await db.ReadOwnedAsync(request.Id, userId, cancellationToken);
             return new VideoEventStream(VideoStatusEvent.Of(current), changes);
         }
         catch

@@ -1,9 +1,7 @@
-using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Videos.Common;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Videos.Queries;
 
@@ -14,8 +12,7 @@ internal sealed class GetVideoHandler(IAppDbContext db, ICurrentUser caller, IMe
     public async Task<VideoDto> Handle(GetVideoQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.Id && v.OwnerId == userId, cancellationToken)
-            ?? throw new NotFoundException("video");
+        var video = await db.ReadOwnedAsync(request.Id, userId, cancellationToken);
         return await db.ToDtoAsync(video, links, cancellationToken);
     }
 }
