@@ -1,57 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AskVideo.Domain.Jobs;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Integration.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace AskVideo.Integration.Tests.Queue;
 
-/// <summary>
-/// A consumer's shutdown, on a consumer of its own: a queue under another Redis prefix, so the shared API's consumer
-/// never claims these jobs while the test stops this one.
-/// </summary>
+/// <summary>A consumer's shutdown, on an <see cref="IsolatedConsumer"/> so that the shared host's consumer stays out of it.</summary>
 public class ShutdownTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
-    private (JobConsumer Consumer, RedisJobQueue Queue) CreateConsumer(TimeSpan shutdownTimeout)
-    {
-        var services = Fixture.Services;
-        var shared = services.GetRequiredService<IOptions<QueueOptions>>().Value;
-        var options = Options.Create(new QueueOptions
-        {
-            KeyPrefix = "avqsd" + Guid.NewGuid().ToString("N")[..8],
-            Concurrency = 1,
-            LeaseSeconds = shared.LeaseSeconds,
-            PollMilliseconds = 100,
-        });
-        var queue = ActivatorUtilities.CreateInstance<RedisJobQueue>(services, options);
-        var consumer = ActivatorUtilities.CreateInstance<JobConsumer>(services, queue, options, Options.Create(new HostOptions { ShutdownTimeout = shutdownTimeout }));
-        return (consumer, queue);
-    }
-
-    /// <summary>A dispatched job row (the shared dispatcher leaves it alone), pushed onto the test consumer's queue.</summary>
-    private static async Task<Guid> DispatchAsync(RedisJobQueue queue, GatedJob job)
-    {
-        var id = Guid.NewGuid();
-        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(TestEnvironment.Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO jobs (id, type, payload, status, attempts, max_attempts, available_at, created_at, updated_at)
-            VALUES (@id, 'Gated', @payload, 'dispatched', 0, 5, now(), now(), now())
-            """, connection);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job, JobQueue.PayloadJson));
-        await command.ExecuteNonQueryAsync();
-        await queue.PushAsync([id]);
-        return id;
-    }
-
     private async Task<Job> ReadJobAsync(Guid id)
     {
         await using var scope = CreateScope();
@@ -69,11 +28,10 @@ public class ShutdownTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task Shutdown_ShouldLetTheRunningJobFinish_WithinTheGracePeriod()
     {
-        var (consumer, queue) = CreateConsumer(TimeSpan.FromSeconds(10));
+        await using var consumer = IsolatedConsumer.Create(Fixture.Services, TimeSpan.FromSeconds(10));
         var key = Guid.NewGuid();
-        using var _ = consumer;
-        await consumer.StartAsync(CancellationToken.None);
-        var id = await DispatchAsync(queue, new GatedJob(key));
+        await consumer.StartAsync();
+        var id = await consumer.DispatchAsync(new GatedJob(key));
         await GatedJobHandler.Gate(GatedJobHandler.Started, key).Task.WaitAsync(TimeSpan.FromSeconds(15));
 
         using var hostTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -94,11 +52,10 @@ public class ShutdownTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task Shutdown_ShouldCancelAndReleaseTheRunningJob_WhenTheGracePeriodEnds()
     {
-        var (consumer, queue) = CreateConsumer(TimeSpan.FromSeconds(2)); // grace 1.5 s
+        await using var consumer = IsolatedConsumer.Create(Fixture.Services, TimeSpan.FromSeconds(2)); // grace 1.5 s
         var key = Guid.NewGuid();
-        using var _ = consumer;
-        await consumer.StartAsync(CancellationToken.None);
-        var id = await DispatchAsync(queue, new GatedJob(key));
+        await consumer.StartAsync();
+        var id = await consumer.DispatchAsync(new GatedJob(key));
         await GatedJobHandler.Gate(GatedJobHandler.Started, key).Task.WaitAsync(TimeSpan.FromSeconds(15));
 
         using var hostTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
