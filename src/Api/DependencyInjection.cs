@@ -11,6 +11,7 @@ using AskVideo.Infrastructure.Logging;
 using AskVideo.Infrastructure.Queue;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AskVideo.Api;
 
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddOptions<CookieSettings>().Bind(builder.Configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<AuthCookies>();
+        services.Replace(ServiceDescriptor.Singleton<Application.Common.Interfaces.IMediaLinks, ApiMediaLinks>());
         services.AddOptions<MediaServingOptions>().Bind(builder.Configuration.GetSection(MediaServingOptions.SectionName));
         AddCors(services, builder.Configuration);
         services.AddApiOpenApi();

@@ -6,13 +6,14 @@ using AskVideo.Application.Videos.Upload;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AskVideo.Application;
 
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers MediatR 5 (handlers and validators by assembly scanning) and the pipeline behaviours in order:
+    /// Registers MediatR 5 (handlers by assembly scanning), the FluentValidation validators (assembly scanning) and the pipeline behaviours in order:
     /// logging → validation → authorization → performance.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -24,8 +25,8 @@ public static class DependencyInjection
 
         foreach (var (service, implementation) in FindImplementations(assembly, typeof(IRequestHandler<,>)))
             services.AddScoped(service, implementation);
-        foreach (var (service, implementation) in FindImplementations(assembly, typeof(IValidator<>)))
-            services.AddScoped(service, implementation);
+        // FluentValidation's own scanning; the validators are internal, next to their requests.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
         // MediatR 5 runs behaviours in registration order (the first registered is outermost).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
@@ -40,7 +41,9 @@ public static class DependencyInjection
         services.AddScoped<AccountEmailDispatcher>();
         services.AddScoped<VideoIngest>();
         services.AddScoped<Groups.Common.GuestThrottle>();
+        services.AddScoped<Groups.Common.GroupViews>();
         services.AddScoped<Chat.Common.Answerer>();
+        services.TryAddSingleton<Common.Interfaces.IMediaLinks, Common.Interfaces.NoMediaLinks>();
         return services;
     }
 

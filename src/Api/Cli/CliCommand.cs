@@ -1,4 +1,4 @@
-using AskVideo.Application.Admin;
+using AskVideo.Application.Admin.Users;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Application.Common.Interfaces;

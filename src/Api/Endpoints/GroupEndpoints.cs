@@ -53,7 +53,7 @@ public static class GroupEndpoints
     private static async Task<Created<GroupDto>> CreateAsync(CreateGroupRequest body, IMediator mediator, CancellationToken cancellationToken)
     {
         var group = await mediator.Send(new CreateGroupCommand(body.Name, body.Description), cancellationToken);
-        return TypedResults.Created($"/api/v1/groups/{group.Id}", group);
+        return TypedResults.Created(ApiRoutes.Group(group.Id), group);
     }
 
     private static Task<Ok<GroupDto>> GetAsync(Guid id, IMediator mediator, CancellationToken cancellationToken) =>

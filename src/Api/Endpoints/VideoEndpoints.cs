@@ -1,9 +1,9 @@
 using AskVideo.Api.Http;
 using AskVideo.Api.Media;
 using AskVideo.Application.Common.Exceptions;
-using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Models;
 using AskVideo.Application.Videos.Common;
+using AskVideo.Application.Videos.Events;
 using AskVideo.Application.Videos.Manage;
 using AskVideo.Application.Videos.Media;
 using AskVideo.Application.Videos.Queries;
@@ -33,40 +33,26 @@ public static class VideoEndpoints
             .WithSummary("Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable)). Streams to storage; 201 with the queued video.")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-        videos.MapPost("/sample", async (IMediator m, CancellationToken ct) =>
-            {
-                var video = await m.Send(new AddSampleVideoCommand(), ct);
-                return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
-            })
-            .WithName("AddSampleVideo")
+        videos.MapPost("/sample", AddSampleAsync).WithName("AddSampleVideo")
             .WithSummary("Add the built-in spoken sample clip (with subtitles, generated on this server) to your library, to try the whole flow without an AI key.")
             .ProducesProblem(403);
-        videos.MapGet("", (string? q, string? status, string? tag, string? sort, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
-                Ok(m.Send(new ListVideosQuery(q, status, tag, sort, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
-            .WithName("ListVideos")
+        videos.MapGet("", ListAsync).WithName("ListVideos")
             .WithSummary("Your videos, paged. ?q= searches title and description; status=, tag= (id or name) filter; sort=createdAt_desc|createdAt_asc|title_asc|title_desc.")
             .ProducesValidationProblem();
-        videos.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => Ok(m.Send(new GetVideoQuery(id), ct)))
-            .WithName("GetVideo").WithSummary("A video with its status, progress, error, media facts, tags and groups.").ProducesProblem(404);
-        videos.MapPatch("/{id:guid}", (Guid id, UpdateVideoRequest body, IMediator m, CancellationToken ct) =>
-                Ok(m.Send(new UpdateVideoCommand(id, body.Title, body.Description, body.Tags), ct)))
-            .WithName("UpdateVideo").WithSummary("Change title, description or tags (tags replace the set; names, created when new).")
+        videos.MapGet("/{id:guid}", GetAsync).WithName("GetVideo")
+            .WithSummary("A video with its status, progress, error, media facts, tags and groups.").ProducesProblem(404);
+        videos.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateVideo")
+            .WithSummary("Change title, description or tags (tags replace the set; names, created when new).")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        videos.MapDelete("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
-            {
-                await m.Send(new DeleteVideoCommand(id), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("DeleteVideo").WithSummary("Delete the video with its file, thumbnail, scenes, vectors and group memberships.").ProducesProblem(403).ProducesProblem(404);
-        videos.MapPost("/{id:guid}/reprocess", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Accepted((string?)null, await m.Send(new ReprocessVideoCommand(id), ct)))
-            .WithName("ReprocessVideo").WithSummary("Queue a ready or failed video for processing again.").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        videos.MapGet("/{id:guid}/media", (Guid id, HttpContext context, IMediator m, IOptions<MediaServingOptions> media, CancellationToken ct) =>
-                ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Original), ct), media.Value))
-            .WithName("GetVideoMedia").WithSummary("The video file, with HTTP Range support (behind nginx via X-Accel-Redirect; with S3 a 302 to a short-lived URL).")
+        videos.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteVideo")
+            .WithSummary("Delete the video with its file, thumbnail, scenes, vectors and group memberships.").ProducesProblem(403).ProducesProblem(404);
+        videos.MapPost("/{id:guid}/reprocess", ReprocessAsync).WithName("ReprocessVideo")
+            .WithSummary("Queue a ready or failed video for processing again.").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        videos.MapGet("/{id:guid}/media", GetMediaAsync).WithName("GetVideoMedia")
+            .WithSummary("The video file, with HTTP Range support (behind nginx via X-Accel-Redirect; with S3 a 302 to a short-lived URL).")
             .Produces(200, contentType: "video/mp4").Produces(206, contentType: "video/mp4").Produces(302).ProducesProblem(404).ProducesProblem(416);
-        videos.MapGet("/{id:guid}/thumbnail", (Guid id, HttpContext context, IMediator m, IOptions<MediaServingOptions> media, CancellationToken ct) =>
-                ServeAsync(context, m.Send(new GetVideoMediaQuery(id, MediaKind.Thumbnail), ct), media.Value))
-            .WithName("GetVideoThumbnail").WithSummary("A JPEG frame made during processing.")
+        videos.MapGet("/{id:guid}/thumbnail", GetThumbnailAsync).WithName("GetVideoThumbnail")
+            .WithSummary("A JPEG frame made during processing.")
             .Produces(200, contentType: "image/jpeg").Produces(302).ProducesProblem(404);
         videos.MapGet("/{id:guid}/transcript", GetTranscriptAsync).WithName("GetVideoTranscript")
             .WithSummary("The transcript: timed segments and the scenes made from them (empty until processed). ?format=vtt gives WebVTT (usable as a captions <track>), ?format=srt a SubRip download.")
@@ -83,9 +69,6 @@ public static class VideoEndpoints
         return api;
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, Task<MediaResult> media, MediaServingOptions options) =>
-        MediaResults.Serve(context, await media, options);
-
     private static async Task<Created<VideoDto>> UploadAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
         // The handler enforces the user's own limit while streaming; Kestrel's default cap does not apply here.
@@ -95,6 +78,37 @@ public static class VideoEndpoints
         var video = await mediator.Send(new UploadVideoCommand(reader, context.Request.ContentLength), cancellationToken);
         return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
     }
+
+    private static async Task<Created<VideoDto>> AddSampleAsync(IMediator mediator, CancellationToken cancellationToken)
+    {
+        var video = await mediator.Send(new AddSampleVideoCommand(), cancellationToken);
+        return TypedResults.Created(ApiRoutes.Video(video.Id), video);
+    }
+
+    private static Task<Ok<Paged<VideoDto>>> ListAsync(
+        string? q, string? status, string? tag, string? sort, int? page, int? pageSize, IMediator mediator, CancellationToken cancellationToken) =>
+        Ok(mediator.Send(new ListVideosQuery(q, status, tag, sort, page ?? 1, pageSize ?? Paging.DefaultPageSize), cancellationToken));
+
+    private static Task<Ok<VideoDto>> GetAsync(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        Ok(mediator.Send(new GetVideoQuery(id), cancellationToken));
+
+    private static Task<Ok<VideoDto>> UpdateAsync(Guid id, UpdateVideoRequest body, IMediator mediator, CancellationToken cancellationToken) =>
+        Ok(mediator.Send(new UpdateVideoCommand(id, body.Title, body.Description, body.Tags), cancellationToken));
+
+    private static async Task<NoContent> DeleteAsync(Guid id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteVideoCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted<VideoDto>> ReprocessAsync(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Accepted((string?)null, await mediator.Send(new ReprocessVideoCommand(id), cancellationToken));
+
+    private static async Task<IResult> GetMediaAsync(Guid id, HttpContext context, IMediator mediator, IOptions<MediaServingOptions> media, CancellationToken cancellationToken) =>
+        MediaResults.Serve(context, await mediator.Send(new GetVideoMediaQuery(id, MediaKind.Original), cancellationToken), media.Value);
+
+    private static async Task<IResult> GetThumbnailAsync(Guid id, HttpContext context, IMediator mediator, IOptions<MediaServingOptions> media, CancellationToken cancellationToken) =>
+        MediaResults.Serve(context, await mediator.Send(new GetVideoMediaQuery(id, MediaKind.Thumbnail), cancellationToken), media.Value);
 
     private static async Task<IResult> GetTranscriptAsync(Guid id, string? format, IMediator mediator, CancellationToken cancellationToken)
     {
@@ -123,23 +137,19 @@ public static class VideoEndpoints
                 throw new UnsupportedMediaTypeException("Send the transcript as text/vtt, application/x-subrip or application/json.");
         }
         var video = await mediator.Send(command, cancellationToken);
-        return TypedResults.Accepted($"/api/v1/videos/{id}", video);
+        return TypedResults.Accepted(ApiRoutes.Video(id), video);
     }
 
-    private static async Task StreamEventsAsync(Guid id, HttpContext context, IMediator mediator, IVideoEvents events, CancellationToken cancellationToken)
+    private static async Task StreamEventsAsync(Guid id, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        // Authorize before subscribing; read the state after subscribing, so no change falls in between.
-        await mediator.Send(new GetVideoQuery(id), cancellationToken);
-        var changes = await events.SubscribeAsync(id, cancellationToken);
-        var current = await mediator.Send(new GetVideoQuery(id), cancellationToken);
-        await ServerSentEvents.StreamAsync(context, new VideoStatusEvent(current.Id, current.Status, current.Stage, current.Progress, current.Error?.Code, current.Error?.Message, current.UpdatedAt),
-            changes, cancellationToken);
+        var stream = await mediator.Send(new StreamVideoEventsQuery(id), cancellationToken);
+        await ServerSentEvents.StreamAsync(context, stream.First, stream.Changes, cancellationToken);
     }
 
-    private static async Task StreamLibraryEventsAsync(HttpContext context, ICurrentUser caller, IVideoEvents events, CancellationToken cancellationToken)
+    private static async Task StreamLibraryEventsAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        var changes = await events.SubscribeToOwnerAsync(caller.RequireUserId(), cancellationToken);
-        await ServerSentEvents.StreamAsync(context, null, changes, cancellationToken);
+        var stream = await mediator.Send(new StreamLibraryEventsQuery(), cancellationToken);
+        await ServerSentEvents.StreamAsync(context, stream.First, stream.Changes, cancellationToken);
     }
 }
 

@@ -47,7 +47,7 @@ internal sealed class SearchScenesHandler(IAppDbContext db, ICurrentUser caller,
         if (scope.Count == 0) return new SceneSearchResultDto([]);
 
         var ciphertext = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenAiKeyCiphertext).SingleAsync(cancellationToken);
-        var vector = (await embedder.EmbedAsync([request.Q.Trim()], ciphertext is null ? null : secrets.Unprotect(ciphertext, SecretContext.OpenAiKey(userId)), cancellationToken))[0];
+        var vector = (await embedder.EmbedAsync([request.Q.Trim()], ciphertext is null ? null : secrets.Unprotect(ciphertext, SecretContext.UserAiKey(userId)), cancellationToken))[0];
         var hits = await search.SearchAsync(new SceneQuery(userId, scope, request.Q.Trim(), vector, request.Limit, Highlight: true), cancellationToken);
         return new SceneSearchResultDto(hits.Select(h => new SceneHitDto(h.SceneId, h.VideoId, h.Title, h.StartMs, h.EndMs, h.Text,
             h.Snippet ?? System.Net.WebUtility.HtmlEncode(h.Text.Length <= 200 ? h.Text : h.Text[..200] + "…"), Math.Round(h.Score, 6))).ToList());

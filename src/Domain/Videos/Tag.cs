@@ -8,6 +8,9 @@ public sealed partial class Tag
     public const int MaxNameLength = 50;
     public const string DefaultColor = "#64748b";
 
+    /// <summary>How many tags one user may have.</summary>
+    public const int MaxPerOwner = 500;
+
     private Tag()
     {
         Name = string.Empty;

@@ -17,7 +17,7 @@ public sealed class SecretCiphertextUpgrader(NpgsqlDataSource dataSource, ISecre
     /// <summary>Returns how many secrets were rewritten.</summary>
     public async Task<int> UpgradeAsync(CancellationToken cancellationToken)
     {
-        var upgraded = await UpgradeAsync("users", "openai_key_ciphertext", SecretContext.OpenAiKey, cancellationToken)
+        var upgraded = await UpgradeAsync("users", "openai_key_ciphertext", SecretContext.UserAiKey, cancellationToken)
             + await UpgradeAsync("video_groups", "share_token_ciphertext", SecretContext.GroupShareToken, cancellationToken);
         if (upgraded > 0) logger.LogInformation("Re-encrypted {Count} secret(s) bound to their rows", upgraded);
         return upgraded;

@@ -8,10 +8,12 @@ namespace AskVideo.Infrastructure.Queue;
 /// <summary>
 /// Claims jobs from Redis and runs them with bounded concurrency. Each claim has its own token: the Redis entry and
 /// lease are "&lt;jobId&gt;:&lt;token&gt;" and the PostgreSQL lease carries the same token, so this run acks, renews and
-/// records outcomes for its own claim only. The PostgreSQL lease is what makes a run exclusive: it is renewed on its
-/// own schedule whatever Redis does, and when it is lost (taken over, or not renewable before it expires) the job's
-/// CancellationToken fires and the run's outcome is not recorded. On shutdown the current job is given a grace
-/// period, then released without counting the attempt.
+/// records outcomes for its own claim only. Delivery is at least once: the PostgreSQL lease decides which run may
+/// record an outcome (one at a time), it is renewed on its own schedule whatever Redis does, and when it is lost (taken
+/// over, or not renewable before it expires) the job's CancellationToken fires and the run's outcome is not recorded.
+/// Cancellation is cooperative, so a stalled run can still be finishing while its successor starts: handlers are
+/// idempotent. On shutdown no new job is claimed and the running ones get a grace period (the host's shutdown timeout
+/// less a margin) to finish; those still running then are cancelled and released without counting the attempt.
 /// </summary>
 internal sealed class JobConsumer(
     RedisJobQueue queue,
@@ -19,16 +21,40 @@ internal sealed class JobConsumer(
     JobExecutor executor,
     RedisConnection redis,
     IOptions<QueueOptions> options,
+    IOptions<HostOptions> host,
     TimeProvider time,
     ILogger<JobConsumer> logger) : BackgroundService
 {
     private const int CompletionAttempts = 5;
 
+    private static readonly TimeSpan MaxReleaseMargin = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+
+    private int _running;
+
+    /// <summary>
+    /// How long running jobs may go on after shutdown starts: the host's shutdown timeout less a margin (a quarter of
+    /// it, at most 5 s) in which the jobs still running are cancelled and released before the host gives up waiting.
+    /// </summary>
+    internal static TimeSpan ShutdownGrace(TimeSpan shutdownTimeout)
+    {
+        if (shutdownTimeout <= TimeSpan.Zero || shutdownTimeout == Timeout.InfiniteTimeSpan) return TimeSpan.Zero;
+        var margin = TimeSpan.FromTicks(Math.Min(MaxReleaseMargin.Ticks, shutdownTimeout.Ticks / 4));
+        return shutdownTimeout - margin;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // stoppingToken stops the claiming; graceOver, which fires a grace period later, cancels the jobs still running.
+        using var graceOver = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        var grace = ShutdownGrace(host.Value.ShutdownTimeout);
+        await using var stopping = stoppingToken.Register(() =>
+        {
+            logger.LogInformation("Job consumer stopping: {Running} running jobs get up to {GraceMs} ms to finish", Volatile.Read(ref _running), (long)grace.TotalMilliseconds);
+            graceOver.CancelAfter(grace);
+        });
         try
         {
             await redis.Subscriber.SubscribeAsync(queue.WakeChannel, (_, _) => WakeAll());
@@ -38,7 +64,7 @@ internal sealed class JobConsumer(
             logger.LogWarning(ex, "Could not subscribe to queue wake-ups; polling only");
         }
         logger.LogInformation("Job consumer started with {Concurrency} slots", options.Value.Concurrency);
-        var loops = Enumerable.Range(0, options.Value.Concurrency).Select(_ => RunLoopAsync(stoppingToken));
+        var loops = Enumerable.Range(0, options.Value.Concurrency).Select(_ => RunLoopAsync(stoppingToken, graceOver.Token));
         await Task.WhenAll(loops);
     }
 
@@ -54,7 +80,7 @@ internal sealed class JobConsumer(
         if (_wake.CurrentCount < slots) _wake.Release(slots);
     }
 
-    private async Task RunLoopAsync(CancellationToken stoppingToken)
+    private async Task RunLoopAsync(CancellationToken stoppingToken, CancellationToken graceOver)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         var failures = 0;
@@ -70,7 +96,7 @@ internal sealed class JobConsumer(
                     continue;
                 }
                 failures = 0;
-                await ProcessAsync(claim.Value, lease, stoppingToken);
+                await ProcessAsync(claim.Value, lease, graceOver);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -92,7 +118,7 @@ internal sealed class JobConsumer(
         }
     }
 
-    private async Task ProcessAsync(QueueClaim claim, TimeSpan lease, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueClaim claim, TimeSpan lease, CancellationToken graceOver)
     {
         var (outcome, job) = await store.TryStartAsync(claim.JobId, claim.Token, lease, CancellationToken.None);
         if (outcome != StartOutcome.Started || job is null)
@@ -114,12 +140,13 @@ internal sealed class JobConsumer(
         using var jobScope = logger.BeginScope(new LogScope(("JobId", job.Id), ("JobType", job.Type), ("Attempt", job.Attempts)));
         using var leaseLost = new CancellationTokenSource();
         using var heartbeatCts = new CancellationTokenSource();
-        using var jobCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token);
+        using var jobCts = CancellationTokenSource.CreateLinkedTokenSource(graceOver, leaseLost.Token);
         var heartbeat = KeepLeaseAsync(claim, job, lease, leaseLost, heartbeatCts.Token);
         var started = time.GetTimestamp();
         try
         {
             Exception? failure = null;
+            Interlocked.Increment(ref _running);
             try
             {
                 await executor.ExecuteAsync(job, jobCts.Token);
@@ -127,6 +154,10 @@ internal sealed class JobConsumer(
             catch (Exception ex)
             {
                 failure = ex;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
             }
 
             // Redis first: the claim is done either way. The PostgreSQL outcome below is what matters; if it is never
@@ -142,10 +173,10 @@ internal sealed class JobConsumer(
             {
                 await RecordSuccessAsync(job, started);
             }
-            else if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
+            else if (failure is OperationCanceledException && graceOver.IsCancellationRequested)
             {
                 await store.ReleaseAsync(job, CancellationToken.None);
-                logger.LogInformation("Job {JobType} released on shutdown", job.Type);
+                logger.LogInformation("Job {JobType} released on shutdown: it was still running when the grace period ended", job.Type);
             }
             else
             {

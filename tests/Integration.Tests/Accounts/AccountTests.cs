@@ -167,7 +167,7 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
             var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
             Assert.DoesNotContain(FakeOpenAi.ValidKey, row.OpenAiKeyCiphertext!);
             Assert.StartsWith("v2:test1:", row.OpenAiKeyCiphertext);
-            Assert.Equal(FakeOpenAi.ValidKey, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(row.OpenAiKeyCiphertext!, SecretContext.OpenAiKey(user.Id)));
+            Assert.Equal(FakeOpenAi.ValidKey, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(row.OpenAiKeyCiphertext!, SecretContext.UserAiKey(user.Id)));
         }
 
         var models = await (await session.GetAsync("/api/v1/me/models")).ReadJsonAsync();
@@ -187,7 +187,7 @@ public class AccountTests(ApiFixture fixture) : IntegrationTest(fixture)
     {
         await using var scope = CreateScope();
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
-        var context = SecretContext.OpenAiKey(Guid.NewGuid());
+        var context = SecretContext.UserAiKey(Guid.NewGuid());
         var ciphertext = protector.Protect("sk-secret", context);
         var bytes = Convert.FromBase64String(ciphertext.Split(':')[2]);
         bytes[^1] ^= 0x01;

@@ -25,8 +25,8 @@ public class SecretProtectorTests(ApiFixture fixture) : IntegrationTest(fixture)
         var ciphertext = await db.Users.Where(u => u.Id == alice.Id).Select(u => u.OpenAiKeyCiphertext).SingleAsync();
 
         Assert.StartsWith("v2:test1:", ciphertext);
-        Assert.Equal(FakeOpenAi.ValidKey, protector.Unprotect(ciphertext!, SecretContext.OpenAiKey(alice.Id)));
-        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(ciphertext!, SecretContext.OpenAiKey(mallory.Id)));
+        Assert.Equal(FakeOpenAi.ValidKey, protector.Unprotect(ciphertext!, SecretContext.UserAiKey(alice.Id)));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(ciphertext!, SecretContext.UserAiKey(mallory.Id)));
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(ciphertext!, SecretContext.GroupShareToken(alice.Id)));
     }
 
@@ -38,14 +38,14 @@ public class SecretProtectorTests(ApiFixture fixture) : IntegrationTest(fixture)
         await Fixture.SetUserAsync(user.Id, u => u.SetOpenAiKey(legacy, "9876", DateTimeOffset.UtcNow));
         await using var scope = CreateScope();
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
-        Assert.Equal("sk-legacy-key-9876", protector.Unprotect(legacy, SecretContext.OpenAiKey(user.Id))); // still readable before the upgrade
+        Assert.Equal("sk-legacy-key-9876", protector.Unprotect(legacy, SecretContext.UserAiKey(user.Id))); // still readable before the upgrade
 
         var upgraded = await scope.ServiceProvider.GetRequiredService<SecretCiphertextUpgrader>().UpgradeAsync(CancellationToken.None);
 
         Assert.Equal(1, upgraded);
         var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.OpenAiKeyCiphertext).SingleAsync();
         Assert.StartsWith("v2:", stored);
-        Assert.Equal("sk-legacy-key-9876", protector.Unprotect(stored!, SecretContext.OpenAiKey(user.Id)));
+        Assert.Equal("sk-legacy-key-9876", protector.Unprotect(stored!, SecretContext.UserAiKey(user.Id)));
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SecretCiphertextUpgrader>().UpgradeAsync(CancellationToken.None));
     }
 

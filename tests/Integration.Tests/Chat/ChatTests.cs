@@ -31,7 +31,7 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
         if (openAiKey is not null)
         {
             var protector = Fixture.Services.GetRequiredService<ISecretProtector>();
-            await Fixture.SetUserAsync(user.Id, u => u.SetOpenAiKey(protector.Protect(openAiKey, SecretContext.OpenAiKey(user.Id)), openAiKey[^4..], DateTimeOffset.UtcNow));
+            await Fixture.SetUserAsync(user.Id, u => u.SetOpenAiKey(protector.Protect(openAiKey, SecretContext.UserAiKey(user.Id)), openAiKey[^4..], DateTimeOffset.UtcNow));
         }
         var session = await Fixture.LoginAsync(user);
         var videos = new Dictionary<string, Guid>();

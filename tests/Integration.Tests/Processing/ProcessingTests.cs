@@ -230,7 +230,7 @@ public class ProcessingTests(ApiFixture fixture) : IntegrationTest(fixture)
     private async Task SetOpenAiKeyAsync(Guid userId, string key)
     {
         var protector = Fixture.Services.GetRequiredService<ISecretProtector>();
-        await Fixture.SetUserAsync(userId, u => u.SetOpenAiKey(protector.Protect(key, SecretContext.OpenAiKey(userId)), key[^4..], DateTimeOffset.UtcNow));
+        await Fixture.SetUserAsync(userId, u => u.SetOpenAiKey(protector.Protect(key, SecretContext.UserAiKey(userId)), key[^4..], DateTimeOffset.UtcNow));
     }
 
     private async Task<Job> ProcessJobAsync()

@@ -29,7 +29,7 @@ internal sealed class ListModelsHandler(
         await limits.EnforceAsync("models", AccountThrottle.KeyFor(userId), rateLimits.Value.ModelsPerUser, cancellationToken,
             "Too many model list requests. Wait a minute and try again.");
         var ciphertext = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenAiKeyCiphertext).SingleOrDefaultAsync(cancellationToken);
-        var userKey = ciphertext is null ? null : protector.Unprotect(ciphertext, SecretContext.OpenAiKey(userId));
+        var userKey = ciphertext is null ? null : protector.Unprotect(ciphertext, SecretContext.UserAiKey(userId));
         var options = ai.Value;
         var source = userKey is not null ? "user" : string.IsNullOrEmpty(options.OpenAI.ApiKey) ? "none" : "server";
         var models = await catalog.ListChatModelsAsync(userKey, cancellationToken);

@@ -49,7 +49,7 @@ internal sealed class SetOpenAiKeyHandler(
             throw new UnprocessableException("invalid_openai_key", "The AI provider rejected this API key. Check it and paste it again in Settings.");
 
         var last4 = key[^4..];
-        user.SetOpenAiKey(protector.Protect(key, SecretContext.OpenAiKey(userId)), last4, time.GetUtcNow());
+        user.SetOpenAiKey(protector.Protect(key, SecretContext.UserAiKey(userId)), last4, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new OpenAiKeyResultDto(true, "…" + last4, check == KeyCheck.Valid);
     }

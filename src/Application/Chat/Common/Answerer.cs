@@ -48,7 +48,7 @@ public sealed class Answerer(IAppDbContext db, IEmbedder embedder, ISceneSearch 
             .Select(u => new { u.OpenAiKeyCiphertext, u.LlmModel, u.LlmTemperature, u.PreferredLanguage })
             .SingleAsync(cancellationToken);
         // The owner's key, model and temperature are used for everyone who asks about their videos (guests included).
-        var apiKey = owner.OpenAiKeyCiphertext is null ? null : secrets.Unprotect(owner.OpenAiKeyCiphertext, SecretContext.OpenAiKey(context.OwnerId));
+        var apiKey = owner.OpenAiKeyCiphertext is null ? null : secrets.Unprotect(owner.OpenAiKeyCiphertext, SecretContext.UserAiKey(context.OwnerId));
         var language = LanguageOf(question, context.Origin == ChatOrigin.Owner ? owner.PreferredLanguage : null);
         var llm = model.IsAvailable(apiKey);
         var settings = new ChatCompletionRequest([], apiKey, owner.LlmModel, owner.LlmTemperature);

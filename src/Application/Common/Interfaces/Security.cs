@@ -78,7 +78,8 @@ public interface ISecretProtector
 /// <summary>The associated-data contexts of <see cref="ISecretProtector"/>, one per kind of secret and owning row.</summary>
 public static class SecretContext
 {
-    public static string OpenAiKey(Guid userId) => $"users/{userId:N}/openai_key";
+    // The context string is stored with every ciphertext: it keeps its original wording.
+    public static string UserAiKey(Guid userId) => $"users/{userId:N}/openai_key";
 
     public static string GroupShareToken(Guid groupId) => $"video_groups/{groupId:N}/share_token";
 

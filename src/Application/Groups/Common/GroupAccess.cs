@@ -8,19 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Groups.Common;
 
-/// <summary>Where a member's media is served from: the owner's own endpoints, or the guest endpoints of a share token.</summary>
-public sealed record MemberUrls(Func<Guid, string> Media, Func<Guid, string> Thumbnail, Func<Guid, string> Transcript)
-{
-    public static readonly MemberUrls Owner = new(
-        id => $"/api/v1/videos/{id}/media", id => $"/api/v1/videos/{id}/thumbnail", id => $"/api/v1/videos/{id}/transcript");
-
-    public static MemberUrls Guest(string shareToken)
-    {
-        var prefix = $"/api/v1/shared/{Uri.EscapeDataString(shareToken)}/videos/";
-        return new(id => $"{prefix}{id}/media", id => $"{prefix}{id}/thumbnail", id => $"{prefix}{id}/transcript");
-    }
-}
-
 public static class GroupAccess
 {
     /// <summary>The caller's own group with its members, tracked. Another user's group is "not found" (404, never 403).</summary>
@@ -38,31 +25,6 @@ public static class GroupAccess
         var hash = SecretTokens.Hash(shareToken);
         return await db.Groups.AsNoTracking().Include(g => g.Members).SingleOrDefaultAsync(g => g.ShareTokenHash == hash, cancellationToken)
             ?? throw new NotFoundException("shared group", "This share link does not exist or was revoked.");
-    }
-
-    /// <summary>The group's videos in member order, with URLs for the given audience.</summary>
-    public static async Task<IReadOnlyList<GroupVideoDto>> MemberVideosAsync(this IAppDbContext db, VideoGroup group, MemberUrls urls, CancellationToken cancellationToken)
-    {
-        var order = group.Members.OrderBy(m => m.Position).ThenBy(m => m.AddedAt).Select(m => m.VideoId).ToList();
-        var videos = await db.Videos.AsNoTracking()
-            .Where(v => order.Contains(v.Id) && v.OwnerId == group.OwnerId)
-            .Select(v => new { v.Id, v.Title, v.DurationSeconds, v.Status, HasThumbnail = v.ThumbnailKey != null })
-            .ToDictionaryAsync(v => v.Id, cancellationToken);
-        return order.Where(videos.ContainsKey).Select(id => videos[id]).Select(v => new GroupVideoDto(
-            v.Id, v.Title, v.DurationSeconds, v.Status, v.HasThumbnail ? urls.Thumbnail(v.Id) : null, urls.Media(v.Id), urls.Transcript(v.Id))).ToList();
-    }
-
-    /// <summary>The owner's view of the group, with the share link when one exists.</summary>
-    public static async Task<GroupDto> ToDtoAsync(this IAppDbContext db, VideoGroup group, ISecretProtector secrets, AppOptions app, CancellationToken cancellationToken)
-    {
-        var videos = await db.MemberVideosAsync(group, MemberUrls.Owner, cancellationToken);
-        GroupShareDto? share = null;
-        if (group is { ShareTokenCiphertext: { } ciphertext, SharedAt: { } sharedAt })
-        {
-            var token = secrets.Unprotect(ciphertext, SecretContext.GroupShareToken(group.Id));
-            share = new GroupShareDto(token, ShareUrl(app, token), sharedAt);
-        }
-        return new GroupDto(group.Id, group.Name, group.Description, videos, share, group.CreatedAt, group.UpdatedAt);
     }
 
     public static string ShareUrl(AppOptions app, string token) => $"{app.PublicUrl.TrimEnd('/')}/share/{Uri.EscapeDataString(token)}";

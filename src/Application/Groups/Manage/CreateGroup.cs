@@ -1,14 +1,12 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Common.Options;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AskVideo.Application.Groups.Manage;
 
@@ -26,7 +24,7 @@ internal sealed class CreateGroupValidator : AbstractValidator<CreateGroupComman
     }
 }
 
-internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, GroupViews views, TimeProvider time)
     : IRequestHandler<CreateGroupCommand, GroupDto>
 {
     public async Task<GroupDto> Handle(CreateGroupCommand request, CancellationToken cancellationToken)
@@ -37,6 +35,6 @@ internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, 
         var group = VideoGroup.Create(userId, request.Name, request.Description, time.GetUtcNow());
         db.Groups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await views.ToDtoAsync(group, cancellationToken);
     }
 }

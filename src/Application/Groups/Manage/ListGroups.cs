@@ -21,7 +21,7 @@ internal sealed class ListGroupsValidator : AbstractValidator<ListGroupsQuery>
     }
 }
 
-internal sealed class ListGroupsHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<ListGroupsQuery, Paged<GroupSummaryDto>>
+internal sealed class ListGroupsHandler(IAppDbContext db, ICurrentUser caller, IMediaLinks links) : IRequestHandler<ListGroupsQuery, Paged<GroupSummaryDto>>
 {
     public async Task<Paged<GroupSummaryDto>> Handle(ListGroupsQuery request, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class ListGroupsHandler(IAppDbContext db, ICurrentUser caller) :
         var firstIds = page.Where(g => g.FirstVideo is not null).Select(g => g.FirstVideo!.Value).ToList();
         var withThumbnail = await db.Videos.AsNoTracking().Where(v => firstIds.Contains(v.Id) && v.ThumbnailKey != null).Select(v => v.Id).ToListAsync(cancellationToken);
         var items = page.Select(g => new GroupSummaryDto(g.Id, g.Name, g.Description, g.VideoCount, g.ShareTokenHash != null,
-            g.FirstVideo is { } first && withThumbnail.Contains(first) ? MemberUrls.Owner.Thumbnail(first) : null, g.CreatedAt, g.UpdatedAt)).ToList();
+            g.FirstVideo is { } first && withThumbnail.Contains(first) ? links.Thumbnail(first) : null, g.CreatedAt, g.UpdatedAt)).ToList();
         return new Paged<GroupSummaryDto>(items, request.Page, request.PageSize, total);
     }
 }

@@ -1,12 +1,10 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Common.Options;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace AskVideo.Application.Groups.Manage;
 
@@ -22,7 +20,7 @@ internal sealed class UpdateGroupValidator : AbstractValidator<UpdateGroupComman
     }
 }
 
-internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, GroupViews views, TimeProvider time)
     : IRequestHandler<UpdateGroupCommand, GroupDto>
 {
     public async Task<GroupDto> Handle(UpdateGroupCommand request, CancellationToken cancellationToken)
@@ -30,6 +28,6 @@ internal sealed class UpdateGroupHandler(IAppDbContext db, ICurrentUser caller, 
         var group = await db.FindOwnedGroupAsync(request.Id, caller.RequireUserId(), cancellationToken);
         group.Update(request.Name ?? group.Name, request.Description ?? group.Description, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await views.ToDtoAsync(group, cancellationToken);
     }
 }

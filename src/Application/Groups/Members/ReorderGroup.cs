@@ -1,13 +1,11 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
-using AskVideo.Application.Common.Options;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Domain.Common;
 using AskVideo.Domain.Groups;
 using FluentValidation;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace AskVideo.Application.Groups.Members;
 
@@ -23,7 +21,7 @@ internal sealed class ReorderGroupValidator : AbstractValidator<ReorderGroupComm
     }
 }
 
-internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller, ISecretProtector secrets, IOptions<AppOptions> app, TimeProvider time)
+internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller, GroupViews views, TimeProvider time)
     : IRequestHandler<ReorderGroupCommand, GroupDto>
 {
     public async Task<GroupDto> Handle(ReorderGroupCommand request, CancellationToken cancellationToken)
@@ -38,6 +36,6 @@ internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller,
             throw ValidationFailedException.For("videoIds", ex.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(group, secrets, app.Value, cancellationToken);
+        return await views.ToDtoAsync(group, cancellationToken);
     }
 }

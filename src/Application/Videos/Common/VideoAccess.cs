@@ -15,6 +15,11 @@ public static class VideoAccess
         await db.Videos.Include(v => v.Tags).SingleOrDefaultAsync(v => v.Id == videoId && v.OwnerId == ownerId, cancellationToken)
         ?? throw new NotFoundException("video");
 
+    /// <summary>The caller's own video, read only; another user's video is "not found" as well.</summary>
+    public static async Task<Video> ReadOwnedAsync(this IAppDbContext db, Guid videoId, Guid ownerId, CancellationToken cancellationToken) =>
+        await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == videoId && v.OwnerId == ownerId, cancellationToken)
+        ?? throw new NotFoundException("video");
+
     /// <summary>
     /// Applies the owner's change and saves it. While a video processes, the pipeline writes its progress to the same
     /// row, moving its version; the owner's change (a rename, a deletion) does not depend on that progress, so on a
@@ -54,7 +59,7 @@ public static class VideoAccess
     }
 
     /// <summary>DTOs for a page of videos: their tags and groups are loaded in one query each, whatever the page size.</summary>
-    public static async Task<IReadOnlyList<VideoDto>> ToDtosAsync(this IAppDbContext db, IReadOnlyList<Video> videos, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<VideoDto>> ToDtosAsync(this IAppDbContext db, IReadOnlyList<Video> videos, IMediaLinks links, CancellationToken cancellationToken)
     {
         var ids = videos.Select(v => v.Id).ToList();
         var tags = (await db.VideoTags.Where(vt => ids.Contains(vt.VideoId))
@@ -67,9 +72,10 @@ public static class VideoAccess
             .ToLookup(x => x.VideoId, x => new VideoGroupRefDto(x.Id, x.Name));
         return videos.Select(v => v.ToDto(
             tags[v.Id].OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
-            groups[v.Id].OrderBy(g => g.Name, StringComparer.Ordinal).ToList())).ToList();
+            groups[v.Id].OrderBy(g => g.Name, StringComparer.Ordinal).ToList(),
+            links)).ToList();
     }
 
-    public static async Task<VideoDto> ToDtoAsync(this IAppDbContext db, Video video, CancellationToken cancellationToken) =>
-        (await db.ToDtosAsync([video], cancellationToken))[0];
+    public static async Task<VideoDto> ToDtoAsync(this IAppDbContext db, Video video, IMediaLinks links, CancellationToken cancellationToken) =>
+        (await db.ToDtosAsync([video], links, cancellationToken))[0];
 }

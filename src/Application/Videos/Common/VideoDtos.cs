@@ -1,3 +1,4 @@
+using AskVideo.Application.Common.Interfaces;
 using AskVideo.Domain.Videos;
 
 namespace AskVideo.Application.Videos.Common;
@@ -35,11 +36,7 @@ public sealed record VideoDto(
 
 public static class VideoMapping
 {
-    public static string MediaUrl(Guid id) => $"/api/v1/videos/{id}/media";
-
-    public static string ThumbnailUrl(Guid id) => $"/api/v1/videos/{id}/thumbnail";
-
-    public static VideoDto ToDto(this Video video, IReadOnlyList<TagDto> tags, IReadOnlyList<VideoGroupRefDto> groups) => new(
+    public static VideoDto ToDto(this Video video, IReadOnlyList<TagDto> tags, IReadOnlyList<VideoGroupRefDto> groups, IMediaLinks links) => new(
         video.Id,
         video.Title,
         video.Description,
@@ -57,8 +54,8 @@ public static class VideoMapping
         video.SubtitlesKey is not null,
         tags,
         groups,
-        MediaUrl(video.Id),
-        video.ThumbnailKey is null ? null : ThumbnailUrl(video.Id),
+        links.Media(video.Id),
+        video.ThumbnailKey is null ? null : links.Thumbnail(video.Id),
         video.CreatedAt,
         video.UpdatedAt,
         video.ProcessedAt);

@@ -11,7 +11,7 @@ namespace AskVideo.Application.Videos.Manage;
 
 public sealed record ReprocessVideoCommand(Guid Id) : ICommand<VideoDto>;
 
-internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser caller, IJobQueue jobs, IVideoEvents events, TimeProvider time)
+internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser caller, IJobQueue jobs, IVideoEvents events, IMediaLinks links, TimeProvider time)
     : IRequestHandler<ReprocessVideoCommand, VideoDto>
 {
     public async Task<VideoDto> Handle(ReprocessVideoCommand request, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser calle
             throw AlreadyProcessing();
         }
         await events.PublishAsync(video, cancellationToken);
-        return await db.ToDtoAsync(video, cancellationToken);
+        return await db.ToDtoAsync(video, links, cancellationToken);
     }
 
     private static ConflictException AlreadyProcessing() => new("already_processing", "This video is already queued or processing.");

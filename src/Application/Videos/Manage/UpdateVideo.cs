@@ -22,7 +22,7 @@ internal sealed class UpdateVideoValidator : AbstractValidator<UpdateVideoComman
     }
 }
 
-internal sealed class UpdateVideoHandler(IAppDbContext db, ICurrentUser caller, TimeProvider time) : IRequestHandler<UpdateVideoCommand, VideoDto>
+internal sealed class UpdateVideoHandler(IAppDbContext db, ICurrentUser caller, IMediaLinks links, TimeProvider time) : IRequestHandler<UpdateVideoCommand, VideoDto>
 {
     public async Task<VideoDto> Handle(UpdateVideoCommand request, CancellationToken cancellationToken)
     {
@@ -39,6 +39,6 @@ internal sealed class UpdateVideoHandler(IAppDbContext db, ICurrentUser caller, 
             if (request.Title is not null) v.Rename(request.Title, now);
             if (request.Description is not null) v.Describe(request.Description, now);
         }, cancellationToken);
-        return await db.ToDtoAsync(video, cancellationToken);
+        return await db.ToDtoAsync(video, links, cancellationToken);
     }
 }

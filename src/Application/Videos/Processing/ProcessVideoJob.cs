@@ -192,7 +192,7 @@ internal sealed class ProcessVideoHandler(
     private async Task<string?> UserApiKeyAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         var ciphertext = await db.Users.Where(u => u.Id == ownerId).Select(u => u.OpenAiKeyCiphertext).SingleOrDefaultAsync(cancellationToken);
-        return ciphertext is null ? null : secrets.Unprotect(ciphertext, SecretContext.OpenAiKey(ownerId));
+        return ciphertext is null ? null : secrets.Unprotect(ciphertext, SecretContext.UserAiKey(ownerId));
     }
 
     private async Task SaveProgressAsync(Video video, int percent)

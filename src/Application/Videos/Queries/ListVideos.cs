@@ -32,7 +32,7 @@ internal sealed class ListVideosValidator : AbstractValidator<ListVideosQuery>
     }
 }
 
-internal sealed class ListVideosHandler(IAppDbContext db, ICurrentUser caller) : IRequestHandler<ListVideosQuery, Paged<VideoDto>>
+internal sealed class ListVideosHandler(IAppDbContext db, ICurrentUser caller, IMediaLinks links) : IRequestHandler<ListVideosQuery, Paged<VideoDto>>
 {
     public async Task<Paged<VideoDto>> Handle(ListVideosQuery request, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ internal sealed class ListVideosHandler(IAppDbContext db, ICurrentUser caller) :
             _ => videos.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id),
         };
         var page = await videos.Skip(Paging.Skip(request.Page, request.PageSize)).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new Paged<VideoDto>(await db.ToDtosAsync(page, cancellationToken), request.Page, request.PageSize, total);
+        return new Paged<VideoDto>(await db.ToDtosAsync(page, links, cancellationToken), request.Page, request.PageSize, total);
     }
 
     private static string EscapeLike(string value) =>

@@ -1,10 +1,9 @@
 using AskVideo.Application.Common.Models;
-using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Videos.Common;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Videos.Transcripts;
 
@@ -24,8 +23,7 @@ internal sealed class ExportTranscriptHandler(IAppDbContext db, ICurrentUser cal
     public async Task<DownloadFile> Handle(ExportTranscriptQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VideoId && v.OwnerId == userId, cancellationToken)
-            ?? throw new NotFoundException("video");
+        var video = await db.ReadOwnedAsync(request.VideoId, userId, cancellationToken);
         return await db.ExportTranscriptAsync(video, request.Format, cancellationToken);
     }
 }

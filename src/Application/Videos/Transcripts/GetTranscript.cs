@@ -2,6 +2,7 @@ using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Videos.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,7 @@ internal sealed class GetTranscriptHandler(IAppDbContext db, ICurrentUser caller
     public async Task<TranscriptDto> Handle(GetTranscriptQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var video = await db.Videos.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VideoId && v.OwnerId == userId, cancellationToken)
-            ?? throw new NotFoundException("video");
+        var video = await db.ReadOwnedAsync(request.VideoId, userId, cancellationToken);
         return await db.ReadTranscriptAsync(video, cancellationToken);
     }
 }

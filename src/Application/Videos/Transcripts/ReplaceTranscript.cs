@@ -37,7 +37,7 @@ internal sealed class ReplaceTranscriptValidator : AbstractValidator<ReplaceTran
     }
 }
 
-internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser caller, IVideoStorage storage, IJobQueue jobs, IVideoEvents events, TimeProvider time)
+internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser caller, IVideoStorage storage, IJobQueue jobs, IVideoEvents events, IMediaLinks links, TimeProvider time)
     : IRequestHandler<ReplaceTranscriptCommand, VideoDto>
 {
     public async Task<VideoDto> Handle(ReplaceTranscriptCommand request, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
 
         if (previousKey is not null && previousKey != key) await DeleteQuietlyAsync(previousKey);
         await events.PublishAsync(video, cancellationToken);
-        return await db.ToDtoAsync(video, cancellationToken);
+        return await db.ToDtoAsync(video, links, cancellationToken);
     }
 
     private static IReadOnlyList<TranscriptLine> Parse(ReplaceTranscriptCommand request)

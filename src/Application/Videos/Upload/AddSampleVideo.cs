@@ -15,7 +15,8 @@ internal sealed class AddSampleVideoHandler(
     IVideoStorage storage,
     IMediaProbe probe,
     ISampleClipProvider samples,
-    VideoIngest ingest) : IRequestHandler<AddSampleVideoCommand, VideoDto>
+    VideoIngest ingest,
+    IMediaLinks links) : IRequestHandler<AddSampleVideoCommand, VideoDto>
 {
     public async Task<VideoDto> Handle(AddSampleVideoCommand request, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ internal sealed class AddSampleVideoHandler(
             var fields = new UploadFields { Title = clip.Title, Description = clip.Description, Language = clip.Language, FileName = "askvideo-sample.mp4" };
             fields.Tags.Add("sample");
             var saved = await ingest.SaveAsync(new NewVideo(userId, videoId, fields, videoKey, subtitlesKey, size, facts), cancellationToken);
-            return await db.ToDtoAsync(saved, cancellationToken);
+            return await db.ToDtoAsync(saved, links, cancellationToken);
         }
         catch
         {

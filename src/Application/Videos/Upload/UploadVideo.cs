@@ -57,6 +57,7 @@ internal sealed class UploadVideoHandler(
     IMediaProbe probe,
     VideoIngest ingest,
     IOptions<AppOptions> app,
+    IMediaLinks links,
     ILogger<UploadVideoHandler> logger) : IRequestHandler<UploadVideoCommand, VideoDto>
 {
     private const int MaxFieldBytes = 16 * 1024;
@@ -115,7 +116,7 @@ internal sealed class UploadVideoHandler(
             var facts = await probe.ProbeAsync(await storage.GetProbeInputAsync(videoKey!, cancellationToken), cancellationToken);
             var video = await ingest.SaveAsync(new NewVideo(userId, videoId, fields, videoKey!, subtitlesKey, size, facts), cancellationToken);
             logger.LogInformation("Video {VideoId} uploaded ({SizeBytes} bytes, {Format})", video.Id, size, facts.FormatName);
-            return await db.ToDtoAsync(video, cancellationToken);
+            return await db.ToDtoAsync(video, links, cancellationToken);
         }
         catch
         {

@@ -1,4 +1,3 @@
-using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
@@ -7,12 +6,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace AskVideo.Application.Admin;
+namespace AskVideo.Application.Admin.Jobs;
 
 /// <summary>
-/// Queue statistics. <see cref="Pending"/> and <see cref="Processing"/> are Redis list depths, null while Redis is
-/// unreachable; the rest are counted in PostgreSQL, the jobs' source of truth: <see cref="DeadLetters"/> are dead jobs,
-/// <see cref="Scheduled"/> pending ones, <see cref="Failed"/> failed plus dead ones.
+/// Queue statistics. <see cref="Pending"/> and <see cref="Processing"/> are the delivery queue's depths, null while it
+/// is unreachable; the rest are counted in the database, the jobs' source of truth: <see cref="DeadLetters"/> are dead
+/// jobs, <see cref="Scheduled"/> pending ones, <see cref="Failed"/> failed plus dead ones.
 /// </summary>
 public sealed record QueueStatsDto(long? Pending, long? Processing, long DeadLetters, long Scheduled, long Running, long Failed);
 
@@ -48,7 +47,7 @@ internal sealed class ListJobsHandler(IAppDbContext db, IQueueMonitor monitor) :
 {
     public async Task<JobsOverviewDto> Handle(ListJobsQuery request, CancellationToken cancellationToken)
     {
-        var depths = await monitor.TryGetRedisDepthsAsync(cancellationToken);
+        var depths = await monitor.TryGetDepthsAsync(cancellationToken);
         var counts = await db.Jobs.GroupBy(j => j.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
         long Count(JobStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
         var stats = new QueueStatsDto(depths?.Pending, depths?.Processing, Count(JobStatus.Dead), Count(JobStatus.Pending), Count(JobStatus.Running),
@@ -61,40 +60,5 @@ internal sealed class ListJobsHandler(IAppDbContext db, IQueueMonitor monitor) :
         var rows = await jobs.OrderByDescending(j => j.UpdatedAt).Skip(Paging.Skip(request.Page, request.PageSize)).Take(request.PageSize).ToListAsync(cancellationToken);
         var items = rows.Select(j => new JobDto(j.Id, j.Type, j.Status.ToString().ToLowerInvariant(), j.Attempts, j.MaxAttempts, j.LastError, j.CreatedAt, j.UpdatedAt, j.FinishedAt)).ToList();
         return new JobsOverviewDto(stats, new Paged<JobDto>(items, request.Page, request.PageSize, total));
-    }
-}
-
-public sealed record RetryJobCommand(Guid Id) : ICommand<Unit>, IRequireAdmin;
-
-internal sealed class RetryJobHandler(IAppDbContext db, TimeProvider time) : IRequestHandler<RetryJobCommand, Unit>
-{
-    public async Task<Unit> Handle(RetryJobCommand request, CancellationToken cancellationToken)
-    {
-        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == request.Id, cancellationToken) ?? throw new NotFoundException("job");
-        if (job.Status is not (JobStatus.Dead or JobStatus.Failed))
-            throw new ConflictException("job_not_retryable", $"Only failed or dead jobs can be retried; this one is {job.Status.ToString().ToLowerInvariant()}.");
-        job.Retry(time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
-    }
-}
-
-/// <summary>Enqueues no-op jobs to check the queue end to end (operators, benchmarks). All are written in one transaction.</summary>
-public sealed record EnqueuePingJobsCommand(int Count) : ICommand<PingJobsDto>, IRequireAdmin;
-
-public sealed record PingJobsDto(IReadOnlyList<Guid> JobIds);
-
-internal sealed class EnqueuePingJobsValidator : AbstractValidator<EnqueuePingJobsCommand>
-{
-    public EnqueuePingJobsValidator() => RuleFor(c => c.Count).InclusiveBetween(1, 10_000);
-}
-
-internal sealed class EnqueuePingJobsHandler(IAppDbContext db, IJobQueue jobs) : IRequestHandler<EnqueuePingJobsCommand, PingJobsDto>
-{
-    public async Task<PingJobsDto> Handle(EnqueuePingJobsCommand request, CancellationToken cancellationToken)
-    {
-        var ids = Enumerable.Range(0, request.Count).Select(i => jobs.Enqueue(new Jobs.Ping.PingJob($"ping {i + 1}/{request.Count}"))).ToList();
-        await db.SaveChangesAsync(cancellationToken);
-        return new PingJobsDto(ids);
     }
 }
