@@ -216,6 +216,7 @@ const ja: Resources = {
       payload_too_large: 'ファイルがこのサーバーで受け付けられるサイズを超えています。',
       signup_disabled: 'このサーバーではアカウント作成が無効です。管理者にアカウントを依頼してください。',
       tag_exists: '同じ名前のタグがすでにあります。',
+      too_many_streams: '開いているライブ接続が多すぎます（AskVideo の他のタブやウィンドウ）。いくつか閉じてから再試行してください。',
       too_many_tags: 'タグが多すぎます。先にいくつか削除してください。',
       too_many_tokens: 'API トークンが多すぎます。先にいくつか削除してください。',
       unauthenticated: '続けるにはログインしてください。',
