@@ -46,6 +46,7 @@ APP_SETTINGS=(
   ConnectionStrings__Postgres Redis__Configuration
   App__PublicUrl App__SignupEnabled App__DefaultVideoLimit App__MaxUploadBytes App__RequireEmailVerification
   Auth__JwtSigningKey Auth__AccessTokenMinutes Auth__RefreshTokenDays Auth__SecureCookies
+  ForwardedHeaders__KnownProxies__0 ForwardedHeaders__KnownNetworks__0 Streams__MaxPerUser Streams__SessionCheckSeconds
   Cors__AllowedOrigins__0
   Security__EncryptionKeys__0__Id Security__EncryptionKeys__0__Key
   Storage__Provider Storage__LocalRoot Storage__S3__Bucket Storage__S3__Region Storage__S3__ServiceUrl
@@ -634,6 +635,9 @@ else
     check "api, worker, migrate share the app environment (connection strings, secrets)" \
       q '[.services.api, .services.worker, .services.migrate] | all(.environment | .ConnectionStrings__Postgres != null
          and .Redis__Configuration == "redis:6379" and .Auth__JwtSigningKey != null and .Security__EncryptionKeys__0__Key != null)'
+    check "the api trusts X-Forwarded-* from the project's network only, whose subnet is fixed (ASKVIDEO_SUBNET)" \
+      q '.networks.default.ipam.config[0].subnet as $s | ($s | length > 0)
+         and ([.services.api, .services.worker, .services.migrate] | all(.environment.ForwardedHeaders__KnownNetworks__0 == $s))'
     check "the api does not consume the queue (Queue__ConsumerEnabled=false)" \
       q '.services.api.environment.Queue__ConsumerEnabled == "false"'
     check "the api listens where nginx's API_UPSTREAM points (api:8080)" \
