@@ -5,11 +5,15 @@
 set -euo pipefail
 template="$1"
 content="$(cat "$template")"
-for var in NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG; do
+for var in NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG NGINX_API_RATE NGINX_API_BURST NGINX_API_CONNECTIONS; do
   value="${!var:-}"
   if [ -z "$value" ]; then
     case "$var" in
       NGINX_ACCESS_LOG) value="logs/access.log" ;;
+      # The same defaults as nginx/Dockerfile.
+      NGINX_API_RATE) value="50r/s" ;;
+      NGINX_API_BURST) value="200" ;;
+      NGINX_API_CONNECTIONS) value="64" ;;
       *) echo "render.sh: $var is not set" >&2; exit 1 ;;
     esac
   fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016 # jq programs and literal ${...} patterns are single-quoted on purpose
-# Static checks of the Docker deployment (Dockerfile, nginx/Dockerfile, .dockerignore, docker-compose.yml,
+# Checks of the Docker deployment and the local run (Dockerfile, nginx/Dockerfile, .dockerignore, docker-compose.yml,
 # .env.example and the nginx template), runnable without a Docker engine:
 #   - docker compose config (when the docker CLI has the compose plugin), with and without the optional profiles,
 #     plus structural assertions on the resolved configuration (jq);
@@ -8,7 +8,10 @@
 #     produces, and validated with `nginx -t` (when nginx is installed);
 #   - the Dockerfiles: COPY sources exist and are not excluded by .dockerignore, stages, users, health checks,
 #     entry points against the projects' assembly names, every src project copied before restore;
-#   - .env.example documents every setting and every variable docker-compose.yml interpolates, and is valid shell.
+#   - .env.example documents every setting and every variable docker-compose.yml interpolates, and is valid shell;
+#   - at run time (on free loopback ports): nginx with the template answers 429 problem+json above its per-address
+#     limits on /api/, and, as root, the local stack library starts PostgreSQL and nginx from a checkout that only
+#     root can enter (the newcomer's clone in /root or a mktemp -d folder).
 # A check whose tool is missing is skipped with a message. Exit status 1 when any check failed.
 #   ./scripts/check-deploy.sh
 set -uo pipefail
@@ -16,7 +19,12 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT" || exit 1
 TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
+cleanup() {
+  declare -F stop_runtime_nginx >/dev/null && stop_runtime_nginx
+  declare -F stop_private_stack >/dev/null && stop_private_stack
+  rm -rf "$TMP" ${WWW:+"$WWW"}
+}
+trap cleanup EXIT
 
 PASSED=0 FAILED=0 SKIPPED=0
 pass() { PASSED=$((PASSED + 1)); printf '  ok    %s\n' "$*"; }
@@ -38,6 +46,7 @@ APP_SETTINGS=(
   ConnectionStrings__Postgres Redis__Configuration
   App__PublicUrl App__SignupEnabled App__DefaultVideoLimit App__MaxUploadBytes App__RequireEmailVerification
   Auth__JwtSigningKey Auth__AccessTokenMinutes Auth__RefreshTokenDays Auth__SecureCookies
+  ForwardedHeaders__KnownProxies__0 ForwardedHeaders__KnownNetworks__0 Streams__MaxPerUser Streams__SessionCheckSeconds
   Cors__AllowedOrigins__0
   Security__EncryptionKeys__0__Id Security__EncryptionKeys__0__Key
   Storage__Provider Storage__LocalRoot Storage__S3__Bucket Storage__S3__Region Storage__S3__ServiceUrl
@@ -61,10 +70,12 @@ REQUIRED_EMPTY=(Auth__JwtSigningKey Security__EncryptionKeys__0__Key)
 LOCAL_RUN_INTERNAL=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG ROOT STACK_DIR
   STACK_NAME PUBLIC_URL API_DLL WORKER_DLL PG_PORT REDIS_PORT API_PORT PG_DB PG_BIN CONNECTION_STRING REDIS_CONFIGURATION)
 # The template placeholders and the values the nginx container gets (docker-compose.yml / nginx/Dockerfile).
-PLACEHOLDERS=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG)
+PLACEHOLDERS=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG NGINX_API_RATE NGINX_API_BURST
+  NGINX_API_CONNECTIONS)
 declare -A DOCKER_NGINX_VALUES=(
   [NGINX_PORT]=8080 [API_UPSTREAM]=api:8080 [CLIENT_ROOT]=/usr/share/nginx/html [MEDIA_ROOT]=/data/media
-  [NGINX_MAX_BODY_SIZE]=4294967296 [NGINX_ACCESS_LOG]=/dev/stdout
+  [NGINX_MAX_BODY_SIZE]=4294967296 [NGINX_ACCESS_LOG]=/dev/stdout [NGINX_API_RATE]=50r/s [NGINX_API_BURST]=200
+  [NGINX_API_CONNECTIONS]=64
 )
 TEMPLATE=nginx/templates/default.conf.template
 
@@ -306,7 +317,8 @@ render_docker() {
   env NGINX_PORT="${DOCKER_NGINX_VALUES[NGINX_PORT]}" API_UPSTREAM="${DOCKER_NGINX_VALUES[API_UPSTREAM]}" \
     CLIENT_ROOT="${DOCKER_NGINX_VALUES[CLIENT_ROOT]}" MEDIA_ROOT="${DOCKER_NGINX_VALUES[MEDIA_ROOT]}" \
     NGINX_MAX_BODY_SIZE="${DOCKER_NGINX_VALUES[NGINX_MAX_BODY_SIZE]}" NGINX_ACCESS_LOG="${DOCKER_NGINX_VALUES[NGINX_ACCESS_LOG]}" \
-    "$@"
+    NGINX_API_RATE="${DOCKER_NGINX_VALUES[NGINX_API_RATE]}" NGINX_API_BURST="${DOCKER_NGINX_VALUES[NGINX_API_BURST]}" \
+    NGINX_API_CONNECTIONS="${DOCKER_NGINX_VALUES[NGINX_API_CONNECTIONS]}" "$@"
 }
 if render_docker bash nginx/render.sh "$TEMPLATE" > "$TMP/docker.conf" 2> "$TMP/render.err"; then
   pass "nginx/render.sh renders the template with the container's values"
@@ -330,7 +342,7 @@ else
 fi
 
 # nginx -t inside a throwaway prefix, with an http block like the official image's nginx.conf.
-nginx_test() { # nginx_test <name> <rendered conf>
+nginx_prefix() { # nginx_prefix <name> <rendered conf>: a throwaway prefix with an http block like the official image's
   local name="$1" conf="$2" prefix="$TMP/nginx-$1"
   mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp"
   cp "$conf" "$prefix/conf.d/default.conf"
@@ -354,6 +366,10 @@ http {
   include $prefix/conf.d/*.conf;
 }
 CONF
+}
+nginx_test() { # nginx_test <name> <rendered conf>
+  local name="$1" prefix="$TMP/nginx-$1"
+  nginx_prefix "$1" "$2"
   if "$NGINX_BIN" -e "$prefix/logs/error.log" -p "$prefix" -c "$prefix/nginx.conf" -t > "$TMP/nginx-$name.out" 2>&1; then
     pass "nginx -t accepts the template rendered with the $name values"
   else
@@ -380,6 +396,147 @@ if [ -n "$NGINX_BIN" ] && [ -f /etc/nginx/mime.types ] && [ -s "$TMP/docker.conf
   fi
 else
   skip "nginx (with /etc/nginx/mime.types) is not installed: nginx -t not run"
+fi
+
+# nginx running the template: the per-address limits on /api/ (limit_req, limit_conn) answer 429 problem+json, the
+# defaults let a burst through, and paths outside /api/ are never limited. Upstreams: a closed port (nginx answers
+# its own 503 at once) and a socket that accepts connections but never answers (requests stay open).
+free_port() { # a TCP port on 127.0.0.1 that nothing listens on
+  local p
+  for _ in $(seq 1 100); do
+    p=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+  done
+  return 1
+}
+NGINX_RUNNING=()
+SILENT_PID=""
+nginx_run() { # nginx_run <name> <port> <upstream port> [VAR=value...]: renders the template and starts nginx on <port>
+  local name="$1" port="$2" upstream="$3" prefix="$TMP/nginx-$1"; shift 3
+  env NGINX_PORT="$port" API_UPSTREAM="127.0.0.1:$upstream" CLIENT_ROOT="$WWW" MEDIA_ROOT="$WWW" \
+    NGINX_MAX_BODY_SIZE=1048576 NGINX_ACCESS_LOG="$prefix/logs/access.log" "$@" bash nginx/render.sh "$TEMPLATE" > "$TMP/$name.conf" || return 1
+  nginx_prefix "$name" "$TMP/$name.conf"
+  "$NGINX_BIN" -e "$prefix/logs/error.log" -p "$prefix" -c "$prefix/nginx.conf" 2>"$TMP/nginx-$name.out" || return 1
+  NGINX_RUNNING+=("$name")
+  for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/health" && return 0; sleep 0.1; done
+  return 1
+}
+stop_runtime_nginx() {
+  local name
+  for name in "${NGINX_RUNNING[@]}"; do
+    "$NGINX_BIN" -e "$TMP/nginx-$name/logs/error.log" -p "$TMP/nginx-$name" -c "$TMP/nginx-$name/nginx.conf" -s stop 2>/dev/null
+  done
+  NGINX_RUNNING=()
+  if [ -n "$SILENT_PID" ]; then kill "$SILENT_PID" 2>/dev/null; wait "$SILENT_PID" 2>/dev/null; SILENT_PID=""; fi
+}
+codes() { # codes <url> <count>: the status of <count> requests in a row (one connection), one per line
+  local urls=() i
+  for ((i = 0; i < $2; i++)); do urls+=(-o /dev/null "$1"); done
+  curl -s -w '%{http_code}\n' "${urls[@]}"
+}
+problem_429() { # problem_429 <headers file> <body file>: nginx's own problem+json 429 with Retry-After
+  grep -qi '^content-type: application/problem+json' "$1" && grep -qi '^retry-after: ' "$1" &&
+    jq -e '.status == 429 and .code == "rate_limited" and (.detail | length > 0)' "$2" >/dev/null 2>&1
+}
+section "nginx at run time: limits on /api/"
+if [ -z "$NGINX_BIN" ] || [ ! -f /etc/nginx/mime.types ] || ! command -v curl >/dev/null || ! command -v jq >/dev/null \
+  || ! command -v perl >/dev/null; then
+  skip "nginx, curl, jq or perl is missing: the limits were not exercised"
+else
+  # nginx's workers (nobody, when started as root) cannot enter $TMP (mode 700): the SPA files get a folder of their own.
+  WWW="$(mktemp -d)" && echo '<!doctype html><title>spa</title>' > "$WWW/index.html" && chmod -R a+rX "$WWW"
+  closed="$(free_port)" silent="$(free_port)"
+  perl -MIO::Socket::INET -e '$s = IO::Socket::INET->new(LocalAddr => "127.0.0.1", LocalPort => $ARGV[0], Listen => 64,
+    ReuseAddr => 1) or die "listen: $!"; sleep 120' "$silent" & SILENT_PID=$!
+  p_default="$(free_port)" p_rate="$(free_port)" p_conn="$(free_port)"
+  if nginx_run limits-default "$p_default" "$closed" \
+    && nginx_run limits-rate "$p_rate" "$closed" NGINX_API_RATE=1r/s NGINX_API_BURST=2 \
+    && nginx_run limits-conn "$p_conn" "$silent" NGINX_API_CONNECTIONS=2; then
+    # Defaults (50r/s, burst 200): a burst of 150 API requests all reach the (closed) upstream: 503, no 429.
+    check "defaults: a burst of 150 /api/ requests is not limited" \
+      test "$(codes "http://127.0.0.1:$p_default/api/v1/health" 150 | grep -c '^503$')" = 150
+    # 1r/s, burst 2: three requests pass, the rest of a quick series gets 429.
+    mapfile -t got < <(codes "http://127.0.0.1:$p_rate/api/v1/health" 8)
+    if [ "${got[*]:0:3}" = "503 503 503" ] && [ "${got[*]:3}" = "429 429 429 429 429" ]; then
+      pass "limit_req (NGINX_API_RATE=1r/s, NGINX_API_BURST=2): 3 of 8 quick requests pass, the others get 429"
+    else
+      fail "limit_req (NGINX_API_RATE=1r/s, NGINX_API_BURST=2): statuses ${got[*]}"
+    fi
+    curl -s -D "$TMP/rate.h" -o "$TMP/rate.json" "http://127.0.0.1:$p_rate/api/v1/videos"
+    check "limit_req: the 429 is problem+json (code rate_limited) with Retry-After" problem_429 "$TMP/rate.h" "$TMP/rate.json"
+    check "limit_req: /health and the SPA are not limited" \
+      test "$({ codes "http://127.0.0.1:$p_rate/health" 10; codes "http://127.0.0.1:$p_rate/library" 10; } | grep -c '^200$')" = 20
+    # 2 connections: two requests held open by the silent upstream, a third one gets 429 at once.
+    curl -s -o /dev/null --max-time 10 "http://127.0.0.1:$p_conn/api/v1/videos/events" & held1=$!
+    curl -s -o /dev/null --max-time 10 "http://127.0.0.1:$p_conn/api/v1/videos/events" & held2=$!
+    sleep 1
+    status="$(curl -s -D "$TMP/conn.h" -o "$TMP/conn.json" -w '%{http_code}' --max-time 5 "http://127.0.0.1:$p_conn/api/v1/me")"
+    if [ "$status" = 429 ] && problem_429 "$TMP/conn.h" "$TMP/conn.json"; then
+      pass "limit_conn (NGINX_API_CONNECTIONS=2): a third open /api/ request gets 429 problem+json"
+    else
+      fail "limit_conn (NGINX_API_CONNECTIONS=2): a third open /api/ request got $status"
+    fi
+    check "limit_conn: /health is not limited while the /api/ connections are held" \
+      test "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$p_conn/health")" = 200
+    kill "$held1" "$held2" 2>/dev/null; wait "$held1" "$held2" 2>/dev/null
+  else
+    fail "could not start nginx with the rendered template:"; cat "$TMP"/nginx-limits-*.out 2>/dev/null | sed 's/^/        /'
+  fi
+  stop_runtime_nginx
+fi
+
+# The newcomer path: a checkout that only root can enter (root's home, a `mktemp -d` folder), run as root, as on a
+# fresh server. PostgreSQL runs as the postgres user and nginx's workers as nobody; the stack library must keep their
+# state where they can reach it. A copy of scripts/ and nginx/ in a mode-700 folder starts PostgreSQL and nginx
+# through scripts/lib/stack.sh on free ports, checks them, and stops them.
+PRIVATE_STARTED=""
+private_call() { # private_call <function> [args...]: runs a stack.sh function in the private checkout
+  STACK_NAME=deploy-check PG_PORT="$PRIVATE_PG_PORT" NGINX_PORT="$PRIVATE_NGINX_PORT" API_PORT="$PRIVATE_API_PORT" \
+    bash -c 'set -euo pipefail; . "$0/scripts/lib/stack.sh"; stack_dir() { echo "$STACK_DIR"; }; "$@"' "$PRIVATE" "$@"
+}
+stop_private_stack() {
+  [ -n "$PRIVATE_STARTED" ] || return 0
+  private_call stop_nginx >/dev/null 2>&1
+  private_call stop_postgres >/dev/null 2>&1
+  case "$PRIVATE_STATE" in /var/lib/askvideo/deploy-check-*) rm -rf "$PRIVATE_STATE" ;; esac
+  PRIVATE_STARTED=""
+}
+section "local run from a checkout only root can enter (scripts/lib/stack.sh)"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+if [ "$(id -u)" -ne 0 ]; then
+  skip "not root: the root-only checkout case does not arise"
+elif ! id -u postgres >/dev/null 2>&1 || [ ! -x "$PG_BIN/initdb" ] || [ -z "$NGINX_BIN" ] || [ ! -f /etc/nginx/mime.types ]; then
+  skip "PostgreSQL ($PG_BIN) or nginx is not installed (scripts/install-deps.sh installs them)"
+else
+  PRIVATE="$TMP/private/askvideo"   # $TMP comes from mktemp -d: mode 700, owned by root
+  mkdir -p "$PRIVATE/client/dist"
+  cp -R scripts nginx "$PRIVATE/"
+  echo '<!doctype html><title>private checkout</title>' > "$PRIVATE/client/dist/index.html"
+  PRIVATE_PG_PORT="$(free_port)" PRIVATE_NGINX_PORT="$(free_port)" PRIVATE_API_PORT="$(free_port)"
+  check "precondition: the postgres user cannot enter the checkout ($(stat -c %a "$TMP") $TMP)" \
+    bash -c "! (cd / && runuser -u postgres -- test -x '$PRIVATE')"
+  PRIVATE_STATE="$(private_call stack_dir 2>/dev/null)"
+  PRIVATE_STARTED=1
+  if private_call start_postgres > "$TMP/private-pg.out" 2>&1; then
+    pass "start_postgres as root from the mode-700 checkout (state in $PRIVATE_STATE)"
+  else
+    fail "start_postgres as root from the mode-700 checkout:"; sed 's/^/        /' "$TMP/private-pg.out"
+  fi
+  check "PostgreSQL is ready on 127.0.0.1:$PRIVATE_PG_PORT and has the askvideo database" \
+    bash -c "'$PG_BIN/pg_isready' -q -h 127.0.0.1 -p '$PRIVATE_PG_PORT' &&
+      test \"\$('$PG_BIN/psql' -h 127.0.0.1 -p '$PRIVATE_PG_PORT' -U postgres -d askvideo -tAc 'SELECT 1')\" = 1"
+  check ".local/deploy-check in the checkout links to the state folder" \
+    test "$(readlink "$PRIVATE/.local/deploy-check")" = "$PRIVATE_STATE"
+  if private_call start_nginx "$PRIVATE/client/dist" "$PRIVATE_STATE/media" 1048576 > "$TMP/private-nginx.out" 2>&1; then
+    check "nginx serves the client from the mode-700 checkout" \
+      bash -c "curl -fsS 'http://127.0.0.1:$PRIVATE_NGINX_PORT/' | grep -q 'private checkout'"
+  else
+    fail "start_nginx as root from the mode-700 checkout:"; sed 's/^/        /' "$TMP/private-nginx.out"
+  fi
+  private_call stop_nginx >/dev/null 2>&1
+  private_call stop_postgres >/dev/null 2>&1
+  check "stop_postgres stops it" bash -c "! '$PG_BIN/pg_isready' -q -h 127.0.0.1 -p '$PRIVATE_PG_PORT'"
+  stop_private_stack
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -473,10 +630,14 @@ else
            and (.services.nginx.volumes | any(.source == "media" and .target == $m and .read_only == true))'
     check "nginx gets the Docker values of the template placeholders" \
       q '.services.nginx.environment | .NGINX_PORT == "8080" and .API_UPSTREAM == "api:8080"
-         and .CLIENT_ROOT == "/usr/share/nginx/html" and .MEDIA_ROOT == "/data/media" and .NGINX_ACCESS_LOG == "/dev/stdout"'
+         and .CLIENT_ROOT == "/usr/share/nginx/html" and .MEDIA_ROOT == "/data/media" and .NGINX_ACCESS_LOG == "/dev/stdout"
+         and .NGINX_API_RATE == "50r/s" and .NGINX_API_BURST == "200" and .NGINX_API_CONNECTIONS == "64"'
     check "api, worker, migrate share the app environment (connection strings, secrets)" \
       q '[.services.api, .services.worker, .services.migrate] | all(.environment | .ConnectionStrings__Postgres != null
          and .Redis__Configuration == "redis:6379" and .Auth__JwtSigningKey != null and .Security__EncryptionKeys__0__Key != null)'
+    check "the api trusts X-Forwarded-* from the project's network only, whose subnet is fixed (ASKVIDEO_SUBNET)" \
+      q '.networks.default.ipam.config[0].subnet as $s | ($s | length > 0)
+         and ([.services.api, .services.worker, .services.migrate] | all(.environment.ForwardedHeaders__KnownNetworks__0 == $s))'
     check "the api does not consume the queue (Queue__ConsumerEnabled=false)" \
       q '.services.api.environment.Queue__ConsumerEnabled == "false"'
     check "the api listens where nginx's API_UPSTREAM points (api:8080)" \

@@ -99,7 +99,7 @@ start_nginx "$ROOT/client/dist" "$STACK_DIR/media" 4294967296
 
 deploy_out="$RESULTS/deploy.log"
 if bash "$ROOT/scripts/check-deploy.sh" >"$deploy_out" 2>&1; then deploy_status=ok; else deploy_status=FAILED; grep -E "FAIL" "$deploy_out" | head -20; fi
-record "deploy config (static)" "$(sed -nE 's/^check-deploy: ([0-9]+) passed.*/\1/p' "$deploy_out")" "$(sed -nE 's/^check-deploy: [0-9]+ passed, ([0-9]+) failed.*/\1/p' "$deploy_out")" "$deploy_status"
+record "deploy config" "$(sed -nE 's/^check-deploy: ([0-9]+) passed.*/\1/p' "$deploy_out")" "$(sed -nE 's/^check-deploy: [0-9]+ passed, ([0-9]+) failed.*/\1/p' "$deploy_out")" "$deploy_status"
 
 run_dotnet_suite "domain unit" "$ROOT/tests/Domain.UnitTests"
 run_dotnet_suite "application unit" "$ROOT/tests/Application.UnitTests"

@@ -8,11 +8,32 @@ STACK_NAME="${STACK_NAME:-dev}"
 STACK_DIR="$ROOT/.local/$STACK_NAME"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
+# As root, PostgreSQL runs as the postgres user and nginx's workers as nobody: both must be able to enter the stack's
+# folders. A checkout they cannot enter (root's home, a mode-700 `mktemp -d` folder) keeps its state in
+# $ASKVIDEO_STATE_ROOT/<stack>-<hash of the checkout path> (default /var/lib/askvideo) instead, and .local/<stack>
+# becomes a link to it. Everywhere else the state stays under .local/<stack>.
+service_users_can_enter() { # service_users_can_enter <dir>: postgres (if it exists yet) and nobody can traverse it
+  local user
+  for user in nobody postgres; do
+    id -u "$user" >/dev/null 2>&1 || continue
+    (cd / && runuser -u "$user" -- test -x "$1") 2>/dev/null || return 1
+  done
+}
+if [ "$(id -u)" -eq 0 ] && ! service_users_can_enter "$ROOT"; then
+  STACK_DIR="${ASKVIDEO_STATE_ROOT:-/var/lib/askvideo}/$STACK_NAME-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+  mkdir -p "$STACK_DIR" "$ROOT/.local"
+  chmod 755 "$(dirname "$STACK_DIR")" "$STACK_DIR"
+  if [ ! -e "$ROOT/.local/$STACK_NAME" ] || [ -L "$ROOT/.local/$STACK_NAME" ]; then ln -sfn "$STACK_DIR" "$ROOT/.local/$STACK_NAME"; fi
+fi
+
 if [ "$STACK_NAME" = "test" ]; then
   PG_PORT="${PG_PORT:-54339}"; REDIS_PORT="${REDIS_PORT:-63791}"; API_PORT="${API_PORT:-5181}"; NGINX_PORT="${NGINX_PORT:-8181}"
   S3_PORT="${S3_PORT:-4569}"
 elif [ "$STACK_NAME" = "bench" ]; then
   PG_PORT="${PG_PORT:-54349}"; REDIS_PORT="${REDIS_PORT:-63792}"; API_PORT="${API_PORT:-5191}"; NGINX_PORT="${NGINX_PORT:-8191}"
+  # Load generators send thousands of requests a second from one address: nginx's per-address limits out of the way.
+  ASKVIDEO_API_RATE="${ASKVIDEO_API_RATE:-1000000r/s}"; ASKVIDEO_API_BURST="${ASKVIDEO_API_BURST:-1000000}"
+  ASKVIDEO_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-100000}"
 else
   PG_PORT="${PG_PORT:-54329}"; REDIS_PORT="${REDIS_PORT:-63790}"; API_PORT="${API_PORT:-5080}"; NGINX_PORT="${NGINX_PORT:-8080}"
 fi
@@ -24,8 +45,9 @@ log() { printf '\033[1;34m[%s]\033[0m %s\n' "$STACK_NAME" "$*"; }
 die() { printf '\033[1;31m[%s] %s\033[0m\n' "$STACK_NAME" "$*" >&2; exit 1; }
 
 # Runs a command as the postgres OS user when we are root (initdb and postgres refuse to run as root).
+# From /, so a working directory the postgres user cannot enter does not matter.
 as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -104,8 +126,16 @@ start_nginx() { # start_nginx <client dist dir> <media root> <max body bytes>
   local dist="$1" media="$2" max_body="$3"
   local prefix="$STACK_DIR/nginx" pid="$STACK_DIR/run/nginx.pid"
   mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp" "$STACK_DIR/run" "$media"
+  # nginx's workers (nobody) read the client files: serve a copy when they cannot enter the checkout.
+  if [ "$(id -u)" -eq 0 ] && ! service_users_can_enter "$dist"; then
+    rm -rf "$STACK_DIR/client"
+    cp -R "$dist" "$STACK_DIR/client"
+    chmod -R a+rX "$STACK_DIR/client"
+    dist="$STACK_DIR/client"
+  fi
   API_UPSTREAM="127.0.0.1:$API_PORT" NGINX_PORT="$NGINX_PORT" CLIENT_ROOT="$dist" MEDIA_ROOT="$media" \
-    NGINX_MAX_BODY_SIZE="$max_body" "$ROOT/nginx/render.sh" "$ROOT/nginx/templates/default.conf.template" > "$prefix/conf.d/default.conf"
+    NGINX_MAX_BODY_SIZE="$max_body" NGINX_API_RATE="${ASKVIDEO_API_RATE:-}" NGINX_API_BURST="${ASKVIDEO_API_BURST:-}" \
+    NGINX_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-}" "$ROOT/nginx/render.sh" "$ROOT/nginx/templates/default.conf.template" > "$prefix/conf.d/default.conf"
   cat > "$prefix/nginx.conf" <<CONF
 worker_processes 2;
 pid $pid;

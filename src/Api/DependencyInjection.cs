@@ -12,6 +12,7 @@ using AskVideo.Infrastructure.Queue;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AskVideo.Api;
 
@@ -31,14 +32,11 @@ public static class DependencyInjection
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<AppExceptionHandler>();
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // nginx runs on the same host (or the compose network); only loopback and private networks may set these.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("10.0.0.0/8"));
-            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("172.16.0.0/12"));
-            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("192.168.0.0/16"));
-        });
+        // Only loopback and the configured proxies (e.g. the nginx container) may set X-Forwarded-*.
+        services.AddOptions<TrustedProxyOptions>().Bind(builder.Configuration.GetSection(TrustedProxyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((o, proxies) => proxies.Value.Apply(o));
+        services.AddOptions<StreamOptions>().Bind(builder.Configuration.GetSection(StreamOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReadinessCache>();
         builder.WebHost.ConfigureKestrel(o =>
         {
             // Small by default; the upload endpoint raises it for its own request.
@@ -84,6 +82,7 @@ public static class DependencyInjection
 
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        app.UseStrictTransportSecurity();
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestContextMiddleware>();
         app.UseExceptionHandler();

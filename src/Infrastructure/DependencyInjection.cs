@@ -5,6 +5,7 @@ using AskVideo.Infrastructure.Email;
 using AskVideo.Infrastructure.Events;
 using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
+using AskVideo.Infrastructure.Limits;
 using AskVideo.Infrastructure.Media;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Persistence.Search;
@@ -70,6 +71,8 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ApiTokenAuthenticator>();
+        services.AddSingleton<ICredentialCheck, CredentialCheck>();
+        services.AddSingleton<IConcurrencyLimiter, RedisConcurrencyLimiter>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Provider == "smtp"
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<FileEmailSender>(sp));

@@ -111,6 +111,12 @@ describe('readCookie', () => {
     expect(readCookie('missing', cookies)).toBeUndefined()
   })
 
+  it('prefers the __Host- prefixed cookie a server with Secure cookies sets', () => {
+    expect(readCookie('csrf_token', 'csrf_token=stale; __Host-csrf_token=fresh')).toBe('fresh')
+    expect(readCookie('csrf_token', '__Host-csrf_token=only')).toBe('only')
+    expect(readCookie('csrf_token', 'x__Host-csrf_token=wrong; csrf_token=plain')).toBe('plain')
+  })
+
   it('returns the raw value when it is not valid URI encoding', () => {
     expect(readCookie('csrf_token', 'csrf_token=%E0%A4%A')).toBe('%E0%A4%A')
   })

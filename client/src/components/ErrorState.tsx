@@ -23,6 +23,7 @@ const KNOWN_CODES = [
   'signup_disabled',
   'tag_exists',
   'too_many_tags',
+  'too_many_streams',
   'too_many_tokens',
   'unauthenticated',
   'unsupported_media',
@@ -47,8 +48,8 @@ export function retryAfterMessage(seconds: number | undefined, t: TFunction): st
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.isNetworkError) return t('errors.network')
-    if (error.status === 429) return retryAfterMessage(error.retryAfterSeconds, t)
     if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`)
+    if (error.status === 429) return retryAfterMessage(error.retryAfterSeconds, t)
     if (error.detail) return error.detail
     return t('errors.httpStatus', { status: error.status })
   }

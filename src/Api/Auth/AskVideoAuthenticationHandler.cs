@@ -17,7 +17,8 @@ internal sealed class AskVideoAuthenticationHandler(
     UrlEncoder encoder,
     AccessTokenService accessTokens,
     RedisSessionRevocation revocation,
-    ApiTokenAuthenticator apiTokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiTokenAuthenticator apiTokens,
+    AuthCookies cookies) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,7 +39,7 @@ internal sealed class AskVideoAuthenticationHandler(
             return Success(claims);
         }
 
-        var cookie = Request.Cookies[AuthConstants.AccessCookie];
+        var cookie = cookies.ReadAccess(Request);
         if (string.IsNullOrEmpty(cookie)) return AuthenticateResult.NoResult();
         var token = await accessTokens.ValidateAsync(cookie);
         if (token is null) return AuthenticateResult.Fail("The session has expired.");

@@ -18,7 +18,7 @@ public sealed class RequiresCsrfMetadata;
 /// </summary>
 internal sealed class RequestSecurityMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentUserContext currentUser, IRateLimiter limiter, IOptions<RateLimitOptions> limits)
+    public async Task InvokeAsync(HttpContext context, CurrentUserContext currentUser, IRateLimiter limiter, IOptions<RateLimitOptions> limits, AuthCookies cookies)
     {
         currentUser.SetIpAddress(Normalize(context.Connection.RemoteIpAddress)?.ToString());
 
@@ -33,9 +33,9 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
 
         var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
         var sessionCookieEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<RequiresCsrfMetadata>() is not null &&
-            (context.Request.Cookies.ContainsKey(AuthConstants.RefreshCookie) || context.Request.Cookies.ContainsKey(AuthConstants.AccessCookie));
+            cookies.HasSession(context.Request);
         var needsCsrf = unsafeMethod && (method == AuthMethod.Cookie || sessionCookieEndpoint);
-        if (needsCsrf && !CsrfMatches(context.Request))
+        if (needsCsrf && !CsrfMatches(context.Request, cookies))
         {
             await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "csrf_failed",
                 "Missing or invalid X-CSRF-Token header. Send the value of the csrf_token cookie with every POST, PUT, PATCH and DELETE.");
@@ -55,9 +55,9 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static bool CsrfMatches(HttpRequest request)
+    private static bool CsrfMatches(HttpRequest request, AuthCookies cookies)
     {
-        var cookie = request.Cookies[AuthConstants.CsrfCookie];
+        var cookie = cookies.ReadCsrf(request);
         var header = request.Headers[AuthConstants.CsrfHeader].ToString();
         return !string.IsNullOrEmpty(cookie) && !string.IsNullOrEmpty(header) && SecretTokens.FixedTimeEquals(cookie, header);
     }

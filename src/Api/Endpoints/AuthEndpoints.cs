@@ -69,7 +69,7 @@ public static class AuthEndpoints
     {
         try
         {
-            var session = await mediator.Send(new RefreshSessionCommand(request.Cookies[AuthConstants.RefreshCookie]), cancellationToken);
+            var session = await mediator.Send(new RefreshSessionCommand(cookies.ReadRefresh(request)), cancellationToken);
             cookies.Write(response, session);
             return TypedResults.Ok(new SessionDto(session.User));
         }
@@ -82,7 +82,7 @@ public static class AuthEndpoints
 
     private static async Task<NoContent> LogoutAsync(HttpRequest request, IMediator mediator, AuthCookies cookies, HttpResponse response, CancellationToken cancellationToken)
     {
-        await mediator.Send(new LogoutCommand(request.Cookies[AuthConstants.RefreshCookie]), cancellationToken);
+        await mediator.Send(new LogoutCommand(cookies.ReadRefresh(request)), cancellationToken);
         cookies.Clear(response);
         return TypedResults.NoContent();
     }

@@ -26,14 +26,17 @@ public static class ChatEndpoints
     {
         api.MapPost("/videos/{id:guid}/chat", AskVideoAsync).WithTags("Chat").WithName("AskVideo").WithSummary(AskSummary)
             .RequireAuthorization().Produces<ChatAnswerDto>(200)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503);
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503)
+            .WithStreamLimits(AnswerStreaming.IsStream);
         api.MapPost("/groups/{id:guid}/chat", AskGroupAsync).WithTags("Chat").WithName("AskGroup").WithSummary(AskSummary)
             .RequireAuthorization().Produces<ChatAnswerDto>(200)
-            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503);
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503)
+            .WithStreamLimits(AnswerStreaming.IsStream);
         api.MapPost("/shared/{shareToken}/chat", AskSharedAsync).WithTags("Shared").WithName("AskShared")
             .WithSummary("A guest's question about a shared group (the share token is the only credential). " + AskSummary)
             .AllowAnonymous().Produces<ChatAnswerDto>(200)
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503)
+            .WithStreamLimits(AnswerStreaming.IsStream);
 
         api.MapPut("/chat/logs/{id:guid}/feedback", SetFeedbackAsync).WithTags("Chat").WithName("SetChatFeedback")
             .WithSummary("Rate an answer {value: good|bad|null, comment?, feedbackToken?}: the owner may rate any answer about their videos, anyone else needs the feedbackToken that came with the answer.")

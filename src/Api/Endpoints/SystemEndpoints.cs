@@ -1,3 +1,4 @@
+using AskVideo.Api.Http;
 using AskVideo.Application.Platform.GetFrontendConfig;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,9 +30,9 @@ public static class SystemEndpoints
 
     private static Ok<HealthDto> GetHealth() => TypedResults.Ok(new HealthDto("ok"));
 
-    private static async Task<Results<Ok<ReadinessDto>, ProblemHttpResult>> GetReadinessAsync(HealthCheckService health, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReadinessDto>, ProblemHttpResult>> GetReadinessAsync(ReadinessCache readiness, CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"), cancellationToken);
+        var report = await readiness.GetAsync(cancellationToken);
         var checks = report.Entries.ToDictionary(
             e => e.Key,
             e => new HealthCheckDto(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description, Math.Round(e.Value.Duration.TotalMilliseconds, 1)));

@@ -62,10 +62,10 @@ public static class VideoEndpoints
             .Produces<VideoDto>(202).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
         videos.MapGet("/events", StreamLibraryEventsAsync).WithName("StreamLibraryEvents")
             .WithSummary("Server-sent events for all your videos over one connection: first `event: ready` (subscribed; refetch your list to catch up), then `event: status` for every change.")
-            .Produces(200, contentType: "text/event-stream");
+            .Produces(200, contentType: "text/event-stream").WithStreamLimits();
         videos.MapGet("/{id:guid}/events", StreamEventsAsync).WithName("StreamVideoEvents")
             .WithSummary("Server-sent events (event: status) with the video's status and progress, starting with the current state.")
-            .Produces(200, contentType: "text/event-stream").ProducesProblem(404);
+            .Produces(200, contentType: "text/event-stream").ProducesProblem(404).WithStreamLimits();
         return api;
     }
 

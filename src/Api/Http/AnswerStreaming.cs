@@ -10,16 +10,29 @@ namespace AskVideo.Api.Http;
 /// Sends a prepared answer as JSON, or as server-sent events (`citations`, `delta`…, `done`, or `error`) when the
 /// client asked to stream. The first piece of text is awaited before anything is written, so a provider that
 /// refuses at once (an invalid key, a rate limit) still gets an ordinary problem+json response with its status.
+/// A streamed answer holds one of the caller's stream slots (<see cref="StreamGuard"/>, taken by the endpoint's
+/// <see cref="StreamLimits.WithStreamLimits"/> filter with <see cref="IsStream"/>): over the cap it is refused with 429
+/// <c>too_many_streams</c> before any retrieval, and it ends with an <c>error</c> event (401 <c>unauthenticated</c>)
+/// if the caller's session ends meanwhile.
 /// </summary>
 internal static class AnswerStreaming
 {
+    private const string SessionEndedEvent =
+        "event: error\ndata: {\"status\":401,\"code\":\"unauthenticated\",\"detail\":\"You were signed out while the answer was being written.\"}\n\n";
+
     public static bool Wants(HttpRequest request, bool? stream) =>
         stream == true || request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>Whether a chat request (an <see cref="Endpoints.ChatEndpoints.AskRequest"/> body) asks for a stream.</summary>
+    public static bool IsStream(EndpointFilterInvocationContext invocation) =>
+        Wants(invocation.HttpContext.Request, invocation.Arguments.OfType<Endpoints.ChatEndpoints.AskRequest>().FirstOrDefault()?.Stream);
 
     public static async Task<IResult> RespondAsync(HttpContext context, AnswerStream answer, bool stream, CancellationToken cancellationToken)
     {
         if (!stream) return TypedResults.Ok(await answer.CompleteAsync(cancellationToken));
 
+        var guard = context.Features.Get<StreamGuard>();
+        if (guard is not null) cancellationToken = guard.Token;
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         await using var events = answer.RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var more = await events.MoveNextAsync(); // may throw: still before the response started
@@ -55,6 +68,10 @@ internal static class AnswerStreaming
         {
             var status = ex is UpstreamException { Code: "ai_rate_limited" } ? 429 : ex is UpstreamException { Transient: true } ? 503 : 502;
             await SendAsync("error", new { status, code = ex.Code, detail = ex.Message });
+        }
+        catch (OperationCanceledException) when (guard is { SessionEnded: true } && !context.RequestAborted.IsCancellationRequested)
+        {
+            await response.WriteAsync(SessionEndedEvent, context.RequestAborted);
         }
         return Results.Empty;
     }

@@ -44,6 +44,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:LoginPerIp:WindowSeconds"] = "60",
         ["RateLimits:OpenAiKeyPerUser:Limit"] = "4",
         ["RateLimits:ModelsPerUser:Limit"] = "6",
+        // A small stream cap, and open streams re-check their session every second, so stream tests finish quickly.
+        ["Streams:MaxPerUser"] = "3",
+        ["Streams:SessionCheckSeconds"] = "1",
         ["AI:OpenAI:BaseUrl"] = FakeOpenAi.BaseUrl,
         // The lexical embedder keeps the suite fast; the default local model has its own tests and runs in the browser tests.
         ["AI:EmbeddingProvider"] = "hashing",

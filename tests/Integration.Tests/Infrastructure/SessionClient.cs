@@ -4,7 +4,7 @@ namespace AskVideo.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A browser-like client: keeps the cookies the API sets (honouring their paths) and, like the SPA, echoes the
-/// csrf_token cookie in X-CSRF-Token on unsafe methods unless told not to.
+/// csrf_token cookie (__Host-csrf_token with Secure cookies) in X-CSRF-Token on unsafe methods unless told not to.
 /// </summary>
 public sealed class SessionClient(HttpClient http) : IDisposable
 {
@@ -37,7 +37,7 @@ public sealed class SessionClient(HttpClient http) : IDisposable
         var applicable = _cookies.Where(c => path.StartsWith(c.Value.Path, StringComparison.Ordinal)).Select(c => $"{c.Key}={c.Value.Value}").ToList();
         if (applicable.Count > 0) request.Headers.Add("Cookie", string.Join("; ", applicable));
         var unsafeMethod = request.Method != HttpMethod.Get && request.Method != HttpMethod.Head;
-        if (unsafeMethod && SendCsrfHeader && Cookie("csrf_token") is { } csrf) request.Headers.Add("X-CSRF-Token", csrf);
+        if (unsafeMethod && SendCsrfHeader && (Cookie("__Host-csrf_token") ?? Cookie("csrf_token")) is { } csrf) request.Headers.Add("X-CSRF-Token", csrf);
 
         var response = await http.SendAsync(request, completion);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))

@@ -221,6 +221,7 @@ const en = {
       session_required: 'API tokens cannot do this. Sign in to AskVideo in the browser instead.',
       signup_disabled: 'Sign-up is disabled on this server. Ask an administrator for an account.',
       tag_exists: 'You already have a tag with this name.',
+      too_many_streams: 'Too many live connections are open (other AskVideo tabs or windows). Close some, then try again.',
       too_many_tags: 'You have too many tags. Delete some first.',
       too_many_tokens: 'You have too many API tokens. Delete some first.',
       unauthenticated: 'Sign in to continue.',

@@ -217,6 +217,7 @@ const ja: Resources = {
       session_required: 'API トークンではこの操作はできません。ブラウザーで AskVideo にサインインしてください。',
       signup_disabled: 'このサーバーではアカウント作成が無効です。管理者にアカウントを依頼してください。',
       tag_exists: '同じ名前のタグがすでにあります。',
+      too_many_streams: '開いているライブ接続が多すぎます（AskVideo の他のタブやウィンドウ）。いくつか閉じてから再試行してください。',
       too_many_tags: 'タグが多すぎます。先にいくつか削除してください。',
       too_many_tokens: 'API トークンが多すぎます。先にいくつか削除してください。',
       unauthenticated: '続けるにはログインしてください。',

@@ -39,8 +39,8 @@ public sealed class PayloadTooLargeException(long limitBytes)
 
 public sealed class UnprocessableException(string code, string message) : AppException(code, message);
 
-public sealed class RateLimitedException(TimeSpan retryAfter, string message = "Too many requests. Try again later.")
-    : AppException("rate_limited", message)
+public sealed class RateLimitedException(TimeSpan retryAfter, string message = "Too many requests. Try again later.", string code = "rate_limited")
+    : AppException(code, message)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
