@@ -70,7 +70,8 @@ public class RetrievalQualityTests(ApiFixture fixture, ITestOutputHelper output)
             await using var dataSource = builder.Build();
             await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
             await dataSource.ReloadTypesAsync();
-            await new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance).EnsureReadyAsync(CancellationToken.None);
+            var index = new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
+            await index.EnsureReadyAsync(CancellationToken.None);
             var (owner, video) = (Guid.NewGuid(), Guid.NewGuid());
             await using (var insert = dataSource.CreateCommand($"""
                 INSERT INTO users (id, email, normalized_email, username, normalized_username, password_hash, created_at, updated_at)
@@ -90,7 +91,7 @@ public class RetrievalQualityTests(ApiFixture fixture, ITestOutputHelper output)
                     scene.Parameters.Add(new NpgsqlParameter { Value = value });
                 await scene.ExecuteNonQueryAsync();
             }
-            var search = new HybridSceneSearch(dataSource);
+            var search = new HybridSceneSearch(dataSource, index);
 
             var hits = 0;
             foreach (var (question, expected) in Questions)

@@ -46,6 +46,36 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Search_OnAFreshDatabase_ShouldSetUpTheIndexFirst_InsteadOfFailingOnAMissingColumn()
+    {
+        // A new installation (migrated, nothing processed yet) asked a question before any scene was indexed: the
+        // search read the sign-bit column the index set-up adds, and failed with "column embedding_bq does not exist".
+        var database = "askvideo_fresh_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            var builder = new NpgsqlDataSourceBuilder(TestEnvironment.ConnectionString(database));
+            builder.UseVector();
+            await using var dataSource = builder.Build();
+            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+            await dataSource.ReloadTypesAsync();
+            var embedder = new HashingEmbedder(32);
+            var search = new HybridSceneSearch(dataSource, new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance));
+            var vector = (await embedder.EmbedAsync(["what is said"], null, CancellationToken.None))[0];
+
+            var found = await search.SearchAsync(new Application.Common.Interfaces.SceneQuery(Guid.NewGuid(), [Guid.NewGuid()], "what is said", vector, 5), CancellationToken.None);
+
+            Assert.Empty(found);
+            Assert.Equal("bit(32)", await ScalarAsync<string>(dataSource, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'scenes'::regclass AND attname = 'embedding_bq'"));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task Reindex_ShouldMoveEveryScene_ToTheNewModelAndDimension_AfterTheStartCheckRefusedIt()
     {
         var database = "askvideo_reindex_" + Guid.NewGuid().ToString("N")[..8];

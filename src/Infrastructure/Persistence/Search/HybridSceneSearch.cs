@@ -11,7 +11,7 @@ namespace AskVideo.Infrastructure.Persistence.Search;
 /// Japanese scenes) and word-trigram top-k (fuzzy words, and Japanese, which has no word breaks), fused with
 /// reciprocal rank fusion (k = 60); then neighbouring scenes of one video are merged into one passage.
 /// </summary>
-internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource) : ISceneSearch
+internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, EmbeddingIndex embeddingIndex) : ISceneSearch
 {
     /// <summary>Candidates per ranking before fusion (SPEC §5: up to 40).</summary>
     public const int Candidates = 40;
@@ -86,6 +86,8 @@ internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource) : ISceneSea
     public async Task<IReadOnlyList<RetrievedScene>> SearchAsync(SceneQuery query, CancellationToken cancellationToken)
     {
         if (query.VideoIds.Count == 0 || string.IsNullOrWhiteSpace(query.Text)) return [];
+        // The vector column's dimension and its sign bits are set up on first use (a fresh database has neither).
+        await embeddingIndex.EnsureReadyAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("owner", query.OwnerId);
