@@ -58,6 +58,7 @@ internal sealed class StreamGuard : IAsyncDisposable
     private readonly CancellationTokenSource _ended;
     private readonly IConcurrencySlot _slot;
     private readonly Task _watch;
+    private IDisposable? _revocation;
 
     private StreamGuard(IConcurrencySlot slot, TimeSpan interval, TimeProvider time, ICredentialCheck check, AuthMethod method, string? credential,
         CancellationToken requestAborted)
@@ -90,12 +91,33 @@ internal sealed class StreamGuard : IAsyncDisposable
             AuthMethod.ApiToken => BearerToken(context.Request),
             _ => null,
         };
-        return new StreamGuard(slot, interval, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ICredentialCheck>(),
+        var guard = new StreamGuard(slot, interval, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ICredentialCheck>(),
             caller.Method, credential, cancellationToken);
+        if (caller.UserId is { } signedIn && credential is not null)
+        {
+            // A sign-out or revocation ends the stream at once; the periodic check still covers expiry and a missed signal.
+            guard._revocation = await services.GetRequiredService<ISessionRevocationSignal>()
+                .SubscribeAsync(signedIn, caller.Method == AuthMethod.Cookie ? caller.SessionId : null, guard.End, cancellationToken);
+        }
+        return guard;
+    }
+
+    private void End()
+    {
+        SessionEnded = true;
+        try
+        {
+            _ended.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream already closed.
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        _revocation?.Dispose();
         await _ended.CancelAsync();
         await _watch;
         await _slot.DisposeAsync();

@@ -146,6 +146,22 @@ public class EventStreamTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task LibraryEvents_ShouldEnd_AsSoonAsTheirSessionSignsOut_NotAtTheNextPeriodicCheck()
+    {
+        // The periodic re-check is five minutes away here: only the revocation signal can end the stream in time.
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Streams:SessionCheckSeconds"] = "300" });
+        await using var host = api.WithWebHostBuilder(_ => { });
+        var user = await Fixture.CreateAsync();
+        using var session = new SessionClient(host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false }));
+        Assert.True((await session.PostAsync("/api/v1/auth/login", new { login = user.Email, password = user.Password })).IsSuccessStatusCode);
+        using var stream = await OpenAsync(session, "/api/v1/videos/events");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await session.PostAsync("/api/v1/auth/logout")).StatusCode);
+
+        Assert.True(await EndsWithinAsync(stream, TimeSpan.FromSeconds(10)), "the signed-out session's stream ends on the revocation signal");
+    }
+
+    [Fact]
     public async Task LibraryEvents_ShouldEnd_WhenTheirApiTokenIsRevoked()
     {
         var user = await Fixture.CreateAsync();
