@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Request path benchmark (SPEC §8): wrk through the real nginx against the Release API, one signed-in user with 20
+# videos (each with a tag, all in a group). Measures GET /api/v1/health as the same-run baseline, then GET /api/v1/me
+# and GET /api/v1/videos?pageSize=20 with the session cookie and with a personal API token. The per-user and
+# per-IP API budgets are raised by configuration (bench/lib.sh), otherwise the run would measure 429s. The API logs
+# at its production level (one line per request), as it does in a real deployment.
+#   ./bench/api/run.sh            (DURATION=15s CONNECTIONS=32 THREADS=2 by default)
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+DURATION="${DURATION:-15s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+trap bench_stop EXIT
+
+"$ROOT/scripts/install-deps.sh" --with-bench
+BENCH_LOG_LEVEL=Information bench_start --no-worker
+TOKEN="$(bench_token)"
+WORK="$STACK_DIR/api-bench"
+mkdir -p "$WORK"
+jar="$STACK_DIR/cookies.txt"
+csrf="$(awk '$6=="csrf_token"{print $7}' "$jar")"
+
+log "seeding 20 sample videos (one tag each) in one group"
+ids=()
+for _ in $(seq 1 20); do
+  ids+=("$(curl -fsS -X POST -H "Authorization: Bearer $TOKEN" "$BENCH_URL/api/v1/videos/sample" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')")
+done
+group="$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$BENCH_URL/api/v1/groups" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+body="$(python3 -c 'import json,sys; print(json.dumps({"videoIds": sys.argv[1:]}))' "${ids[@]}")"
+curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$body" "$BENCH_URL/api/v1/groups/$group/videos"
+list_bytes="$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BENCH_URL/api/v1/videos?pageSize=20" | wc -c)"
+
+# A fresh session right before the runs (the access cookie lives for minutes).
+curl -fsS -c "$jar" -H 'Content-Type: application/json' -d '{"login":"bench","password":"runs fast on two cores"}' "$BENCH_URL/api/v1/auth/login" >/dev/null
+access="$(awk '$6=="access_token"{print $7}' "$jar")"
+[ -n "$access" ] || die "no access_token cookie after login"
+cookie_header="Cookie: access_token=$access; csrf_token=$csrf"
+token_header="Authorization: Bearer $TOKEN"
+
+run_wrk() { # run_wrk <name> <path> [header]
+  local name="$1" path="$2" header="${3:-}" args=()
+  [ -n "$header" ] && args=(-H "$header")
+  # A short warm-up (JIT tiering, connection pools), then the measured run.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "${args[@]}" "$BENCH_URL$path" >/dev/null
+  log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $path ${header%%:*}"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${args[@]}" "$BENCH_URL$path" > "$WORK/$name.txt"
+  cat "$WORK/$name.txt"
+}
+
+run_wrk health /api/v1/health
+run_wrk me-cookie /api/v1/me "$cookie_header"
+run_wrk me-token /api/v1/me "$token_header"
+run_wrk videos-cookie "/api/v1/videos?pageSize=20" "$cookie_header"
+run_wrk videos-token "/api/v1/videos?pageSize=20" "$token_header"
+
+python3 - "$WORK" "$THREADS" "$CONNECTIONS" "$DURATION" "$list_bytes" > "$BENCH_RESULTS/api.md" <<'PY'
+import sys, re, pathlib, platform, datetime, os
+work, threads, conns, duration, list_bytes = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+
+def ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+def parse(name):
+    text = (work / f"{name}.txt").read_text()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    pct = {p: ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)}
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    errors = re.search(r"Socket errors:.*", text)
+    return rps, pct["50"], pct["99"], int(bad.group(1)) if bad else 0, errors.group(0) if errors else ""
+
+rows = [("GET /api/v1/health", "—", "health"),
+        ("GET /api/v1/me", "cookie", "me-cookie"), ("GET /api/v1/me", "API token", "me-token"),
+        (f"GET /api/v1/videos?pageSize=20 ({list_bytes / 1024:.0f} KB)", "cookie", "videos-cookie"),
+        (f"GET /api/v1/videos?pageSize=20 ({list_bytes / 1024:.0f} KB)", "API token", "videos-token")]
+results = {key: parse(key) for _, _, key in rows}
+base = results["health"][0]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
+print(f"## API request path (wrk through nginx)\n")
+print(f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), wrk sharing the cores "
+      f"with nginx, the API, PostgreSQL and Redis; `./bench/api/run.sh` = `wrk -t{threads} -c{conns} -d{duration} --latency` "
+      f"per endpoint after a 3 s warm-up, API in Release at its production log level, one user with 20 videos.\n")
+print("| endpoint | auth | req/s | p50 | p99 | req/s vs /health | non-2xx |")
+print("|---|---|---|---|---|---|---|")
+for label, auth, key in rows:
+    rps, p50, p99, bad, _ = results[key]
+    print(f"| {label} | {auth} | {rps:,.0f} | {p50:.1f} ms | {p99:.1f} ms | {rps / base:.2f} | {bad} |")
+print()
+target = [results[k] for k in ("videos-cookie", "videos-token")]
+ok = all(r[0] >= 1000 and r[2] <= 50 for r in target)
+print(f"Target (SPEC §8) for the list: ≥ 1,000 req/s with p99 ≤ 50 ms — **{'pass' if ok else 'FAIL'}**.")
+for key, r in results.items():
+    if r[3] or r[4]:
+        print(f"\nWarning: {key}: {r[3]} non-2xx responses; {r[4]}")
+PY
+cat "$BENCH_RESULTS/api.md"
+bench_record api "$BENCH_RESULTS/api.md"
