@@ -7,6 +7,7 @@ using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Media;
 using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Persistence.Reads;
 using AskVideo.Infrastructure.Persistence.Search;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Infrastructure.Storage;
@@ -110,6 +111,7 @@ public static class DependencyInjection
         services.AddScoped<ISceneIndex, SceneIndex>();
         services.AddSingleton<ISceneSearch, HybridSceneSearch>();
         services.AddSingleton<IChatAnalyticsReader, ChatAnalyticsReader>();
+        services.AddSingleton<IVideoListReader, VideoListReader>();
         services.AddOpenAiHttp();
         services.AddSingleton<IChatModel, OpenAiChatModel>();
         services.AddHostedService<EmbeddingIndexGuard>();
