@@ -3,11 +3,15 @@ using System.Net;
 using System.Text.Json;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Videos;
+using AskVideo.Application.Accounts.Me;
+using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Videos.Common;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Integration.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -158,5 +162,19 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
         {
             redis.Multiplexer.RegisterProfiler(() => null);
         }
+    }
+
+    [Theory]
+    [InlineData(typeof(Paged<VideoDto>))]
+    [InlineData(typeof(VideoDto))]
+    [InlineData(typeof(MeDto))]
+    public void HotResponses_ShouldBeSerializedWithSourceGeneratedMetadata(Type type)
+    {
+        var options = Fixture.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        var info = options.GetTypeInfo(type);
+
+        Assert.Equal("ApiJsonContext", info.OriginatingResolver?.GetType().Name);
+        Assert.Same(JsonNamingPolicy.CamelCase, options.PropertyNamingPolicy);
     }
 }
