@@ -44,7 +44,12 @@ public static class DependencyInjection
 
         services.AddSingleton(sp =>
         {
-            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+            var connectionString = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // The hot reads run the same few statements all day: prepared on each pooled connection after two uses,
+            // PostgreSQL stops parsing and planning them (most of its cost for the library list). A connection string
+            // that sets "Max Auto Prepare" itself (0 turns it off, e.g. behind a transaction-mode pooler) wins.
+            if (!DatabaseOptions.SetsMaxAutoPrepare(connectionString)) builder.ConnectionStringBuilder.MaxAutoPrepare = DatabaseOptions.DefaultMaxAutoPrepare;
             builder.EnableDynamicJson();
             builder.UseVector();
             return builder.Build();

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using StackExchange.Redis.Profiling;
 
 namespace AskVideo.Integration.Tests.Platform;
@@ -176,5 +177,13 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
 
         Assert.Equal("ApiJsonContext", info.OriginatingResolver?.GetType().Name);
         Assert.Same(JsonNamingPolicy.CamelCase, options.PropertyNamingPolicy);
+    }
+
+    [Fact]
+    public void HotStatements_ShouldBeAutoPrepared_UnlessTheConnectionStringSaysOtherwise()
+    {
+        var dataSource = Fixture.Services.GetRequiredService<NpgsqlDataSource>();
+
+        Assert.Equal(DatabaseOptions.DefaultMaxAutoPrepare, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare);
     }
 }
