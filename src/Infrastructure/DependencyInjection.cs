@@ -17,7 +17,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pgvector.Npgsql;
 
 namespace AskVideo.Infrastructure;
 
@@ -42,18 +41,8 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp =>
-        {
-            var connectionString = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            var builder = new NpgsqlDataSourceBuilder(connectionString);
-            // The hot reads run the same few statements all day: prepared on each pooled connection after two uses,
-            // PostgreSQL stops parsing and planning them (most of its cost for the library list). A connection string
-            // that sets "Max Auto Prepare" itself (0 turns it off, e.g. behind a transaction-mode pooler) wins.
-            if (!DatabaseOptions.SetsMaxAutoPrepare(connectionString)) builder.ConnectionStringBuilder.MaxAutoPrepare = DatabaseOptions.DefaultMaxAutoPrepare;
-            builder.EnableDynamicJson();
-            builder.UseVector();
-            return builder.Build();
-        });
+        services.AddSingleton(sp => DataSources.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, resetOnReuse: true));
+        services.AddSingleton(sp => new StatelessReadPool(DataSources.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, resetOnReuse: false)));
         services.AddScoped<OutboxSaveChangesInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())

@@ -186,4 +186,15 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
 
         Assert.Equal(DatabaseOptions.DefaultMaxAutoPrepare, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare);
     }
+
+    [Fact]
+    public void HotReads_ShouldUseAPoolThatSkipsTheSessionReset_AndEverythingElseThePoolThatResets()
+    {
+        var reads = new NpgsqlConnectionStringBuilder(Fixture.Services.GetRequiredService<StatelessReadPool>().DataSource.ConnectionString);
+        var main = new NpgsqlConnectionStringBuilder(Fixture.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+
+        Assert.True(reads.NoResetOnClose);
+        Assert.Equal(DatabaseOptions.DefaultMaxAutoPrepare, reads.MaxAutoPrepare);
+        Assert.False(main.NoResetOnClose);
+    }
 }

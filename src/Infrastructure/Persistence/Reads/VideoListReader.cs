@@ -12,7 +12,7 @@ namespace AskVideo.Infrastructure.Persistence.Reads;
 /// page past the end, which has no row to carry the count, costs a second (count) statement. Rows are read by
 /// ordinal with typed getters (Npgsql reads timestamptz as UTC DateTime).
 /// </summary>
-internal sealed class VideoListReader(NpgsqlDataSource dataSource) : IVideoListReader
+internal sealed class VideoListReader(StatelessReadPool pool) : IVideoListReader
 {
     public async Task<VideoListPage> ListAsync(VideoListFilter filter, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class VideoListReader(NpgsqlDataSource dataSource) : IVideoListR
             ) gr ON true
             ORDER BY {outerOrder}
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await pool.DataSource.OpenConnectionAsync(cancellationToken);
         var items = new List<VideoDto>(filter.Take);
         long total = 0;
         // Typed reads by ordinal (the column order above): no boxing of the 26 columns of each row.
