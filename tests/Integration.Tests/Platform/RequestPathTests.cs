@@ -197,4 +197,15 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(DatabaseOptions.DefaultMaxAutoPrepare, reads.MaxAutoPrepare);
         Assert.False(main.NoResetOnClose);
     }
+
+    [Fact]
+    public void TheApiHost_ShouldNotLetIdleThreadPoolWorkersSpin()
+    {
+        var config = Path.Combine(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, "AskVideo.Api.runtimeconfig.json");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+
+        var options = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(0, options.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+    }
 }
