@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer>(sp => sp.GetRequiredService<AccessTokenService>());
         services.AddSingleton<RedisSessionRevocation>();
         services.AddSingleton<ISessionRevocation>(sp => sp.GetRequiredService<RedisSessionRevocation>());
+        services.AddSingleton<RedisSessionCheck>();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ApiTokenAuthenticator>();

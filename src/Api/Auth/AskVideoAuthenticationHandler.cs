@@ -17,7 +17,7 @@ internal sealed class AskVideoAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokenService accessTokens,
-    RedisSessionRevocation revocation,
+    RedisSessionCheck sessions,
     ApiTokenAuthenticator apiTokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -44,7 +44,7 @@ internal sealed class AskVideoAuthenticationHandler(
         var token = await accessTokens.ValidateAsync(cookie);
         if (token is null) return AuthenticateResult.Fail("The session has expired.");
         // One Redis round trip: the revocation check and the hit on the user's general budget (read by RequestSecurityMiddleware).
-        var check = await revocation.CheckAndCountAsync(token);
+        var check = await sessions.CheckAndCountAsync(token);
         if (check.IsRevoked) return AuthenticateResult.Fail("The session was signed out.");
         if (check.Budget is not null) Context.Features.Set(new CountedBudget(check.Budget));
         return Success(

@@ -47,7 +47,7 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
 
         // A cookie session was already counted by authentication, in the same Redis call as its revocation check.
         var budget = context.Features.Get<CountedBudget>()?.Decision ?? (currentUser.UserId is { } id
-            ? await limiter.HitAsync(RedisSessionRevocation.UserBudgetBucket, id.ToString(), limits.Value.ApiPerUser.Limit, limits.Value.ApiPerUser.Window, context.RequestAborted)
+            ? await limiter.HitAsync(RedisSessionCheck.UserBudgetBucket, id.ToString(), limits.Value.ApiPerUser.Limit, limits.Value.ApiPerUser.Window, context.RequestAborted)
             : await limiter.HitAsync("api-ip", currentUser.IpAddress ?? "unknown", limits.Value.ApiPerIp.Limit, limits.Value.ApiPerIp.Window, context.RequestAborted));
         if (!budget.Allowed)
         {

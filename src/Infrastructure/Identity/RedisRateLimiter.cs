@@ -74,7 +74,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis, IOptions<QueueOpti
 
     private RedisKey Key(string bucket, string key) => CounterKey(queue.Value.KeyPrefix, bucket, key);
 
-    /// <summary>The counter of <paramref name="key"/> in <paramref name="bucket"/> (also counted by <see cref="RedisSessionRevocation"/>).</summary>
+    /// <summary>The counter of <paramref name="key"/> in <paramref name="bucket"/> (also counted by <see cref="RedisSessionCheck"/>).</summary>
     internal static RedisKey CounterKey(string prefix, string bucket, string key)
     {
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];

@@ -129,8 +129,9 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task SessionCheck_ShouldAnswerRevokedOrCountTheBudget_InOneRedisCommand()
     {
         var redis = Fixture.Services.GetRequiredService<RedisConnection>();
-        var revocation = new RedisSessionRevocation(redis, Options.Create(new QueueOptions { KeyPrefix = "avqit-gate" }), Options.Create(new JwtOptions()),
-            Options.Create(new RateLimitOptions { ApiPerUser = new RateLimitPolicy(2, 60) }), TimeProvider.System, NullLogger<RedisSessionRevocation>.Instance);
+        var revocation = Fixture.Services.GetRequiredService<RedisSessionRevocation>();
+        var check = new RedisSessionCheck(redis, revocation, Fixture.Services.GetRequiredService<IOptions<QueueOptions>>(),
+            Options.Create(new RateLimitOptions { ApiPerUser = new RateLimitPolicy(2, 60) }), NullLogger<RedisSessionCheck>.Instance);
         var userId = Guid.NewGuid();
         var earlier = new AccessTokenClaims(userId, Guid.NewGuid(), false, DateTimeOffset.UtcNow.AddSeconds(-5));
         // Only this test's commands are profiled (the shared host polls its queue meanwhile).
@@ -139,9 +140,9 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
         redis.Multiplexer.RegisterProfiler(() => Activity.Current?.TraceId == scope.TraceId ? profiling : null);
         try
         {
-            var first = await revocation.CheckAndCountAsync(earlier);
-            var second = await revocation.CheckAndCountAsync(earlier);
-            var third = await revocation.CheckAndCountAsync(earlier);
+            var first = await check.CheckAndCountAsync(earlier);
+            var second = await check.CheckAndCountAsync(earlier);
+            var third = await check.CheckAndCountAsync(earlier);
             Assert.Equal(3, profiling.FinishProfiling().Count());
 
             Assert.Equal((false, true, 1), (first.IsRevoked, first.Budget!.Allowed, first.Budget.Remaining));
@@ -149,15 +150,18 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
             Assert.False(third.Budget!.Allowed);
             Assert.InRange(third.Budget.RetryAfter.TotalSeconds, 1, 60);
 
-            await revocation.RevokeSessionAsync(earlier.SessionId, CancellationToken.None);
-            Assert.Same(SessionCheck.Revoked, await revocation.CheckAndCountAsync(earlier));
+            // The markers the revocations write (logout: the session; password reset: everything issued up to now).
+            await redis.Database.StringSetAsync(revocation.SessionKey(earlier.SessionId), "1", TimeSpan.FromMinutes(1));
+            Assert.Same(SessionCheck.Revoked, await check.CheckAndCountAsync(earlier));
+            Assert.True(await revocation.IsRevokedAsync(earlier));
 
             var otherSession = earlier with { SessionId = Guid.NewGuid() };
-            Assert.False((await revocation.CheckAndCountAsync(otherSession)).IsRevoked);
-            await revocation.RevokeAllSessionsAsync(userId, CancellationToken.None);
-            Assert.True((await revocation.CheckAndCountAsync(otherSession)).IsRevoked);
+            Assert.False((await check.CheckAndCountAsync(otherSession)).IsRevoked);
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await redis.Database.StringSetAsync(revocation.UserKey(userId), now, TimeSpan.FromMinutes(1));
+            Assert.True((await check.CheckAndCountAsync(otherSession)).IsRevoked);
             var issuedAfter = otherSession with { IssuedAt = DateTimeOffset.UtcNow.AddSeconds(1) };
-            Assert.False((await revocation.CheckAndCountAsync(issuedAfter)).IsRevoked);
+            Assert.False((await check.CheckAndCountAsync(issuedAfter)).IsRevoked);
         }
         finally
         {
