@@ -56,11 +56,11 @@ public static class DependencyInjection
         AddValidatedOptions<SecurityOptions>(services, configuration, SecurityOptions.SectionName);
         AddValidatedOptions<EmailOptions>(services, configuration, EmailOptions.SectionName);
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<RedisSessionCheck>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<IAccessTokenIssuer>(sp => sp.GetRequiredService<AccessTokenService>());
         services.AddSingleton<RedisSessionRevocation>();
         services.AddSingleton<ISessionRevocation>(sp => sp.GetRequiredService<RedisSessionRevocation>());
-        services.AddSingleton<RedisSessionCheck>();
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<ApiTokenAuthenticator>();
