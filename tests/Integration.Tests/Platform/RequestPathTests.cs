@@ -72,6 +72,28 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Me_ShouldReadTheProfileAndItsUsageInOneSqlStatement()
+    {
+        var user = await Fixture.CreateAsync();
+        await SeedLibraryAsync(user.Id);
+        using var session = await Fixture.LoginAsync(user);
+        using var counter = new RoundTripCounter(Fixture.Services);
+
+        var me = await (await session.SendAsync(counter.Track(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me")))).ReadJsonAsync();
+
+        Assert.Equal(user.Id, me.GetProperty("id").GetGuid());
+        Assert.Equal(3, me.GetProperty("usage").GetProperty("videoCount").GetInt32());
+        Assert.Equal(1000 + 1001 + 1002, me.GetProperty("usage").GetProperty("storageBytes").GetInt64());
+        Assert.True(counter.SqlStatements.Count == 1, "SQL statements: " + string.Join(" | ", counter.SqlStatements));
+
+        var empty = await Fixture.CreateAsync();
+        using var emptySession = await Fixture.LoginAsync(empty);
+        var none = await (await emptySession.GetAsync("/api/v1/me")).ReadJsonAsync();
+        Assert.Equal(0, none.GetProperty("usage").GetProperty("videoCount").GetInt32());
+        Assert.Equal(0, none.GetProperty("usage").GetProperty("storageBytes").GetInt64());
+    }
+
+    [Fact]
     public async Task VideoList_ShouldAnswerWhatTheSingleVideoReadsAnswer_AndCountPastTheLastPage()
     {
         var user = await Fixture.CreateAsync();
