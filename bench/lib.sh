@@ -28,7 +28,7 @@ bench_start() { # bench_start [--no-worker]
   export ConnectionStrings__Postgres="$CONNECTION_STRING" Redis__Configuration="$REDIS_CONFIGURATION"
   export Storage__LocalRoot="$STACK_DIR/media" Email__Provider=file Email__OutboxDirectory="$STACK_DIR/mail"
   export App__PublicUrl="http://127.0.0.1:$NGINX_PORT" Auth__SecureCookies=false Queue__KeyPrefix=avqbench
-  export RateLimits__ApiPerUser__Limit=100000000 RateLimits__ApiPerIp__Limit=100000000 Logging__LogLevel__Default=Warning
+  export RateLimits__ApiPerUser__Limit=100000000 RateLimits__ApiPerIp__Limit=100000000 Logging__LogLevel__Default="${BENCH_LOG_LEVEL:-Warning}"
   dotnet "$API_DLL" migrate >/dev/null
   mkdir -p "$STACK_DIR/empty-client" && echo '<!doctype html><title>bench</title>' > "$STACK_DIR/empty-client/index.html"
   start_nginx "$STACK_DIR/empty-client" "$STACK_DIR/media" 8589934592

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages the local stack and the tests need (Debian 12 "bookworm").
+# --with-browser adds Chromium for the e2e tests, --with-bench adds wrk for bench/api.
 # Idempotent: installs only what is missing. pgvector is built from Debian's own source package
 # of the next release ("trixie") because bookworm does not package it (see docs/decisions.md).
 set -euo pipefail
@@ -9,9 +10,11 @@ CACHE="$ROOT/.local/cache"
 PG_MAJOR=15
 PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config"
 WITH_BROWSER=0
+WITH_BENCH=0
 for arg in "$@"; do
   case "$arg" in
     --with-browser) WITH_BROWSER=1 ;;
+    --with-bench) WITH_BENCH=1 ;;
   esac
 done
 
@@ -23,6 +26,8 @@ log() { printf '\033[1;34m[install]\033[0m %s\n' "$*"; }
 
 packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server nginx ffmpeg espeak-ng make gcc curl ca-certificates)
 if [ "$WITH_BROWSER" = 1 ]; then packages+=(chromium fonts-noto-cjk); fi
+# wrk: the HTTP load generator of bench/api.
+if [ "$WITH_BENCH" = 1 ]; then packages+=(wrk); fi
 
 missing=()
 for p in "${packages[@]}"; do

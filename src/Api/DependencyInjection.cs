@@ -65,6 +65,7 @@ public static class DependencyInjection
         options.RespectNullableAnnotations = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new OptionalJsonConverterFactory());
+        options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
     }
 
     /// <summary>Cross-origin browser access only for configured origins (none by default: same origin behind nginx).</summary>

@@ -8,6 +8,7 @@ using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Limits;
 using AskVideo.Infrastructure.Media;
 using AskVideo.Infrastructure.Persistence;
+using AskVideo.Infrastructure.Persistence.Reads;
 using AskVideo.Infrastructure.Persistence.Search;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Infrastructure.Storage;
@@ -17,7 +18,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Pgvector.Npgsql;
 
 namespace AskVideo.Infrastructure;
 
@@ -42,13 +42,8 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp =>
-        {
-            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
-            builder.EnableDynamicJson();
-            builder.UseVector();
-            return builder.Build();
-        });
+        services.AddSingleton(sp => DataSources.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, resetOnReuse: true));
+        services.AddSingleton(sp => new StatelessReadPool(DataSources.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, resetOnReuse: false)));
         services.AddScoped<OutboxSaveChangesInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
@@ -62,6 +57,7 @@ public static class DependencyInjection
         AddValidatedOptions<SecurityOptions>(services, configuration, SecurityOptions.SectionName);
         AddValidatedOptions<EmailOptions>(services, configuration, EmailOptions.SectionName);
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<RedisSessionCheck>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<IAccessTokenIssuer>(sp => sp.GetRequiredService<AccessTokenService>());
         services.AddSingleton<RedisSessionRevocation>();
@@ -115,6 +111,7 @@ public static class DependencyInjection
         services.AddScoped<ISceneIndex, SceneIndex>();
         services.AddSingleton<ISceneSearch, HybridSceneSearch>();
         services.AddSingleton<IChatAnalyticsReader, ChatAnalyticsReader>();
+        services.AddSingleton<IVideoListReader, VideoListReader>();
         services.AddOpenAiHttp();
         services.AddSingleton<IChatModel, OpenAiChatModel>();
         services.AddHostedService<EmbeddingIndexGuard>();

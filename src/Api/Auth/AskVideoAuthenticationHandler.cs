@@ -9,14 +9,15 @@ namespace AskVideo.Api.Auth;
 
 /// <summary>
 /// One scheme for both ways in: <c>Authorization: Bearer avq_…</c> (personal API tokens, checked in PostgreSQL) or the
-/// access_token cookie (a signed JWT, checked against revocations in Redis). Failures answer 401 problem+json.
+/// access_token cookie (a signed JWT, checked against revocations in Redis in the same call that counts the request
+/// against the user's budget). Failures answer 401 problem+json.
 /// </summary>
 internal sealed class AskVideoAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokenService accessTokens,
-    RedisSessionRevocation revocation,
+    RedisSessionCheck sessions,
     ApiTokenAuthenticator apiTokens,
     AuthCookies cookies) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -43,7 +44,10 @@ internal sealed class AskVideoAuthenticationHandler(
         if (string.IsNullOrEmpty(cookie)) return AuthenticateResult.NoResult();
         var token = await accessTokens.ValidateAsync(cookie);
         if (token is null) return AuthenticateResult.Fail("The session has expired.");
-        if (await revocation.IsRevokedAsync(token)) return AuthenticateResult.Fail("The session was signed out.");
+        // One Redis round trip: the revocation check and the hit on the user's general budget (read by RequestSecurityMiddleware).
+        var check = await sessions.CheckAndCountAsync(token);
+        if (check.IsRevoked) return AuthenticateResult.Fail("The session was signed out.");
+        if (check.Budget is not null) Context.Features.Set(new CountedBudget(check.Budget));
         return Success(
         [
             new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString()),

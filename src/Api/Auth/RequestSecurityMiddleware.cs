@@ -11,6 +11,9 @@ namespace AskVideo.Api.Auth;
 /// <summary>Marks endpoints that act on the session cookies, so they need the CSRF header whenever those cookies are sent.</summary>
 public sealed class RequiresCsrfMetadata;
 
+/// <summary>Set by authentication when it has already counted the request against the user's general budget.</summary>
+internal sealed record CountedBudget(RateLimitDecision Decision);
+
 /// <summary>
 /// After authentication: fills the request's <see cref="ICurrentUser"/>, enforces CSRF for cookie-authenticated unsafe
 /// requests (double submit of the csrf_token cookie in X-CSRF-Token) and applies the general per-user budget.
@@ -42,9 +45,10 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
             return;
         }
 
-        var budget = currentUser.UserId is { } id
-            ? await limiter.HitAsync("api-user", id.ToString(), limits.Value.ApiPerUser.Limit, limits.Value.ApiPerUser.Window, context.RequestAborted)
-            : await limiter.HitAsync("api-ip", currentUser.IpAddress ?? "unknown", limits.Value.ApiPerIp.Limit, limits.Value.ApiPerIp.Window, context.RequestAborted);
+        // A cookie session was already counted by authentication, in the same Redis call as its revocation check.
+        var budget = context.Features.Get<CountedBudget>()?.Decision ?? (currentUser.UserId is { } id
+            ? await limiter.HitAsync(RedisSessionCheck.UserBudgetBucket, id.ToString(), limits.Value.ApiPerUser.Limit, limits.Value.ApiPerUser.Window, context.RequestAborted)
+            : await limiter.HitAsync("api-ip", currentUser.IpAddress ?? "unknown", limits.Value.ApiPerIp.Limit, limits.Value.ApiPerIp.Window, context.RequestAborted));
         if (!budget.Allowed)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(budget.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

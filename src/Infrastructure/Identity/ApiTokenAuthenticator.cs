@@ -1,14 +1,14 @@
 using AskVideo.Application.Common.Security;
 using AskVideo.Domain.Users;
+using AskVideo.Infrastructure.Persistence;
 using Dapper;
-using Npgsql;
 
 namespace AskVideo.Infrastructure.Identity;
 
 public sealed record ApiTokenPrincipal(Guid TokenId, Guid UserId, bool IsAdmin, IReadOnlyCollection<string> Scopes);
 
 /// <summary>Resolves a personal API token (by its hash) to its user; expired tokens and disabled users get nothing.</summary>
-public sealed class ApiTokenAuthenticator(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ApiTokenAuthenticator(StatelessReadPool pool, TimeProvider time)
 {
     // Npgsql reads timestamptz as UTC DateTime.
     private sealed class Row
@@ -27,7 +27,7 @@ public sealed class ApiTokenAuthenticator(NpgsqlDataSource dataSource, TimeProvi
     public async Task<ApiTokenPrincipal?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         if (!token.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal) || token.Length > 200) return null;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await pool.DataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
             SELECT t.id, t.user_id AS userid, t.scopes, t.expires_at AS expiresat, t.last_used_at AS lastusedat,
                    u.is_admin AS isadmin, u.is_active AS isactive, u.email_verified_at AS emailverifiedat, u.deletion_requested_at AS deletionrequestedat

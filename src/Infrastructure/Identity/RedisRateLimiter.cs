@@ -15,24 +15,25 @@ namespace AskVideo.Infrastructure.Identity;
 /// </summary>
 internal sealed class RedisRateLimiter(RedisConnection redis, IOptions<QueueOptions> queue, ILogger<RedisRateLimiter> logger) : IRateLimiter
 {
-    private const string HitScript = """
-        local n = redis.call('INCR', KEYS[1])
-        local ttl = redis.call('PTTL', KEYS[1])
+    /// <summary>Lua that counts a hit on the counter named by the local <c>key</c>: {count, ttl in ms}; ARGV[1] is the window in ms.</summary>
+    internal const string CountLua = """
+        local n = redis.call('INCR', key)
+        local ttl = redis.call('PTTL', key)
         if ttl < 0 then
-          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+          redis.call('PEXPIRE', key, ARGV[1])
           ttl = tonumber(ARGV[1])
         end
         return {n, ttl}
         """;
+
+    private const string HitScript = "local key = KEYS[1]\n" + CountLua;
 
     public async Task<RateLimitDecision> HitAsync(string bucket, string key, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
         try
         {
             var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(HitScript, [Key(bucket, key)], [(long)window.TotalMilliseconds]))!;
-            var count = (long)result[0];
-            var ttl = TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1]));
-            return new RateLimitDecision(count <= limit, (int)Math.Max(0, limit - count), count <= limit ? TimeSpan.Zero : ttl);
+            return Decide((long)result[0], (long)result[1], limit);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -53,9 +54,15 @@ internal sealed class RedisRateLimiter(RedisConnection redis, IOptions<QueueOpti
         }
     }
 
-    private RedisKey Key(string bucket, string key)
+    private RedisKey Key(string bucket, string key) => CounterKey(queue.Value.KeyPrefix, bucket, key);
+
+    /// <summary>The counter of <paramref name="key"/> in <paramref name="bucket"/> (also counted by <see cref="RedisSessionCheck"/>).</summary>
+    internal static RedisKey CounterKey(string prefix, string bucket, string key)
     {
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
-        return $"{queue.Value.KeyPrefix}:rl:{bucket}:{digest}";
+        return $"{prefix}:rl:{bucket}:{digest}";
     }
+
+    internal static RateLimitDecision Decide(long count, long ttlMs, int limit) =>
+        new(count <= limit, (int)Math.Max(0, limit - count), count <= limit ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Max(0, ttlMs)));
 }

@@ -23,9 +23,9 @@ public sealed class RedisSessionRevocation(
 {
     private TimeSpan Ttl => TimeSpan.FromMinutes(jwt.Value.AccessTokenMinutes + 1);
 
-    private RedisKey SessionKey(Guid sessionId) => $"{queue.Value.KeyPrefix}:revoked:sid:{sessionId:N}";
+    internal RedisKey SessionKey(Guid sessionId) => $"{queue.Value.KeyPrefix}:revoked:sid:{sessionId:N}";
 
-    private RedisKey UserKey(Guid userId) => $"{queue.Value.KeyPrefix}:revoked:user:{userId:N}";
+    internal RedisKey UserKey(Guid userId) => $"{queue.Value.KeyPrefix}:revoked:user:{userId:N}";
 
     /// <summary>The pub/sub channel that tells open event streams about revocations (<see cref="RedisSessionRevocationSignal"/>).</summary>
     public RedisChannel Channel => RedisChannel.Literal($"{queue.Value.KeyPrefix}:revocations");

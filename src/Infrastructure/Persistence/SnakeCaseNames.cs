@@ -41,10 +41,14 @@ internal static class SnakeCaseNames
         }
         return builder.ToString();
     }
+
+    /// <summary>The enum member stored as snake_case text (what <see cref="SnakeCaseEnumConverter{TEnum}"/> writes).</summary>
+    public static TEnum ParseEnum<TEnum>(string value)
+        where TEnum : struct, Enum => Enum.Parse<TEnum>(value.Replace("_", string.Empty, StringComparison.Ordinal), true);
 }
 
 /// <summary>Stores enums as readable snake_case text ("password_reset"), matching the CHECK constraints.</summary>
 internal sealed class SnakeCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(
     v => SnakeCaseNames.ToSnakeCase(v.ToString()),
-    v => Enum.Parse<TEnum>(v.Replace("_", string.Empty), true))
+    v => SnakeCaseNames.ParseEnum<TEnum>(v))
     where TEnum : struct, Enum;

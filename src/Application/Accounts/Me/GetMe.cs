@@ -35,11 +35,16 @@ internal sealed class GetMeHandler(IAppDbContext db, ICurrentUser caller, IOptio
     public async Task<MeDto> Handle(GetMeQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
-        var usage = await db.Videos.Where(v => v.OwnerId == userId)
-            .GroupBy(_ => 1)
-            .Select(g => new UsageDto(g.Count(), g.Sum(v => v.SizeBytes)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new UsageDto(0, 0);
+        // One statement: the profile with its usage as two scalar subqueries.
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                User = u,
+                Videos = db.Videos.Count(v => v.OwnerId == userId),
+                Bytes = db.Videos.Where(v => v.OwnerId == userId).Sum(v => (long?)v.SizeBytes) ?? 0,
+            })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("user");
+        var (user, usage) = (row.User, new UsageDto(row.Videos, row.Bytes));
         return new MeDto(
             user.Id, user.Email, user.Username, user.IsAdmin, user.EmailVerifiedAt, user.CreatedAt,
             new PreferencesDto(user.PreferredLanguage, user.LlmModel, user.LlmTemperature),

@@ -5,7 +5,6 @@ using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Videos.Queries;
 
@@ -32,41 +31,31 @@ internal sealed class ListVideosValidator : AbstractValidator<ListVideosQuery>
     }
 }
 
-internal sealed class ListVideosHandler(IAppDbContext db, ICurrentUser caller, IMediaLinks links) : IRequestHandler<ListVideosQuery, Paged<VideoDto>>
+internal sealed class ListVideosHandler(IVideoListReader reader, ICurrentUser caller) : IRequestHandler<ListVideosQuery, Paged<VideoDto>>
 {
     public async Task<Paged<VideoDto>> Handle(ListVideosQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var videos = db.Videos.AsNoTracking().Where(v => v.OwnerId == userId);
-        if (!string.IsNullOrWhiteSpace(request.Q))
-        {
-            var pattern = "%" + EscapeLike(request.Q.Trim().ToLowerInvariant()) + "%";
-            videos = videos.Where(v => EF.Functions.Like((v.Title + " " + (v.Description ?? "")).ToLower(), pattern, "\\"));
-        }
-        if (request.Status is not null)
-        {
-            var status = Enum.Parse<VideoStatus>(request.Status, true);
-            videos = videos.Where(v => v.Status == status);
-        }
+        var search = string.IsNullOrWhiteSpace(request.Q) ? null : "%" + EscapeLike(request.Q.Trim().ToLowerInvariant()) + "%";
+        VideoStatus? status = request.Status is null ? null : Enum.Parse<VideoStatus>(request.Status, true);
+        string? tagName = null;
+        Guid? tagId = null;
         if (!string.IsNullOrWhiteSpace(request.Tag))
         {
             var tag = request.Tag.Trim();
-            var normalized = Tag.Normalize(tag);
-            var tagId = Guid.TryParse(tag, out var id) ? id : (Guid?)null;
-            videos = videos.Where(v => db.VideoTags.Any(vt => vt.VideoId == v.Id &&
-                db.Tags.Any(t => t.Id == vt.TagId && t.OwnerId == userId && (t.Id == tagId || t.NormalizedName == normalized))));
+            tagName = Tag.Normalize(tag);
+            tagId = Guid.TryParse(tag, out var id) ? id : null;
         }
-
-        var total = await videos.LongCountAsync(cancellationToken);
-        videos = (request.Sort ?? VideoSorts.NewestFirst) switch
+        var sort = (request.Sort ?? VideoSorts.NewestFirst) switch
         {
-            "createdAt_asc" => videos.OrderBy(v => v.CreatedAt).ThenBy(v => v.Id),
-            "title_asc" => videos.OrderBy(v => v.Title.ToLower()).ThenBy(v => v.Id),
-            "title_desc" => videos.OrderByDescending(v => v.Title.ToLower()).ThenByDescending(v => v.Id),
-            _ => videos.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id),
+            "createdAt_asc" => VideoListSort.OldestFirst,
+            "title_asc" => VideoListSort.TitleAscending,
+            "title_desc" => VideoListSort.TitleDescending,
+            _ => VideoListSort.NewestFirst,
         };
-        var page = await videos.Skip(Paging.Skip(request.Page, request.PageSize)).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new Paged<VideoDto>(await db.ToDtosAsync(page, links, cancellationToken), request.Page, request.PageSize, total);
+        var page = await reader.ListAsync(
+            new VideoListFilter(userId, search, status, tagId, tagName, sort, Paging.Skip(request.Page, request.PageSize), request.PageSize), cancellationToken);
+        return new Paged<VideoDto>(page.Items, request.Page, request.PageSize, page.TotalCount);
     }
 
     private static string EscapeLike(string value) =>
