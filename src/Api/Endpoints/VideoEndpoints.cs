@@ -91,8 +91,7 @@ public static class VideoEndpoints
         // The handler enforces the user's own limit while streaming; Kestrel's default cap does not apply here.
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = null;
-        var reader = MultipartUploadReader.Create(context.Request);
-        var video = await mediator.Send(new UploadVideoCommand(reader, context.Request.ContentLength), cancellationToken);
+        var video = await mediator.Send(new UploadVideoCommand(MultipartUploadForm.Create(context.Request)), cancellationToken);
         return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
     }
 

@@ -32,7 +32,7 @@ public sealed class LocalVideoStorage : IVideoStorage
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
                 int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+                while ((read = await FillAsync(content, buffer, cancellationToken)) > 0)
                 {
                     total += read;
                     if (maxBytes is not null && total > maxBytes) throw new PayloadTooLargeException(maxBytes.Value);
@@ -125,6 +125,16 @@ public sealed class LocalVideoStorage : IVideoStorage
             Directory.Delete(dir);
             dir = Path.GetDirectoryName(dir)!;
         }
+    }
+
+    /// <summary>Reads until the buffer is full or the content ends: a socket hands over a few KiB at a time, and one
+    /// write per few KiB costs several times the copy itself.</summary>
+    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < BufferSize && (read = await content.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken)) > 0) filled += read;
+        return filled;
     }
 
     private static void TryDelete(string path)
