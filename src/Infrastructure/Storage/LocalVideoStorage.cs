@@ -9,7 +9,7 @@ namespace AskVideo.Infrastructure.Storage;
 /// Files under <see cref="StorageOptions.LocalRoot"/>. Writes go to a temporary file first and are moved into place
 /// only when complete, so a failed or oversized upload never leaves a partial object behind.
 /// </summary>
-public sealed class LocalVideoStorage : IVideoStorage
+public sealed class LocalVideoStorage : IVideoStorage, IIncompleteUploadSweep
 {
     private const int BufferSize = 1024 * 1024;
     private readonly string _root;
@@ -91,6 +91,10 @@ public sealed class LocalVideoStorage : IVideoStorage
 
     public Task<string> GetProbeInputAsync(string key, CancellationToken cancellationToken) => Task.FromResult(PathFor(key));
 
+    /// <summary>Partial writes a crash left in <c>.tmp</c> (a finished write is moved out at once, a failed one deleted).</summary>
+    public Task<int> SweepIncompleteAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        Task.FromResult(IncompleteUploadSweeper.DeleteFilesOlderThan(TempDir(), olderThan));
+
     /// <summary>Checks the root is writable (readiness).</summary>
     public async Task CheckWritableAsync(CancellationToken cancellationToken)
     {
@@ -145,7 +149,7 @@ public sealed class LocalVideoStorage : IVideoStorage
         }
         catch (IOException)
         {
-            // Best effort: a leftover temp file is swept with .tmp, never served.
+            // Best effort: a leftover temp file is never served, and IncompleteUploadSweeper removes it later.
         }
     }
 
