@@ -5,7 +5,7 @@
 set -euo pipefail
 template="$1"
 content="$(cat "$template")"
-for var in NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG; do
+for var in NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG NGINX_UPLOAD_DIR; do
   value="${!var:-}"
   if [ -z "$value" ]; then
     case "$var" in

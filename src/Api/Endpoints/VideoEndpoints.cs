@@ -29,10 +29,6 @@ public static class VideoEndpoints
     public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder api)
     {
         var videos = api.MapGroup("/videos").WithTags("Videos").RequireAuthorization().ProducesProblem(401).ProducesProblem(429);
-        videos.MapPost("", UploadAsync).WithName("UploadVideo")
-            .WithSummary("Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable)). Streams to storage; 201 with the queued video.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         videos.MapPost("/sample", async (IMediator m, CancellationToken ct) =>
             {
                 var video = await m.Send(new AddSampleVideoCommand(), ct);
@@ -85,15 +81,6 @@ public static class VideoEndpoints
 
     private static async Task<IResult> ServeAsync(HttpContext context, Task<MediaResult> media, MediaServingOptions options) =>
         MediaResults.Serve(context, await media, options);
-
-    private static async Task<Created<VideoDto>> UploadAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
-    {
-        // The handler enforces the user's own limit while streaming; Kestrel's default cap does not apply here.
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = null;
-        var video = await mediator.Send(new UploadVideoCommand(MultipartUploadForm.Create(context.Request)), cancellationToken);
-        return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
-    }
 
     private static async Task<IResult> GetTranscriptAsync(Guid id, string? format, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -95,7 +95,7 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
             return (string.Empty, null);
         var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
         var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-        return (name, CleanFileName(fileName));
+        return (name, UploadFileName.Clean(fileName));
     }
 
     private async Task<string> ReadTextAsync(Stream body, string field, CancellationToken cancellationToken)
@@ -146,15 +146,6 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
 
     private static ValidationFailedException Interrupted() =>
         ValidationFailedException.For("file", "The upload was interrupted or is not valid multipart/form-data.");
-
-    /// <summary>The client's file name is kept as metadata only: no directories, no control characters, bounded length.</summary>
-    private static string? CleanFileName(string? fileName)
-    {
-        if (string.IsNullOrEmpty(fileName)) return null;
-        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length > 255) name = name[..255];
-        return name.Length == 0 ? "upload" : name;
-    }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

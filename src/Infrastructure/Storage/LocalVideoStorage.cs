@@ -49,6 +49,15 @@ public sealed class LocalVideoStorage : IVideoStorage, IIncompleteUploadSweep
         }
     }
 
+    public Task<long> ImportFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken)
+    {
+        var target = PathFor(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // A rename when both are on one file system; otherwise .NET copies and deletes.
+        File.Move(localPath, target, overwrite: true);
+        return Task.FromResult(new FileInfo(target).Length);
+    }
+
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathFor(key);

@@ -100,6 +100,15 @@ internal sealed class S3VideoStorage : IVideoStorage, IStorageProbe, IIncomplete
         }
     }
 
+    public async Task<long> ImportFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken)
+    {
+        long size;
+        await using (var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            size = await SaveAsync(key, file, contentType, null, cancellationToken);
+        File.Delete(localPath);
+        return size;
+    }
+
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         try

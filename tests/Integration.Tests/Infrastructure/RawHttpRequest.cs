@@ -73,9 +73,19 @@ public sealed record RawHttpResponse(int Status, IReadOnlyDictionary<string, str
 {
     public JsonElement Json => JsonSerializer.Deserialize<JsonElement>(Body);
 
+    /// <summary>The final response (an interim 100 Continue before it is skipped).</summary>
     public static async Task<RawHttpResponse> ReadAsync(Stream stream)
     {
         var buffer = new List<byte>();
+        while (true)
+        {
+            var response = await ReadOneAsync(stream, buffer);
+            if (response.Status >= 200) return response;
+        }
+    }
+
+    private static async Task<RawHttpResponse> ReadOneAsync(Stream stream, List<byte> buffer)
+    {
         var chunk = new byte[8192];
         int headEnd;
         while ((headEnd = IndexOfHeadEnd(buffer)) < 0)
@@ -88,6 +98,12 @@ public sealed record RawHttpResponse(int Status, IReadOnlyDictionary<string, str
         var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
         var body = buffer.Skip(headEnd + 4).ToList();
+        buffer.Clear();
+        if (status < 200)
+        {
+            buffer.AddRange(body); // the next response's bytes, if any arrived already
+            return new RawHttpResponse(status, headers, string.Empty);
+        }
         var chunked = headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase);
         var length = headers.TryGetValue("Content-Length", out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         while (chunked ? !EndsWithLastChunk(body) : body.Count < length)

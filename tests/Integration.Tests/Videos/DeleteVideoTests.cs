@@ -12,26 +12,14 @@ namespace AskVideo.Integration.Tests.Videos;
 /// <summary>Deleting a video: the row goes at once, a durable job owns removing its files.</summary>
 public class DeleteVideoTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
-    private static readonly string S3Port = Environment.GetEnvironmentVariable("S3_PORT") ?? "4569";
-
-    private static Dictionary<string, string?> S3(string bucket) => new()
-    {
-        ["Storage:Provider"] = "s3",
-        ["Storage:S3:Bucket"] = bucket,
-        ["Storage:S3:ServiceUrl"] = $"http://127.0.0.1:{S3Port}",
-        ["Storage:S3:ForcePathStyle"] = "true",
-        ["Storage:S3:AccessKey"] = "S3RVER",
-        ["Storage:S3:SecretKey"] = "S3RVER",
-    };
-
     [Fact]
     public async Task Delete_ShouldAnswer204_WhenTheStorageFailsDuringTheRequest_AndTheJobRemovesTheFilesLater()
     {
         var user = await Fixture.CreateAsync();
         using var session = await Fixture.LoginAsync(user);
         var (token, _) = await session.CreateTokenClientAsync("read", "write");
-        await using var s3 = new ApiFactory(S3("askvideo-test"));
-        await using var brokenS3 = new ApiFactory(S3("no-such-bucket"));
+        await using var s3 = new ApiFactory(TestS3.Settings());
+        await using var brokenS3 = new ApiFactory(TestS3.Settings("no-such-bucket"));
         using var client = s3.CreateClient();
         using var brokenClient = brokenS3.CreateClient();
         client.DefaultRequestHeaders.Authorization = brokenClient.DefaultRequestHeaders.Authorization = token.DefaultRequestHeaders.Authorization;
@@ -39,7 +27,7 @@ public class DeleteVideoTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
         var prefix = $"users/{user.Id:N}/videos/{id:N}/";
-        Assert.NotEmpty(await S3KeysAsync(prefix));
+        Assert.NotEmpty(await TestS3.KeysAsync(prefix));
 
         // Every storage call of this host fails (its bucket does not exist): the delete is committed all the same.
         var response = await brokenClient.DeleteAsync($"/api/v1/videos/{id}");
@@ -52,7 +40,7 @@ public class DeleteVideoTests(ApiFixture fixture) : IntegrationTest(fixture)
             var jobs = await db.Jobs.AsNoTracking().Where(j => j.Type == "DeleteVideoFiles").ToListAsync();
             Assert.Contains(jobs, j => j.Payload.Contains(id.ToString(), StringComparison.Ordinal));
         }
-        Assert.NotEmpty(await S3KeysAsync(prefix)); // nothing was removed inline
+        Assert.NotEmpty(await TestS3.KeysAsync(prefix)); // nothing was removed inline
 
         // The job, run where the storage works, removes them.
         await using (var scope = s3.Services.CreateAsyncScope())
@@ -61,7 +49,7 @@ public class DeleteVideoTests(ApiFixture fixture) : IntegrationTest(fixture)
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DeleteVideoFilesJob(user.Id, id));
         }
 
-        Assert.Empty(await S3KeysAsync(prefix));
+        Assert.Empty(await TestS3.KeysAsync(prefix));
     }
 
     [Fact]
@@ -93,13 +81,5 @@ public class DeleteVideoTests(ApiFixture fixture) : IntegrationTest(fixture)
             var chat = await db.ChatLogs.AsNoTracking().SingleAsync(c => c.Id == chatId);
             Assert.Null(chat.VideoId);
         }
-    }
-
-    private static async Task<IReadOnlyList<string>> S3KeysAsync(string prefix)
-    {
-        using var client = new Amazon.S3.AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials("S3RVER", "S3RVER"),
-            new Amazon.S3.AmazonS3Config { ServiceURL = $"http://127.0.0.1:{S3Port}", ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        var page = await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = "askvideo-test", Prefix = prefix });
-        return page.S3Objects?.Select(o => o.Key).ToList() ?? [];
     }
 }

@@ -15,21 +15,16 @@ public class PresignedUrlLoggingTests(ApiFixture fixture) : IntegrationTest(fixt
         using var session = await Fixture.LoginAsync(user);
         var (token, _) = await session.CreateTokenClientAsync("read", "write");
         var logs = new CapturedLogs();
-        await using var host = new ApiFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(TestS3.Settings())
         {
-            ["Storage:Provider"] = "s3",
-            ["Storage:S3:Bucket"] = "askvideo-test",
-            ["Storage:S3:ServiceUrl"] = $"http://127.0.0.1:{Environment.GetEnvironmentVariable("S3_PORT") ?? "4569"}",
-            ["Storage:S3:ForcePathStyle"] = "true",
-            ["Storage:S3:AccessKey"] = "S3RVER",
-            ["Storage:S3:SecretKey"] = "S3RVER",
             // Everything, including the framework's own debug output.
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:AskVideo"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
             ["Logging:LogLevel:System"] = "Trace",
-        });
+        };
+        await using var host = new ApiFactory(settings);
         using var client = host.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs))).CreateClient(
             new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = token.DefaultRequestHeaders.Authorization;
@@ -47,5 +42,6 @@ public class PresignedUrlLoggingTests(ApiFixture fixture) : IntegrationTest(fixt
         Assert.NotEmpty(logs.Lines);
         var signature = System.Text.RegularExpressions.Regex.Match(url.Query, "X-Amz-Signature=([0-9a-f]+)").Groups[1].Value;
         Assert.DoesNotContain(logs.Lines, l => l.Contains(signature, StringComparison.Ordinal) || l.Contains("X-Amz-", StringComparison.Ordinal));
+        await TestS3.DeletePrefixAsync($"users/{user.Id:N}/");
     }
 }
