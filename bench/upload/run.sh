@@ -38,18 +38,21 @@ cpu_s() { for p in "$@"; do awk '{print $14 + $15}' "/proc/$p/stat"; done | awk 
 upload_multipart() {
   curl -sS -o "$WORK/response.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/big.ts;filename=big.ts" "$BENCH_URL/api/v1/videos"
 }
+# Announces an upload of <file> and prints the URL its bytes go to.
+announce() {
+  curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"fileName\":\"$(basename "$1")\",\"sizeBytes\":$(stat -c %s "$1")}" "$BENCH_URL/api/v1/videos/uploads" \
+    | sed -n 's/.*"uploadUrl":"\([^"]*\)".*/\1/p'
+}
 upload_fast() {
   local url
-  url=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{\"fileName\":\"big.ts\",\"sizeBytes\":$bytes}" \
-    "$BENCH_URL/api/v1/videos/uploads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["uploadUrl"])')
+  url=$(announce "$WORK/big.ts")
   curl -sS -o "$WORK/response.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' -T "$WORK/big.ts" "$BENCH_URL$url"
 }
 
 log "warming up the API with a small upload of each kind"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/segment.ts" "$BENCH_URL/api/v1/videos"
-url=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{\"fileName\":\"w.ts\",\"sizeBytes\":$seg_bytes}" \
-  "$BENCH_URL/api/v1/videos/uploads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["uploadUrl"])')
-curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -T "$WORK/segment.ts" "$BENCH_URL$url"
+curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -T "$WORK/segment.ts" "$BENCH_URL$(announce "$WORK/segment.ts")"
 sleep 2
 rss_before=$(rss_kib)
 
