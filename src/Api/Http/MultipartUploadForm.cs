@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
@@ -158,6 +159,8 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+        // Called once per few KiB the socket delivers (a million times for 2 GiB): pooled, so it allocates nothing.
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
