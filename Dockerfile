@@ -45,7 +45,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 # Mount points owned by the app user, so a fresh named volume mounted here inherits that ownership.
 # /data/media: local media storage (also mounted read-only by nginx). /data/mail: the file email outbox.
-RUN mkdir -p /data/media /data/mail \
+# /data/uploads: upload bodies nginx wrote for the API to take (shared with nginx).
+RUN mkdir -p /data/media /data/mail /data/uploads \
  && chown -R app:app /data
 WORKDIR /app
 

@@ -26,7 +26,7 @@ bench_start() { # bench_start [--no-worker]
   dotnet build "$ROOT/AskVideo.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
   ensure_secrets
   export ConnectionStrings__Postgres="$CONNECTION_STRING" Redis__Configuration="$REDIS_CONFIGURATION"
-  export Storage__LocalRoot="$STACK_DIR/media" Email__Provider=file Email__OutboxDirectory="$STACK_DIR/mail"
+  export Storage__LocalRoot="$STACK_DIR/media" Uploads__ProxyBodyDirectory="$NGINX_UPLOAD_DIR" Email__Provider=file Email__OutboxDirectory="$STACK_DIR/mail"
   export App__PublicUrl="http://127.0.0.1:$NGINX_PORT" Auth__SecureCookies=false Queue__KeyPrefix=avqbench
   export RateLimits__ApiPerUser__Limit=100000000 RateLimits__ApiPerIp__Limit=100000000 Logging__LogLevel__Default="${BENCH_LOG_LEVEL:-Warning}"
   dotnet "$API_DLL" migrate >/dev/null

@@ -67,15 +67,15 @@ APP_SETTINGS=(
 # Uncommented in .env.example with an empty value on purpose: secrets the operator must fill in.
 REQUIRED_EMPTY=(Auth__JwtSigningKey Security__EncryptionKeys__0__Key)
 # Names the local run (scripts/run.sh, scripts/lib/stack.sh) uses for itself: .env must not define them.
-LOCAL_RUN_INTERNAL=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG ROOT STACK_DIR
+LOCAL_RUN_INTERNAL=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG NGINX_UPLOAD_DIR ROOT STACK_DIR
   STACK_NAME PUBLIC_URL API_DLL WORKER_DLL PG_PORT REDIS_PORT API_PORT PG_DB PG_BIN CONNECTION_STRING REDIS_CONFIGURATION)
 # The template placeholders and the values the nginx container gets (docker-compose.yml / nginx/Dockerfile).
 PLACEHOLDERS=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NGINX_ACCESS_LOG NGINX_API_RATE NGINX_API_BURST
-  NGINX_API_CONNECTIONS)
+  NGINX_API_CONNECTIONS NGINX_UPLOAD_DIR)
 declare -A DOCKER_NGINX_VALUES=(
   [NGINX_PORT]=8080 [API_UPSTREAM]=api:8080 [CLIENT_ROOT]=/usr/share/nginx/html [MEDIA_ROOT]=/data/media
   [NGINX_MAX_BODY_SIZE]=4294967296 [NGINX_ACCESS_LOG]=/dev/stdout [NGINX_API_RATE]=50r/s [NGINX_API_BURST]=200
-  [NGINX_API_CONNECTIONS]=64
+  [NGINX_API_CONNECTIONS]=64 [NGINX_UPLOAD_DIR]=/data/uploads
 )
 TEMPLATE=nginx/templates/default.conf.template
 
@@ -318,7 +318,7 @@ render_docker() {
     CLIENT_ROOT="${DOCKER_NGINX_VALUES[CLIENT_ROOT]}" MEDIA_ROOT="${DOCKER_NGINX_VALUES[MEDIA_ROOT]}" \
     NGINX_MAX_BODY_SIZE="${DOCKER_NGINX_VALUES[NGINX_MAX_BODY_SIZE]}" NGINX_ACCESS_LOG="${DOCKER_NGINX_VALUES[NGINX_ACCESS_LOG]}" \
     NGINX_API_RATE="${DOCKER_NGINX_VALUES[NGINX_API_RATE]}" NGINX_API_BURST="${DOCKER_NGINX_VALUES[NGINX_API_BURST]}" \
-    NGINX_API_CONNECTIONS="${DOCKER_NGINX_VALUES[NGINX_API_CONNECTIONS]}" "$@"
+    NGINX_API_CONNECTIONS="${DOCKER_NGINX_VALUES[NGINX_API_CONNECTIONS]}" NGINX_UPLOAD_DIR="${DOCKER_NGINX_VALUES[NGINX_UPLOAD_DIR]}" "$@"
 }
 if render_docker bash nginx/render.sh "$TEMPLATE" > "$TMP/docker.conf" 2> "$TMP/render.err"; then
   pass "nginx/render.sh renders the template with the container's values"
@@ -346,6 +346,8 @@ nginx_prefix() { # nginx_prefix <name> <rendered conf>: a throwaway prefix with 
   local name="$1" conf="$2" prefix="$TMP/nginx-$1"
   mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp"
   cp "$conf" "$prefix/conf.d/default.conf"
+  # nginx -t creates the folders of the temp paths it reads (the upload body folder is a mounted volume at run time).
+  sed -i "s#client_body_temp_path [^;]*;#client_body_temp_path $prefix/temp/uploads;#" "$prefix/conf.d/default.conf"
   cat > "$prefix/nginx.conf" <<CONF
 worker_processes auto;
 pid $prefix/nginx.pid;
@@ -389,7 +391,7 @@ if [ -n "$NGINX_BIN" ] && [ -f /etc/nginx/mime.types ] && [ -s "$TMP/docker.conf
   nginx_test docker "$TMP/docker-test.conf"
   # The local run's values (scripts/run.sh), for good measure: the same template serves both.
   if NGINX_PORT=8080 API_UPSTREAM=127.0.0.1:5080 CLIENT_ROOT="$ROOT/client/dist" MEDIA_ROOT="$ROOT/.local/dev/media" \
-    NGINX_MAX_BODY_SIZE=4294967296 NGINX_ACCESS_LOG='' bash nginx/render.sh "$TEMPLATE" > "$TMP/local.conf" 2>/dev/null; then
+    NGINX_MAX_BODY_SIZE=4294967296 NGINX_ACCESS_LOG='' NGINX_UPLOAD_DIR="$ROOT/.local/dev/nginx/temp/uploads" bash nginx/render.sh "$TEMPLATE" > "$TMP/local.conf" 2>/dev/null; then
     nginx_test local-run "$TMP/local.conf"
   else
     fail "nginx/render.sh failed with the local run's values"
@@ -628,6 +630,10 @@ else
          | ([.services.api, .services.worker] | all(.environment.Storage__LocalRoot == $m
               and (.volumes | any(.source == "media" and .target == $m and (.read_only // false) == false))))
            and (.services.nginx.volumes | any(.source == "media" and .target == $m and .read_only == true))'
+    check "the uploads volume: nginx writes upload bodies there (NGINX_UPLOAD_DIR), the api takes them (Uploads__ProxyBodyDirectory)" \
+      q '.services.nginx.environment.NGINX_UPLOAD_DIR as $u | $u == "/data/uploads" and .services.api.environment.Uploads__ProxyBodyDirectory == $u
+         and (.volumes | has("uploads"))
+         and ([.services.nginx, .services.api] | all(.volumes | any(.source == "uploads" and .target == $u and (.read_only // false) == false)))'
     check "nginx gets the Docker values of the template placeholders" \
       q '.services.nginx.environment | .NGINX_PORT == "8080" and .API_UPSTREAM == "api:8080"
          and .CLIENT_ROOT == "/usr/share/nginx/html" and .MEDIA_ROOT == "/data/media" and .NGINX_ACCESS_LOG == "/dev/stdout"

@@ -40,6 +40,7 @@ export_app_env() {
   export App__MaxUploadBytes="${App__MaxUploadBytes:-4294967296}"
   export Storage__Provider="${Storage__Provider:-local}"
   export Storage__LocalRoot="${Storage__LocalRoot:-$MEDIA_ROOT}"
+  export Uploads__ProxyBodyDirectory="${Uploads__ProxyBodyDirectory:-$NGINX_UPLOAD_DIR}"
   export Email__Provider="${Email__Provider:-file}"
   export Email__OutboxDirectory="${Email__OutboxDirectory:-$ROOT/.local/mail}"
   export Auth__SecureCookies="${Auth__SecureCookies:-false}"

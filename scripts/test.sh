@@ -113,7 +113,7 @@ if [ -d "$ROOT/e2e" ] && [ -f "$ROOT/e2e/package.json" ]; then
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=askvideo_e2e"
   "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE askvideo_e2e" >/dev/null
   export Redis__Configuration="$REDIS_CONFIGURATION" Queue__KeyPrefix=avqe2e
-  export App__PublicUrl="http://127.0.0.1:$NGINX_PORT" Storage__LocalRoot="$STACK_DIR/media"
+  export App__PublicUrl="http://127.0.0.1:$NGINX_PORT" Storage__LocalRoot="$STACK_DIR/media" Uploads__ProxyBodyDirectory="$NGINX_UPLOAD_DIR"
   export Email__Provider=file Email__OutboxDirectory="$STACK_DIR/e2e-mail" Auth__SecureCookies=false
   export ASPNETCORE_ENVIRONMENT=Production
   dotnet "$API_DLL" migrate >/dev/null

@@ -38,6 +38,8 @@ else
   PG_PORT="${PG_PORT:-54329}"; REDIS_PORT="${REDIS_PORT:-63790}"; API_PORT="${API_PORT:-5080}"; NGINX_PORT="${NGINX_PORT:-8080}"
 fi
 PG_DB="${PG_DB:-askvideo}"
+# Where nginx writes upload bodies of the fast path; the API reads them there (Uploads__ProxyBodyDirectory).
+NGINX_UPLOAD_DIR="$STACK_DIR/nginx/temp/uploads"
 CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$PG_DB;Pooling=true;Maximum Pool Size=50"
 REDIS_CONFIGURATION="127.0.0.1:$REDIS_PORT"
 
@@ -135,7 +137,7 @@ start_nginx() { # start_nginx <client dist dir> <media root> <max body bytes>
   fi
   API_UPSTREAM="127.0.0.1:$API_PORT" NGINX_PORT="$NGINX_PORT" CLIENT_ROOT="$dist" MEDIA_ROOT="$media" \
     NGINX_MAX_BODY_SIZE="$max_body" NGINX_API_RATE="${ASKVIDEO_API_RATE:-}" NGINX_API_BURST="${ASKVIDEO_API_BURST:-}" \
-    NGINX_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-}" "$ROOT/nginx/render.sh" "$ROOT/nginx/templates/default.conf.template" > "$prefix/conf.d/default.conf"
+    NGINX_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-}" NGINX_UPLOAD_DIR="$NGINX_UPLOAD_DIR" "$ROOT/nginx/render.sh" "$ROOT/nginx/templates/default.conf.template" > "$prefix/conf.d/default.conf"
   cat > "$prefix/nginx.conf" <<CONF
 worker_processes 2;
 pid $pid;

@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddOptions<CookieSettings>().Bind(builder.Configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<AuthCookies>();
         services.Replace(ServiceDescriptor.Singleton<Application.Common.Interfaces.IMediaLinks, ApiMediaLinks>());
+        services.AddFastUploads(builder.Configuration);
         services.AddOptions<MediaServingOptions>().Bind(builder.Configuration.GetSection(MediaServingOptions.SectionName));
         AddCors(services, builder.Configuration);
         services.AddApiOpenApi();
@@ -104,6 +105,7 @@ public static class DependencyInjection
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapAdminEndpoints();
+        api.MapUploadEndpoints();
         api.MapVideoEndpoints();
         api.MapTagEndpoints();
         api.MapGroupEndpoints();

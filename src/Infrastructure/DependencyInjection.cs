@@ -102,6 +102,9 @@ public static class DependencyInjection
         services.AddSingleton<IVideoStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "s3"
             ? ActivatorUtilities.CreateInstance<S3VideoStorage>(sp)
             : ActivatorUtilities.CreateInstance<LocalVideoStorage>(sp));
+        services.AddSingleton<IPendingUploads, RedisPendingUploads>();
+        services.AddSingleton<IncompleteUploadSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncompleteUploadSweeper>());
         AddValidatedOptions<MediaOptions>(services, configuration, MediaOptions.SectionName);
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();

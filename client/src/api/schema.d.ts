@@ -722,8 +722,42 @@ export interface paths {
         /** Your videos, paged. ?q= searches title and description; status=, tag= (id or name) filter; sort=createdAt_desc|createdAt_asc|title_asc|title_desc. */
         get: operations["ListVideos"];
         put?: never;
-        /** Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable)). Streams to storage; 201 with the queued video. */
+        /** Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable, at most 20)). Streams to storage; 201 with the queued video. The fields and any extra parts may total 64 KiB. */
         post: operations["UploadVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Announce an upload (the fast path for large files): file name, exact size in bytes, the video's fields and optionally the subtitles' text. Every check that needs no bytes happens here. 201 with the URL to PUT the bytes to within 24 hours. */
+        post: operations["CreateUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The bytes of an announced upload, as the bare body (any content type) with a Content-Length equal to the size announced. Behind nginx the body is written to disk by nginx and handed over, which is as fast as a local copy. 201 with the queued video; an upload completes once. */
+        put: operations["PutUploadContent"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1011,6 +1045,19 @@ export interface components {
         CreateTagRequest: {
             name: string;
             color?: string | null;
+        };
+        CreateUploadRequest: {
+            fileName: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            title?: string | null;
+            description?: string | null;
+            language?: string | null;
+            /** Format: uuid */
+            groupId?: string | null;
+            tags?: string[] | null;
+            subtitlesFileName?: string | null;
+            subtitles?: string | null;
         };
         CreatedApiTokenDto: {
             /** Format: uuid */
@@ -1408,6 +1455,15 @@ export interface components {
             title?: string | null;
             description?: string | null;
             tags?: string[] | null;
+        };
+        UploadSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            uploadUrl: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            /** Format: date-time */
+            expiresAt: string;
         };
         UsageDto: {
             /** Format: int32 */
@@ -4559,6 +4615,165 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadSessionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PutUploadContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file's bytes, exactly as many as announced. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,7 @@ const KNOWN_CODES = [
   'email_not_verified',
   'empty_file',
   'file_too_large',
+  'form_too_large',
   'insufficient_scope',
   'invalid_openai_key',
   'invalid_tag_name',
@@ -28,6 +29,7 @@ const KNOWN_CODES = [
   'unauthenticated',
   'unsupported_media',
   'unsupported_media_type',
+  'upload_size_mismatch',
   'validation_failed',
   'video_limit_reached',
 ] as const

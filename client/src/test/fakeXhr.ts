@@ -11,7 +11,7 @@ export class FakeXhr {
   method = ''
   url = ''
   requestHeaders: Record<string, string> = {}
-  body: FormData | null = null
+  body: Blob | null = null
   sent = false
   aborted = false
   status = 0
@@ -42,7 +42,7 @@ export class FakeXhr {
     this.events.addEventListener(type, listener)
   }
 
-  send(body: FormData) {
+  send(body: Blob) {
     this.body = body
     this.sent = true
   }
@@ -79,9 +79,9 @@ export class FakeXhr {
     })
   }
 
-  /** The text fields and file names of the multipart body, in order. */
-  fields(): Array<[string, string]> {
-    return [...(this.body?.entries() ?? [])].map(([k, v]) => [k, typeof v === 'string' ? v : `file:${v.name}`])
+  /** The name of the file sent as the body. */
+  fileName(): string | undefined {
+    return this.body instanceof File ? this.body.name : undefined
   }
 }
 

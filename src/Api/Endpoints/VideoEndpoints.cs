@@ -29,10 +29,6 @@ public static class VideoEndpoints
     public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder api)
     {
         var videos = api.MapGroup("/videos").WithTags("Videos").RequireAuthorization().ProducesProblem(401).ProducesProblem(429);
-        videos.MapPost("", UploadAsync).WithName("UploadVideo")
-            .WithSummary("Upload a video or audio file (multipart/form-data: file, title?, description?, language?, subtitles? (.srt/.vtt), groupId?, tags (repeatable)). Streams to storage; 201 with the queued video.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         videos.MapPost("/sample", AddSampleAsync).WithName("AddSampleVideo")
             .WithSummary("Add the built-in spoken sample clip (with subtitles, generated on this server) to your library, to try the whole flow without an AI key.")
             .ProducesProblem(403);
@@ -67,16 +63,6 @@ public static class VideoEndpoints
             .WithSummary("Server-sent events (event: status) with the video's status and progress, starting with the current state.")
             .Produces(200, contentType: "text/event-stream").ProducesProblem(404).WithStreamLimits();
         return api;
-    }
-
-    private static async Task<Created<VideoDto>> UploadAsync(HttpContext context, IMediator mediator, CancellationToken cancellationToken)
-    {
-        // The handler enforces the user's own limit while streaming; Kestrel's default cap does not apply here.
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = null;
-        var reader = MultipartUploadReader.Create(context.Request);
-        var video = await mediator.Send(new UploadVideoCommand(reader, context.Request.ContentLength), cancellationToken);
-        return TypedResults.Created($"/api/v1/videos/{video.Id}", video);
     }
 
     private static async Task<Created<VideoDto>> AddSampleAsync(IMediator mediator, CancellationToken cancellationToken)

@@ -26,8 +26,11 @@ public static class MediaResults
         switch (media.Location)
         {
             case MediaLocation.Redirect redirect:
+                // A presigned URL is a credential for the file: set by hand, because the framework's redirect result
+                // logs its destination (at Information), and nothing may write this URL to a log.
                 headers.CacheControl = "no-store";
-                return TypedResults.Redirect(redirect.Url.ToString());
+                headers.Location = redirect.Url.AbsoluteUri;
+                return TypedResults.StatusCode(StatusCodes.Status302Found);
             case MediaLocation.LocalFile file:
                 headers.CacheControl = "private, max-age=3600";
                 var prefix = context.Request.Headers[AccelHeader].ToString();

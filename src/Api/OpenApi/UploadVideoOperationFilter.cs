@@ -3,11 +3,24 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace AskVideo.Api.OpenApi;
 
-/// <summary>Describes the streamed multipart upload field by field (the endpoint reads the body itself, so nothing is inferred).</summary>
+/// <summary>Describes the streamed uploads' bodies (the endpoints read them themselves, so nothing is inferred): the multipart form field by field, and the bare bytes of the fast path.</summary>
 internal sealed class UploadVideoOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        if (operation.OperationId == "PutUploadContent")
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The file's bytes, exactly as many as announced.",
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/octet-stream"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            };
+            return;
+        }
         if (operation.OperationId != "UploadVideo") return;
         static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
         var schema = new OpenApiSchema

@@ -8,6 +8,7 @@ public sealed class Video
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 5000;
     public const int MaxFileNameLength = 255;
+    public const int MaxTags = 20;
 
     private readonly List<VideoTag> _tags = [];
 

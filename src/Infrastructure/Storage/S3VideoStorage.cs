@@ -17,12 +17,13 @@ namespace AskVideo.Infrastructure.Storage;
 /// sent as a multipart upload (one part buffered at a time), aborted on any failure or past the size limit.
 /// Media is never proxied: callers get a short-lived presigned URL after authorization.
 /// </summary>
-internal sealed class S3VideoStorage : IVideoStorage, IStorageProbe, IDisposable
+internal sealed class S3VideoStorage : IVideoStorage, IStorageProbe, IIncompleteUploadSweep, IDisposable
 {
     private readonly AmazonS3Client _client;
     private readonly S3Settings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<S3VideoStorage> _logger;
+    private bool _listingUnsupportedLogged;
 
     public S3VideoStorage(IOptions<StorageOptions> options, TimeProvider time, ILogger<S3VideoStorage> logger)
     {
@@ -99,6 +100,15 @@ internal sealed class S3VideoStorage : IVideoStorage, IStorageProbe, IDisposable
         }
     }
 
+    public async Task<long> ImportFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken)
+    {
+        long size;
+        await using (var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            size = await SaveAsync(key, file, contentType, null, cancellationToken);
+        File.Delete(localPath);
+        return size;
+    }
+
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         try
@@ -166,6 +176,42 @@ internal sealed class S3VideoStorage : IVideoStorage, IStorageProbe, IDisposable
     }
 
     public Task<string> GetProbeInputAsync(string key, CancellationToken cancellationToken) => PresignAsync(key, null);
+
+    /// <summary>
+    /// Aborts multipart uploads started before <paramref name="olderThan"/> (a crash between the first part and
+    /// the completion leaves one behind, and its parts are billed). Stores that cannot list them answer
+    /// NotImplemented: then a bucket lifecycle rule (AbortIncompleteMultipartUpload) has to do it.
+    /// </summary>
+    public async Task<int> SweepIncompleteAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var aborted = 0;
+        string? keyMarker = null, uploadIdMarker = null;
+        try
+        {
+            while (true)
+            {
+                var page = await _client.ListMultipartUploadsAsync(
+                    new ListMultipartUploadsRequest { BucketName = _settings.Bucket, KeyMarker = keyMarker, UploadIdMarker = uploadIdMarker }, cancellationToken);
+                foreach (var upload in page.MultipartUploads ?? [])
+                {
+                    if (upload.Initiated is not { } started || started.ToUniversalTime() >= olderThan.UtcDateTime) continue;
+                    await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _settings.Bucket, Key = upload.Key, UploadId = upload.UploadId }, cancellationToken);
+                    aborted++;
+                }
+                if (page.IsTruncated != true) return aborted;
+                (keyMarker, uploadIdMarker) = (page.NextKeyMarker, page.NextUploadIdMarker);
+            }
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotImplemented || ex.ErrorCode == "NotImplemented")
+        {
+            if (!_listingUnsupportedLogged)
+            {
+                _listingUnsupportedLogged = true;
+                _logger.LogInformation("This S3 store cannot list unfinished multipart uploads; expire them with a bucket lifecycle rule (AbortIncompleteMultipartUpload)");
+            }
+            return aborted;
+        }
+    }
 
     public async Task CheckAsync(CancellationToken cancellationToken) =>
         await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _settings.Bucket, MaxKeys = 1 }, cancellationToken);

@@ -15,6 +15,12 @@ public sealed class StorageOptions : IValidatableObject
 
     public S3Settings S3 { get; set; } = new();
 
+    /// <summary>Partial uploads (temp files, unfinished S3 multipart uploads) untouched this long are removed.</summary>
+    public int IncompleteUploadMaxAgeMinutes { get; set; } = 60;
+
+    /// <summary>How often every host looks for such leftovers.</summary>
+    public int SweepIntervalMinutes { get; set; } = 15;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider is not ("local" or "s3"))
@@ -23,6 +29,10 @@ public sealed class StorageOptions : IValidatableObject
             yield return new ValidationResult("Storage:LocalRoot must be set for the local provider.", [nameof(LocalRoot)]);
         if (Provider == "s3" && string.IsNullOrWhiteSpace(S3.Bucket))
             yield return new ValidationResult("Storage:S3:Bucket must be set for the s3 provider.", ["S3.Bucket"]);
+        if (IncompleteUploadMaxAgeMinutes is < 5 or > 10080)
+            yield return new ValidationResult("Storage:IncompleteUploadMaxAgeMinutes must be between 5 and 10080 (a week).", [nameof(IncompleteUploadMaxAgeMinutes)]);
+        if (SweepIntervalMinutes is < 1 or > 1440)
+            yield return new ValidationResult("Storage:SweepIntervalMinutes must be between 1 and 1440.", [nameof(SweepIntervalMinutes)]);
         if (S3.PresignMinutes is < 1 or > 60)
             yield return new ValidationResult("Storage:S3:PresignMinutes must be between 1 and 60.", ["S3.PresignMinutes"]);
     }

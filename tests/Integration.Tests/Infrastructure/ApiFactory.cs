@@ -28,6 +28,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Queue:RetryBaseSeconds"] = "1",
         ["Queue:RetryMaxSeconds"] = "2",
         ["Storage:LocalRoot"] = TestEnvironment.MediaRoot,
+        // nginx's folder for upload bodies it hands over (scripts/lib/stack.sh, NGINX_UPLOAD_DIR).
+        ["Uploads:ProxyBodyDirectory"] = Path.Combine(TestEnvironment.StackDir, "nginx", "temp", "uploads"),
         ["Media:CacheDirectory"] = Path.Combine(TestEnvironment.StackDir, "cache"),
         ["App:PublicUrl"] = TestEnvironment.NginxUrl.ToString().TrimEnd('/'),
         ["Auth:JwtSigningKey"] = Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 7 + 3)).ToArray()),

@@ -130,6 +130,9 @@ public class VideoLibraryTests(ApiFixture fixture) : IntegrationTest(fixture)
         var response = await session.DeleteAsync($"/api/v1/videos/{id}");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        // The files go with the cleanup job, right after.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (TestMedia.FilesOf(user.Id).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Empty(TestMedia.FilesOf(user.Id));
         await using (var scope = CreateScope())
         {

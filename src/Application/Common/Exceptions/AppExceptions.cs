@@ -31,9 +31,13 @@ public sealed class ForbiddenException(string code, string message) : AppExcepti
 
 public sealed class ConflictException(string code, string message) : AppException(code, message);
 
-public sealed class PayloadTooLargeException(long limitBytes)
-    : AppException("file_too_large", $"The file is larger than your upload limit of {limitBytes} bytes.")
+public sealed class PayloadTooLargeException(string code, string message, long limitBytes) : AppException(code, message)
 {
+    public PayloadTooLargeException(long limitBytes)
+        : this("file_too_large", $"The file is larger than your upload limit of {limitBytes} bytes.", limitBytes)
+    {
+    }
+
     public long LimitBytes { get; } = limitBytes;
 }
 

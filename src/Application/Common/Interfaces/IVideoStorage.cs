@@ -23,6 +23,13 @@ public interface IVideoStorage
     /// </summary>
     Task<long> SaveAsync(string key, Stream content, string contentType, long? maxBytes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes over a complete local file (such as an upload body the proxy wrote to disk) as <paramref name="key"/>:
+    /// the local store moves it (a rename on the same file system), a remote store uploads it. The file is gone
+    /// afterwards. Returns its length.
+    /// </summary>
+    Task<long> ImportFileAsync(string key, string localPath, string contentType, CancellationToken cancellationToken);
+
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);

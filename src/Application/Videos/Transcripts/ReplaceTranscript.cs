@@ -56,6 +56,7 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
         {
             video.ReplaceTranscript(key, time.GetUtcNow());
             jobs.Enqueue(new ProcessVideoJob(video.Id));
+            if (previousKey is not null && previousKey != key) jobs.Enqueue(new DeleteReplacedSubtitlesJob(userId, video.Id, previousKey));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -69,7 +70,6 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
             throw;
         }
 
-        if (previousKey is not null && previousKey != key) await DeleteQuietlyAsync(previousKey);
         await events.PublishAsync(video, cancellationToken);
         return await db.ToDtoAsync(video, links, cancellationToken);
     }
@@ -87,19 +87,6 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
         catch (DomainException ex)
         {
             throw ValidationFailedException.For("body", ex.Message);
-        }
-    }
-
-    /// <summary>The superseded subtitles are only clutter now; the video folder is removed with the video anyway.</summary>
-    private async Task DeleteQuietlyAsync(string key)
-    {
-        try
-        {
-            await storage.DeleteAsync(key, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException)
-        {
-            // Left for the video's or the account's deletion to remove.
         }
     }
 }

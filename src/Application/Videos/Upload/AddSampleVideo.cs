@@ -13,7 +13,6 @@ internal sealed class AddSampleVideoHandler(
     IAppDbContext db,
     ICurrentUser caller,
     IVideoStorage storage,
-    IMediaProbe probe,
     ISampleClipProvider samples,
     VideoIngest ingest,
     IMediaLinks links) : IRequestHandler<AddSampleVideoCommand, VideoDto>
@@ -24,23 +23,16 @@ internal sealed class AddSampleVideoHandler(
         await ingest.EnsureCanAddAsync(userId, cancellationToken);
         var clip = await samples.GetAsync(cancellationToken);
         var videoId = Ids.New();
-        var videoKey = StorageKeys.Original(userId, videoId, ".mp4");
-        var subtitlesKey = StorageKeys.Subtitles(userId, videoId, ".vtt");
-        try
+        var video = await ingest.AddAsync(userId, videoId, async ct =>
         {
+            var videoKey = StorageKeys.Original(userId, videoId, ".mp4");
+            var subtitlesKey = StorageKeys.Subtitles(userId, videoId, ".vtt");
             long size;
-            await using (var video = File.OpenRead(clip.VideoPath)) size = await storage.SaveAsync(videoKey, video, "video/mp4", null, cancellationToken);
-            await using (var vtt = File.OpenRead(clip.SubtitlesPath)) await storage.SaveAsync(subtitlesKey, vtt, "text/vtt", null, cancellationToken);
-            var facts = await probe.ProbeAsync(await storage.GetProbeInputAsync(videoKey, cancellationToken), cancellationToken);
-            var fields = new UploadFields { Title = clip.Title, Description = clip.Description, Language = clip.Language, FileName = "askvideo-sample.mp4" };
-            fields.Tags.Add("sample");
-            var saved = await ingest.SaveAsync(new NewVideo(userId, videoId, fields, videoKey, subtitlesKey, size, facts), cancellationToken);
-            return await db.ToDtoAsync(saved, links, cancellationToken);
-        }
-        catch
-        {
-            await storage.DeletePrefixAsync(StorageKeys.VideoPrefix(userId, videoId), CancellationToken.None);
-            throw;
-        }
+            await using (var file = File.OpenRead(clip.VideoPath)) size = await storage.SaveAsync(videoKey, file, "video/mp4", null, ct);
+            await using (var vtt = File.OpenRead(clip.SubtitlesPath)) await storage.SaveAsync(subtitlesKey, vtt, "text/vtt", null, ct);
+            var fields = new UploadFields(clip.Title, clip.Description, clip.Language, null, ["sample"]);
+            return new NewVideo(userId, videoId, fields, "askvideo-sample.mp4", videoKey, subtitlesKey, size, await ingest.ProbeAsync(videoKey, ct));
+        }, cancellationToken);
+        return await db.ToDtoAsync(video, links, cancellationToken);
     }
 }

@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AskVideo.Application.Videos.Upload;
 
 /// <summary>A stored, probed file about to become a video.</summary>
-public sealed record NewVideo(Guid OwnerId, Guid VideoId, UploadFields Fields, string VideoKey, string? SubtitlesKey, long SizeBytes, MediaProbeResult Facts);
+public sealed record NewVideo(
+    Guid OwnerId, Guid VideoId, UploadFields Fields, string FileName, string VideoKey, string? SubtitlesKey, long SizeBytes, MediaProbeResult Facts);
 
 /// <summary>The one way a new video enters the library (uploads and the built-in sample alike).</summary>
-public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents events, TimeProvider time)
+public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents events, IVideoStorage storage, IMediaProbe probe, TimeProvider time)
 {
     /// <summary>Checks the video limit before any byte is read; returns the user.</summary>
     public async Task<User> EnsureCanAddAsync(Guid userId, CancellationToken cancellationToken)
@@ -24,8 +25,34 @@ public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents e
         return user;
     }
 
+    /// <summary>
+    /// Runs <paramref name="store"/> (which writes the video's files under its storage prefix and returns what it
+    /// stored), then commits the video with its processing job. Whatever fails before the commit removes every file
+    /// written for the video; nothing after the commit does (the client going away while the answer is written must
+    /// not take the files of a saved video with it).
+    /// </summary>
+    public async Task<Video> AddAsync(Guid userId, Guid videoId, Func<CancellationToken, Task<NewVideo>> store, CancellationToken cancellationToken)
+    {
+        Video video;
+        try
+        {
+            video = await CommitAsync(await store(cancellationToken), cancellationToken);
+        }
+        catch
+        {
+            await storage.DeletePrefixAsync(StorageKeys.VideoPrefix(userId, videoId), CancellationToken.None);
+            throw;
+        }
+        await events.PublishAsync(video, cancellationToken);
+        return video;
+    }
+
+    /// <summary>Asks ffprobe whether the stored file really is audio or video, and what it holds.</summary>
+    public async Task<MediaProbeResult> ProbeAsync(string videoKey, CancellationToken cancellationToken) =>
+        await probe.ProbeAsync(await storage.GetProbeInputAsync(videoKey, cancellationToken), cancellationToken);
+
     /// <summary>Writes the video, its tags, its group membership and its processing job in one transaction.</summary>
-    public async Task<Video> SaveAsync(NewVideo input, CancellationToken cancellationToken)
+    private async Task<Video> CommitAsync(NewVideo input, CancellationToken cancellationToken)
     {
         var (userId, fields, facts) = (input.OwnerId, input.Fields, input.Facts);
         var now = time.GetUtcNow();
@@ -37,10 +64,10 @@ public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents e
                 ?? throw new NotFoundException("group");
         }
 
-        var title = string.IsNullOrWhiteSpace(fields.Title) ? Path.GetFileNameWithoutExtension(fields.FileName ?? "") : fields.Title;
+        var title = string.IsNullOrWhiteSpace(fields.Title) ? Path.GetFileNameWithoutExtension(input.FileName) : fields.Title;
         if (string.IsNullOrWhiteSpace(title)) title = "Untitled video";
         var extension = Path.GetExtension(input.VideoKey);
-        var video = Video.Create(input.VideoId, userId, title, fields.Description, fields.FileName ?? "video" + extension,
+        var video = Video.Create(input.VideoId, userId, title, fields.Description, input.FileName,
             MediaTypes.ContentTypeFor(extension, facts.FirstVideo is not null), input.SizeBytes, input.VideoKey, fields.Language, now);
         video.SetMediaFacts(facts.DurationSeconds, facts.FirstVideo?.Width, facts.FirstVideo?.Height, now);
         if (input.SubtitlesKey is not null) video.AttachSubtitles(input.SubtitlesKey, now);
@@ -52,16 +79,14 @@ public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents e
         jobs.Enqueue(new ProcessVideoJob(video.Id));
 
         // Serialize this user's additions so two at once cannot both squeeze under the video limit.
-        await using (var transaction = await db.BeginTransactionAsync(cancellationToken))
-        {
-            await db.LockUserAsync(userId, cancellationToken);
-            var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-            var count = await db.Videos.CountAsync(v => v.OwnerId == userId, cancellationToken);
-            if (!owner.CanAddVideo(count)) throw LimitReached(owner.VideoLimit);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        await events.PublishAsync(video, cancellationToken);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        await db.LockUserAsync(userId, cancellationToken);
+        var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        var count = await db.Videos.CountAsync(v => v.OwnerId == userId, cancellationToken);
+        if (!owner.CanAddVideo(count)) throw LimitReached(owner.VideoLimit);
+        await db.SaveChangesAsync(cancellationToken);
+        // Not cancellable: a commit interrupted half-way would leave it unknown whether the files are still needed.
+        await transaction.CommitAsync(CancellationToken.None);
         return video;
     }
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Me } from '../../../api/session'
 import { installFakeXhr } from '../../../test/fakeXhr'
-import { jsonResponse, mockApi, requestsTo } from '../../../test/http'
+import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../../test/http'
 import { renderApp } from '../../../test/render'
 import { me, withSessionCookie } from '../../../test/session'
 import { video, videosRoute } from '../../../test/videos'
@@ -15,6 +15,18 @@ function mediaFile(name = 'clip.mp4', size = 100, type = 'video/mp4') {
   return new File([new Uint8Array(size)], name, { type })
 }
 
+let announced = 0
+
+/** Answers an announcement like the server: the URL to PUT the bytes to. */
+async function announce(request: Request) {
+  const body = (await request.json()) as { sizeBytes: number }
+  const id = `00000000-0000-4000-8000-${String(++announced).padStart(12, '0')}`
+  return jsonResponse(
+    { id, uploadUrl: `/api/v1/videos/uploads/${id}`, sizeBytes: body.sizeBytes, expiresAt: '2026-01-02T00:00:00Z' },
+    { status: 201 },
+  )
+}
+
 function uploadApi(profile: Me = me()) {
   const videos: Video[] = [existing]
   const fetch = mockApi({
@@ -22,8 +34,14 @@ function uploadApi(profile: Me = me()) {
     'GET /api/v1/videos': videosRoute(() => videos),
     'GET /api/v1/tags': [{ id: 't1', name: 'work', color: '#4f46e5', videoCount: 1, createdAt: '2026-01-01T00:00:00Z' }],
     'POST /api/v1/auth/refresh': () => new Response(null, { status: 200 }),
+    'POST /api/v1/videos/uploads': announce,
   })
   return { fetch, videos }
+}
+
+/** What the app announced, in order. */
+async function announcements(fetch: ReturnType<typeof mockApi>) {
+  return Promise.all(requestsTo(fetch, 'POST /api/v1/videos/uploads').map((r) => r.json()))
 }
 
 async function openDialog(path = '/videos') {
@@ -34,7 +52,7 @@ async function openDialog(path = '/videos') {
 }
 
 describe('videos: upload dialog', () => {
-  it('sends the file with XHR and shows real progress; the list refreshes', async () => {
+  it('announces the file, then PUTs it with XHR and shows real progress; the list refreshes', async () => {
     withSessionCookie()
     const Xhr = installFakeXhr()
     const { fetch, videos } = uploadApi()
@@ -55,22 +73,27 @@ describe('videos: upload dialog', () => {
     await user.upload(within(dialog).getByLabelText(/Subtitles/), new File(['WEBVTT\n'], 'call.vtt', { type: 'text/vtt' }))
 
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    expect(Xhr.instances).toHaveLength(1)
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
     await waitFor(() => expect(within(dialog).getByRole('heading', { name: '0 of 1 uploaded' })).toHaveFocus())
-    const xhr = Xhr.instances[0]!
-    expect(xhr.method).toBe('POST')
-    expect(xhr.url).toBe('/api/v1/videos')
-    expect(xhr.requestHeaders['X-CSRF-Token']).toBe('csrf-1')
-    // Text fields first, the file last.
-    expect(xhr.fields()).toEqual([
-      ['title', 'Weekly team call'],
-      ['description', 'Notes from Monday'],
-      ['language', 'en'],
-      ['tags', 'work'],
-      ['tags', 'planning'],
-      ['subtitles', 'file:call.vtt'],
-      ['file', 'file:Team call.mp4'],
+    // The fields (and the subtitles' text) go with the announcement, the file alone in the PUT.
+    expect(await announcements(fetch)).toEqual([
+      {
+        fileName: 'Team call.mp4',
+        sizeBytes: 100,
+        title: 'Weekly team call',
+        description: 'Notes from Monday',
+        language: 'en',
+        tags: ['work', 'planning'],
+        subtitlesFileName: 'call.vtt',
+        subtitles: 'WEBVTT\n',
+      },
     ])
+    const xhr = Xhr.instances[0]!
+    expect(xhr.method).toBe('PUT')
+    expect(xhr.url).toMatch(/^\/api\/v1\/videos\/uploads\/[0-9a-f-]{36}$/)
+    expect(xhr.requestHeaders['X-CSRF-Token']).toBe('csrf-1')
+    expect(xhr.requestHeaders['Content-Type']).toBe('application/octet-stream')
+    expect(xhr.fileName()).toBe('Team call.mp4')
 
     xhr.progress(0, 400)
     const bar = within(dialog).getByRole('progressbar', { name: 'Upload of Team call.mp4' })
@@ -120,8 +143,8 @@ describe('videos: upload dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove notes.pdf' }))
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('ok.mp4', 500))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    expect(Xhr.instances).toHaveLength(1)
-    expect(Xhr.instances[0]!.fields().at(-1)).toEqual(['file', 'file:ok.mp4'])
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
+    expect(Xhr.instances[0]!.fileName()).toBe('ok.mp4')
   })
 
   it('respects the video limit', async () => {
@@ -154,13 +177,14 @@ describe('videos: upload dialog', () => {
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
     Xhr.instances[0]!.progress(30, 100)
     await user.click(within(dialog).getByRole('button', { name: 'Cancel the upload of clip.mp4' }))
     expect(Xhr.instances[0]!.aborted).toBe(true)
     expect(await within(dialog).findByText('Cancelled')).toBeInTheDocument()
 
     await user.click(within(dialog).getByRole('button', { name: 'Retry the upload of clip.mp4' }))
-    expect(Xhr.instances).toHaveLength(2)
+    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
     expect(within(dialog).getByRole('progressbar', { name: 'Upload of clip.mp4' })).toBeInTheDocument()
   })
 
@@ -172,11 +196,11 @@ describe('videos: upload dialog', () => {
 
     await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4'), mediaFile('c.mp4')])
     await user.click(within(dialog).getByRole('button', { name: 'Upload 3 files' }))
-    expect(Xhr.instances).toHaveLength(2)
+    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
     expect(within(dialog).getByText('Waiting for its turn…')).toBeInTheDocument()
     await Xhr.instances[0]!.respond(201, video({ title: 'a' }))
     await waitFor(() => expect(Xhr.instances).toHaveLength(3))
-    expect(Xhr.instances[2]!.fields().at(-1)).toEqual(['file', 'file:c.mp4'])
+    expect(Xhr.instances[2]!.fileName()).toBe('c.mp4')
   })
 
   it('after a 401 it renews the session once and sends the file again', async () => {
@@ -187,10 +211,14 @@ describe('videos: upload dialog', () => {
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
     await Xhr.instances[0]!.respond(401, { title: 'Unauthorized', status: 401, code: 'unauthenticated' })
     await waitFor(() => expect(Xhr.instances).toHaveLength(2))
     expect(requestsTo(fetch, 'POST /api/v1/auth/refresh')).toHaveLength(1)
-    expect(Xhr.instances[1]!.fields().at(-1)).toEqual(['file', 'file:clip.mp4'])
+    // The same announced upload: nginx refused the first PUT before taking its body.
+    expect(requestsTo(fetch, 'POST /api/v1/videos/uploads')).toHaveLength(1)
+    expect(Xhr.instances[1]!.url).toBe(Xhr.instances[0]!.url)
+    expect(Xhr.instances[1]!.fileName()).toBe('clip.mp4')
     await Xhr.instances[1]!.respond(201, video({ title: 'clip' }))
     expect(await within(dialog).findByTestId('upload-done')).toBeInTheDocument()
   })
@@ -203,6 +231,7 @@ describe('videos: upload dialog', () => {
 
     await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4')])
     await user.click(within(dialog).getByRole('button', { name: 'Upload 2 files' }))
+    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
     await Xhr.instances[0]!.respond(422, {
       title: 'Unprocessable',
       status: 422,
@@ -218,6 +247,27 @@ describe('videos: upload dialog', () => {
     ])
   })
 
+  it('shows a refused announcement without sending the file', async () => {
+    withSessionCookie()
+    const Xhr = installFakeXhr()
+    const { fetch } = uploadApi()
+    const base = fetch.getMockImplementation()!
+    fetch.mockImplementation(async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init)
+      if (request.method === 'POST' && new URL(request.url).pathname === '/api/v1/videos/uploads') {
+        return problemResponse({ type: 'about:blank', title: 'Forbidden', status: 403, code: 'video_limit_reached', detail: 'You have reached your limit.' })
+      }
+      return base(input, init)
+    })
+    const { user, dialog } = await openDialog()
+
+    await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
+    await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+
+    expect(await within(dialog).findByTestId('upload-error')).toHaveTextContent('This would go over your limit of 10 videos.')
+    expect(Xhr.instances).toHaveLength(0)
+  })
+
   it('asks before closing while files are being sent', async () => {
     withSessionCookie()
     const Xhr = installFakeXhr()
@@ -226,6 +276,7 @@ describe('videos: upload dialog', () => {
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
     await user.click(within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)!)
     const warning = within(dialog).getByRole('alert')
     expect(warning).toHaveTextContent('Uploads are still running')
@@ -245,7 +296,7 @@ describe('videos: upload dialog', () => {
   it('checks subtitles and titles before sending', async () => {
     withSessionCookie()
     const Xhr = installFakeXhr()
-    uploadApi()
+    const { fetch } = uploadApi()
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
@@ -255,6 +306,7 @@ describe('videos: upload dialog', () => {
     expect(within(dialog).getByText('Enter a title.')).toBeInTheDocument()
     expect(within(dialog).getByText('Choose an .srt or .vtt file.')).toBeInTheDocument()
     expect(Xhr.instances).toHaveLength(0)
+    expect(requestsTo(fetch, 'POST /api/v1/videos/uploads')).toHaveLength(0)
   })
 
   it('works in Japanese', async () => {
@@ -298,18 +350,16 @@ describe('videos: upload dialog', () => {
 
     const groups = fetch.mock.calls.map(([input]) => new URL((input as Request).url)).filter((u) => u.pathname === '/api/v1/groups')
     expect(groups[0]!.searchParams.get('pageSize')).toBe('100')
-    expect(Xhr.instances[0]!.fields()).toEqual([
-      ['title', 'call'],
-      ['groupId', support.id],
-      ['file', 'file:call.mp4'],
-    ])
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
+    expect(await announcements(fetch)).toEqual([{ fileName: 'call.mp4', sizeBytes: 100, title: 'call', groupId: support.id }])
   })
 
   it('preselects the group when opened from its page', async () => {
     withSessionCookie()
     const Xhr = installFakeXhr()
     const target = group({ name: 'Training', videos: [groupVideo()] })
-    mockApi({
+    const fetch = mockApi({
+      'POST /api/v1/videos/uploads': announce,
       'GET /api/v1/me': me(),
       'GET /api/v1/groups': { items: [groupSummary(target)], page: 1, pageSize: 100, totalCount: 1 },
       [`GET /api/v1/groups/${target.id}`]: target,
@@ -321,6 +371,7 @@ describe('videos: upload dialog', () => {
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('lesson.mp4', 100))
     await waitFor(() => expect(within(dialog).getByRole('combobox', { name: 'Group' })).toHaveDisplayValue('Training'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    expect(Xhr.instances[0]!.fields()).toContainEqual(['groupId', target.id])
+    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
+    expect((await announcements(fetch))[0]).toMatchObject({ groupId: target.id })
   })
 })

@@ -17,6 +17,9 @@ export function uploadErrorMessage(error: unknown, t: TFunction, limits: { maxBy
       case 'file_too_large':
       case 'payload_too_large':
         return t('videos.upload.errors.tooLarge', { size: formatBytes(limits.maxBytes, limits.lang) })
+      case 'form_too_large':
+      case 'upload_size_mismatch':
+        return t(`errors.codes.${error.code}`)
       case 'video_limit_reached':
         return limits.videoLimit == null ? t('errors.codes.video_limit_reached') : t('videos.upload.errors.limit', { count: limits.videoLimit })
       case 'unsupported_media':
