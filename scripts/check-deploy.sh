@@ -416,7 +416,9 @@ SILENT_PID=""
 nginx_run() { # nginx_run <name> <port> <upstream port> [VAR=value...]: renders the template and starts nginx on <port>
   local name="$1" port="$2" upstream="$3" prefix="$TMP/nginx-$1"; shift 3
   env NGINX_PORT="$port" API_UPSTREAM="127.0.0.1:$upstream" CLIENT_ROOT="$WWW" MEDIA_ROOT="$WWW" \
-    NGINX_MAX_BODY_SIZE=1048576 NGINX_ACCESS_LOG="$prefix/logs/access.log" "$@" bash nginx/render.sh "$TEMPLATE" > "$TMP/$name.conf" || return 1
+    NGINX_MAX_BODY_SIZE=1048576 NGINX_ACCESS_LOG="$prefix/logs/access.log" NGINX_UPLOAD_DIR="$prefix/uploads" "$@" \
+    bash nginx/render.sh "$TEMPLATE" > "$TMP/$name.conf" || return 1
+  mkdir -p "$prefix/uploads"
   nginx_prefix "$name" "$TMP/$name.conf"
   "$NGINX_BIN" -e "$prefix/logs/error.log" -p "$prefix" -c "$prefix/nginx.conf" 2>"$TMP/nginx-$name.out" || return 1
   NGINX_RUNNING+=("$name")
