@@ -65,11 +65,7 @@ public class RetrievalQualityTests(ApiFixture fixture, ITestOutputHelper output)
         var embedder = embedderName == "local" ? (IEmbedder)new LocalEmbedder(NullLogger<LocalEmbedder>.Instance) : new HashingEmbedder(384);
         try
         {
-            var builder = new NpgsqlDataSourceBuilder(TestEnvironment.ConnectionString(database));
-            builder.UseVector();
-            await using var dataSource = builder.Build();
-            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-            await dataSource.ReloadTypesAsync();
+            await using var dataSource = await ApiFixture.MigratedDataSourceAsync(database);
             var index = new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
             await index.EnsureReadyAsync(CancellationToken.None);
             var (owner, video) = (Guid.NewGuid(), Guid.NewGuid());

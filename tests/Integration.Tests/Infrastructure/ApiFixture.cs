@@ -2,6 +2,7 @@ using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Pgvector.Npgsql;
 using StackExchange.Redis;
 
 namespace AskVideo.Integration.Tests.Infrastructure;
@@ -90,6 +91,17 @@ public sealed class ApiFixture : IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>A data source (with pgvector) on a scratch database, migrated to the current schema.</summary>
+    public static async Task<NpgsqlDataSource> MigratedDataSourceAsync(string database)
+    {
+        var builder = new NpgsqlDataSourceBuilder(TestEnvironment.ConnectionString(database));
+        builder.UseVector();
+        var dataSource = builder.Build();
+        await new MigrationRunner(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+        await dataSource.ReloadTypesAsync();
+        return dataSource;
     }
 
     public static async Task DropDatabaseAsync(string database)

@@ -54,11 +54,7 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
         await ApiFixture.EnsureDatabaseAsync(database);
         try
         {
-            var builder = new NpgsqlDataSourceBuilder(TestEnvironment.ConnectionString(database));
-            builder.UseVector();
-            await using var dataSource = builder.Build();
-            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-            await dataSource.ReloadTypesAsync();
+            await using var dataSource = await ApiFixture.MigratedDataSourceAsync(database);
             var embedder = new HashingEmbedder(32);
             var search = new HybridSceneSearch(dataSource, new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance));
             var vector = (await embedder.EmbedAsync(["what is said"], null, CancellationToken.None))[0];
@@ -82,11 +78,7 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
         await ApiFixture.EnsureDatabaseAsync(database);
         try
         {
-            var builder = new NpgsqlDataSourceBuilder(TestEnvironment.ConnectionString(database));
-            builder.UseVector();
-            await using var dataSource = builder.Build();
-            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-            await dataSource.ReloadTypesAsync();
+            await using var dataSource = await ApiFixture.MigratedDataSourceAsync(database);
             var oldModel = new HashingEmbedder(32);
             var oldIndex = new EmbeddingIndex(dataSource, oldModel, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
             await oldIndex.EnsureReadyAsync(CancellationToken.None);
