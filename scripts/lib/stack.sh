@@ -77,10 +77,12 @@ start_postgres() {
     log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
   else
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c maintenance_work_mem=512MB -c fsync=${PG_FSYNC:-on}" start >/dev/null
+    # PG_SERVER_OPTIONS replaces the server settings (a bench sizes its own cluster); PG_START_SECONDS the wait.
+    local settings="${PG_SERVER_OPTIONS:--c max_connections=200 -c shared_buffers=256MB -c maintenance_work_mem=512MB -c fsync=${PG_FSYNC:-on}}"
+    as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t "${PG_START_SECONDS:-60}" \
+      -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 $settings" start >/dev/null
   fi
-  wait_for 30 "PostgreSQL" "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT"
+  wait_for "${PG_START_SECONDS:-30}" "PostgreSQL" "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT"
   if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" | grep -q 1; then
     "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $PG_DB" >/dev/null
   fi
