@@ -35,7 +35,7 @@ export type ApiClient = Client<paths>
  * origin as the app, so the base URL is empty. (The type parameter exists for
  * tests; the app uses the generated `paths`.)
  */
-export function createApiClient<P extends {} = paths>(options: ClientOptions = {}): Client<P> {
+export function createApiClient<P extends object = paths>(options: ClientOptions = {}): Client<P> {
   const client = createClient<P>({
     baseUrl: '',
     credentials: 'same-origin',

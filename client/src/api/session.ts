@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
-import { useRef } from 'react'
+import { useState } from 'react'
 import { api, type Schemas } from './client'
 import { hasSessionCookie } from './cookies'
 import { ApiError, unwrap } from './errors'
@@ -101,8 +101,9 @@ export function setSessionUser(queryClient: QueryClient, me: Me): void {
 export function useCurrentUser(): Me {
   const { user } = useSession()
   // Keep the last profile while a sign-out unmounts the page, so nothing renders half-empty.
-  const last = useRef(user)
-  if (user) last.current = user
-  if (!last.current) throw new Error('useCurrentUser() used outside a signed-in route')
-  return last.current
+  const [last, setLast] = useState(user)
+  if (user && user !== last) setLast(user)
+  const current = user ?? last
+  if (!current) throw new Error('useCurrentUser() used outside a signed-in route')
+  return current
 }

@@ -40,7 +40,7 @@ export function CopyButton({ text, label, ...rest }: Omit<ButtonProps, 'onClick'
 
   return (
     <>
-      <Button variant="secondary" onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')} {...rest}>
+      <Button variant="secondary" onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))} {...rest}>
         {state === 'copied' ? t('common.copied') : (label ?? t('common.copy'))}
       </Button>
       <span className="sr-only" aria-live="polite">

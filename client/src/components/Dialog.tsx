@@ -77,6 +77,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
   }, [])
 
   return (
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- to go with the move to Radix Dialog (issue 11)
     <dialog
       ref={ref}
       aria-labelledby={titleId}

@@ -24,6 +24,7 @@ export function UserMenu({ user }: { user: Me }) {
   const { pathname } = useLocation()
   const signOut = useSignOut()
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- to go with the move to Radix DropdownMenu (issue 11)
   useEffect(() => setOpen(false), [pathname])
 
   useEffect(() => {

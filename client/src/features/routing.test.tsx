@@ -8,7 +8,7 @@ describe('routes', () => {
     ['/does-not-exist', 'Page not found', '/'],
     ['/ja/does-not-exist', 'ページが見つかりません', '/ja/'],
     ['/japan', 'Page not found', '/'],
-  ])('%s shows the 404 page', async (path, title, home) => {
+  ])('%s shows the 404 page', (path, title, home) => {
     mockConfigEndpoint()
     renderApp(path)
 

@@ -8,6 +8,7 @@ import { stripLanguagePrefix } from '../i18n/language'
  */
 export function safeNextPath(next: string | null | undefined): string | undefined {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f]/.test(next)) return undefined
   const url = new URL(next, 'http://app.invalid')
   if (url.origin !== 'http://app.invalid') return undefined

@@ -7,11 +7,11 @@ import { useEffect, useState } from 'react'
 export function useCountdown(seconds: number | undefined, startedAt: number): number {
   const [now, setNow] = useState(() => Date.now())
   const deadline = seconds ? startedAt + seconds * 1000 : 0
-  const remaining = deadline ? Math.max(0, Math.ceil((deadline - now) / 1000)) : 0
+  // The wait cannot have started after the clock reading, so a reading older than `startedAt` is stale.
+  const remaining = deadline ? Math.max(0, Math.ceil((deadline - Math.max(now, startedAt)) / 1000)) : 0
 
   useEffect(() => {
     if (!deadline) return
-    setNow(Date.now())
     const timer = setInterval(() => {
       const current = Date.now()
       setNow(current)

@@ -67,15 +67,17 @@ export class FakeXhr {
     this.status = status
     this.responseText = typeof body === 'string' ? body : JSON.stringify(body)
     this.responseHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
-    await act(async () => {
+    await act(() => {
       this.events.dispatchEvent(new Event('load'))
+      return Promise.resolve()
     })
   }
 
   /** The connection broke. */
   async fail() {
-    await act(async () => {
+    await act(() => {
       this.events.dispatchEvent(new Event('error'))
+      return Promise.resolve()
     })
   }
 

@@ -14,7 +14,7 @@ class DocumentRelativeRequest extends NodeRequest {
     super(typeof input === 'string' ? new URL(input, document.baseURI).href : input, init)
   }
 }
-globalThis.Request = DocumentRelativeRequest as typeof Request
+globalThis.Request = DocumentRelativeRequest
 
 /*
  * jsdom has no modal <dialog> behaviour. Give it the minimum the Dialog

@@ -55,7 +55,7 @@ export function useUpdateUser() {
       unwrap(
         api.PATCH('/api/v1/admin/users/{id}', {
           params: { path: { id } },
-          body: patch as unknown as Schemas['UpdateUserRequest'],
+          body: patch,
         }),
       ),
     onSuccess: (updated) => {

@@ -117,7 +117,7 @@ describe('ChatPanel', () => {
     await ask(user, 'And then?')
     await waitFor(() => expect(requestsTo(spy, `POST /api/v1/videos/${VIDEO}/chat`)).toHaveLength(2))
     const second = requestsTo(spy, `POST /api/v1/videos/${VIDEO}/chat`)[1]!
-    expect((await second.json()).messages).toEqual([
+    expect(((await second.json()) as { messages: unknown }).messages).toEqual([
       { role: 'user', content: 'How does it start?' },
       { role: 'assistant', content: 'The video opens with a welcome [1].' },
       { role: 'user', content: 'And then?' },

@@ -54,7 +54,7 @@ export function GroupChatTabs({ groupId, onCitation }: GroupChatTabsProps) {
     if (focus) refs.current[next]?.focus()
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const index = TABS.indexOf(tab)
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 }
     const target = moves[event.key]
@@ -66,7 +66,7 @@ export function GroupChatTabs({ groupId, onCitation }: GroupChatTabsProps) {
 
   return (
     <div data-testid="group-chat-tabs">
-      <div role="tablist" aria-label={t('chat.tabs.label')} className="flex gap-1 border-b border-slate-200" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={t('chat.tabs.label')} className="flex gap-1 border-b border-slate-200">
         {TABS.map((name) => (
           <button
             key={name}
@@ -80,6 +80,7 @@ export function GroupChatTabs({ groupId, onCitation }: GroupChatTabsProps) {
             aria-controls={`${base}-panel-${name}`}
             tabIndex={tab === name ? 0 : -1}
             onClick={() => select(name)}
+            onKeyDown={onKeyDown}
             className={cx(
               '-mb-px border-b-2 px-3 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
               tab === name ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900',

@@ -70,7 +70,11 @@ export default function AnswerMarkdown({ text, citations, onCitation }: Markdown
         const citation = byN.get(Number(node?.properties?.dataN))
         return citation ? <CitationChip citation={citation} onCitation={onCitation} /> : null
       },
-      a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" />,
+      a: ({ node: _node, children, ...props }) => (
+        <a {...props} target="_blank" rel="noopener noreferrer nofollow">
+          {children}
+        </a>
+      ),
     }),
     [byN, onCitation],
   )

@@ -11,6 +11,7 @@ function Media() {
   const { attach, currentMs } = usePlayer()
   return (
     <>
+      {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a silent test double */}
       <video ref={attach} data-testid="media" />
       <output data-testid="current-ms">{currentMs}</output>
     </>
@@ -42,7 +43,7 @@ describe('VideoChatSection', () => {
     await user.type(screen.getByLabelText('Your question'), 'Where?{Enter}')
     await user.click(await screen.findByRole('button', { name: '[1] Intro 1:23' }))
     expect(screen.getByTestId('current-ms')).toHaveTextContent('83000')
-    expect((screen.getByTestId('media') as HTMLVideoElement).currentTime).toBe(83)
+    expect(screen.getByTestId<HTMLVideoElement>('media').currentTime).toBe(83)
     expect(play).toHaveBeenCalled()
     // The answer's model says no language model is configured.
     expect(screen.getByTestId('extractive-note')).toBeInTheDocument()

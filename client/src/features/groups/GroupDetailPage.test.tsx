@@ -60,7 +60,7 @@ function layOutMembers() {
       const index = [...row.parentElement!.children].indexOf(row)
       const top = index * 80 + (this === row ? 0 : 20)
       const height = this === row ? 72 : 40
-      return { x: 0, y: top, top, left: 0, right: 400, bottom: top + height, width: 400, height, toJSON: () => ({}) } as DOMRect
+      return { x: 0, y: top, top, left: 0, right: 400, bottom: top + height, width: 400, height, toJSON: () => ({}) }
     }
     return original.call(this)
   })

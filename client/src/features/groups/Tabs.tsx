@@ -38,7 +38,7 @@ export function Tabs<K extends string>({
     refs.current.get(key)?.focus()
   }
   return (
-    <div role="tablist" aria-label={label} className="flex gap-1 rounded-xl bg-slate-100 p-1" onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={label} className="flex gap-1 rounded-xl bg-slate-100 p-1">
       {items.map((item) => {
         const active = item.key === selected
         return (
@@ -55,6 +55,7 @@ export function Tabs<K extends string>({
             aria-controls={`${idPrefix}-panel-${item.key}`}
             tabIndex={active ? 0 : -1}
             onClick={() => onSelect(item.key)}
+            onKeyDown={onKeyDown}
             className={cx(
               'min-h-10 flex-1 rounded-lg px-3 py-2 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
               active ? 'bg-white text-indigo-700 shadow-sm' : 'text-slate-600 hover:text-slate-900',

@@ -21,13 +21,13 @@ export interface MomentSearchProps {
   initialQuery?: string
   /** Told the (debounced, trimmed) query whenever it changes, e.g. to keep it in the URL. */
   onQueryChange?: (q: string) => void
-  autoFocus?: boolean
+  focusOnMount?: boolean
   /** The visible label of the search box (defaults to "Find a moment"). */
   label?: string
 }
 
 /** Debounced moment search over the scenes of the user's videos (or one group, or one video). */
-export function MomentSearch({ groupId, videoId, onOpen, initialQuery = '', onQueryChange, autoFocus = false, label }: MomentSearchProps) {
+export function MomentSearch({ groupId, videoId, onOpen, initialQuery = '', onQueryChange, focusOnMount = false, label }: MomentSearchProps) {
   const { t } = useTranslation()
   const inputId = useId()
   const [text, setText] = useState(initialQuery)
@@ -111,7 +111,9 @@ export function MomentSearch({ groupId, videoId, onOpen, initialQuery = '', onQu
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder={t('search.placeholder')}
-          autoFocus={autoFocus}
+          // The search page exists to search: focusing its only box is what users expect there.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus={focusOnMount}
           autoComplete="off"
           enterKeyHint="search"
           className="mt-1 block w-full rounded-lg border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-indigo-600 focus:outline-none"

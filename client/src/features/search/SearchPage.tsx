@@ -36,7 +36,7 @@ export function SearchPage() {
           initialQuery={params.get('q') ?? ''}
           onQueryChange={onQueryChange}
           onOpen={(result) => void navigate(localize(momentPath(result)))}
-          autoFocus
+          focusOnMount
         />
       </div>
     </div>

@@ -61,6 +61,8 @@ export function CreateTokenForm({
   const [name, setName] = useState('')
   const [access, setAccess] = useState<'read' | 'write'>('read')
   const [expiry, setExpiry] = useState<Expiry>('90')
+  // The earliest pickable date, fixed when the form opens (a render must not read the clock).
+  const [minDate] = useState(() => dateInputValue(new Date(Date.now() + DAY_MS)))
   const [customDate, setCustomDate] = useState(() => dateInputValue(new Date(Date.now() + 30 * DAY_MS)))
   const [errors, setErrors] = useState<FieldErrorMap>({})
   const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
@@ -134,7 +136,7 @@ export function CreateTokenForm({
           label={t('settings.tokens.create.date')}
           type="date"
           value={customDate}
-          min={dateInputValue(new Date(Date.now() + DAY_MS))}
+          min={minDate}
           onChange={(e) => {
             setCustomDate(e.target.value)
             setErrors((x) => ({ ...x, expiresAt: [] }))

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '../../components/Badge'
 import { Button } from '../../components/Button'
@@ -19,7 +20,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function TokenItem({ token, onDelete }: { token: ApiToken; onDelete: (token: ApiToken) => void }) {
   const { t } = useTranslation()
   const lang = useLanguage()
-  const expired = token.expiresAt ? new Date(token.expiresAt).getTime() <= Date.now() : false
+  const [now] = useState(() => Date.now())
+  const expired = token.expiresAt ? new Date(token.expiresAt).getTime() <= now : false
 
   return (
     <Card as="li" padding="md" data-testid="token-item">

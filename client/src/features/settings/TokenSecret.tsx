@@ -19,6 +19,8 @@ export function TokenSecret({ token, onDone }: { token: CreatedApiToken; onDone:
           label={t('settings.tokens.created.secretLabel', { name: token.name })}
           value={token.token}
           readOnly
+          // The secret is shown once: focus (and select) it so it can be copied straight away.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           onFocus={(e) => e.currentTarget.select()}
           className="font-mono"

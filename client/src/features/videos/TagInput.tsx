@@ -123,6 +123,8 @@ export function TagInput({ label, value, onChange, suggestions = [], hint, error
             disabled && 'bg-slate-50',
           )}
         >
+          {/* `display: contents` drops the implicit list role in some browsers, so it is restated. */}
+          {/* eslint-disable-next-line jsx-a11y/no-redundant-roles */}
           <ul role="list" className="contents" aria-label={t('videos.tags.selected')}>
             {value.map((name) => (
               <li key={name} className="flex max-w-full items-center gap-1.5 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-sm text-slate-800">
@@ -185,6 +187,7 @@ export function TagInput({ label, value, onChange, suggestions = [], hint, error
           className="absolute inset-x-0 top-full z-20 mt-1 max-h-56 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
         >
           {matches.map((option, index) => (
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- to go with the move to Downshift (issue 11); the input handles keys
             <li
               key={option.name}
               id={`${listId}-${index}`}

@@ -62,9 +62,11 @@ function Player({ video, transcript }: { video: Video; transcript: Transcript | 
       {audio ? (
         <div className="overflow-hidden rounded-2xl bg-slate-900 shadow-sm">
           <VideoThumbnail video={video} />
+          {/* eslint-disable-next-line jsx-a11y/media-has-caption -- captions are offered as the transcript beside the player */}
           <audio ref={attach} key={attempt} controls preload="metadata" src={video.mediaUrl} onError={onError} aria-label={label} className="w-full" data-testid="video-player" />
         </div>
       ) : (
+        // eslint-disable-next-line jsx-a11y/media-has-caption -- the captions track is added once the transcript is ready
         <video
           ref={attach}
           key={attempt}

@@ -43,7 +43,7 @@ export function VideosOnboarding({ onUpload, className }: { onUpload: () => void
             loading={sample.isPending}
             onClick={() =>
               // The toast outlives this component, which goes away as soon as the list shows the new card.
-              sample.mutateAsync().then(
+              void sample.mutateAsync().then(
                 () => toast(t('videos.empty.sampleAdded')),
                 () => {}, // shown below
               )

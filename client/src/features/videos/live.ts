@@ -70,7 +70,7 @@ class Stream {
       for (const sub of [...this.subscriptions]) sub.listener.onReady?.()
     })
     source.addEventListener('status', (message) => {
-      const event = parseEvent((message as MessageEvent).data)
+      const event = parseEvent((message).data)
       if (!event) return
       this.failures = 0
       for (const sub of [...this.subscriptions]) if (sub.videoId === event.videoId) sub.listener.onStatus(event)

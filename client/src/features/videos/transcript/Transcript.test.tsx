@@ -98,7 +98,7 @@ describe('videos: transcript on the detail page', () => {
     )
 
     // Captions from the WebVTT endpoint.
-    const player = screen.getByTestId('video-player') as HTMLVideoElement
+    const player = screen.getByTestId<HTMLVideoElement>('video-player')
     const track = player.querySelector('track')!
     expect(track).toHaveAttribute('kind', 'captions')
     expect(track).toHaveAttribute('default')

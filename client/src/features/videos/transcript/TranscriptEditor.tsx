@@ -27,7 +27,7 @@ type SaveMutation = UseMutationResult<Video, Error, string>
 interface FormProps {
   video: Video
   save: SaveMutation
-  dirty: RefObject<boolean>
+  dirtyRef: RefObject<boolean>
   confirming: boolean
   onKeepEditing: () => void
   onDiscard: () => void
@@ -35,7 +35,7 @@ interface FormProps {
   onSaved: () => void
 }
 
-function EditorForm({ video, save, dirty, confirming, onKeepEditing, onDiscard, onCancel, onSaved }: FormProps) {
+function EditorForm({ video, save, dirtyRef, confirming, onKeepEditing, onDiscard, onCancel, onSaved }: FormProps) {
   const { t } = useTranslation()
   const lang = useLanguage()
   const toast = useToast()
@@ -59,8 +59,8 @@ function EditorForm({ video, save, dirty, confirming, onKeepEditing, onDiscard, 
   const busy = isBusy(video)
 
   useEffect(() => {
-    dirty.current = edited !== null && edited !== loaded
-  }, [dirty, edited, loaded])
+    dirtyRef.current = edited !== null && edited !== loaded
+  }, [dirtyRef, edited, loaded])
 
   useEffect(() => {
     if (confirming) keepButton.current?.focus()
@@ -286,7 +286,7 @@ export function TranscriptEditor({ video, open, onClose }: { video: Video; open:
       <EditorForm
         video={video}
         save={save}
-        dirty={dirty}
+        dirtyRef={dirty}
         confirming={confirming}
         onKeepEditing={() => setConfirming(false)}
         onDiscard={close}

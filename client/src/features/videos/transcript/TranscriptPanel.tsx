@@ -47,6 +47,8 @@ export function SceneList({ scenes }: { scenes: readonly Scene[] }) {
   }
 
   return (
+    // The handlers only notice that the reader scrolled the list (to pause auto-follow); they are not controls.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <ol
       ref={list}
       aria-label={t('videos.transcript.scenes')}

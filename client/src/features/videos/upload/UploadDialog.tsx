@@ -177,6 +177,7 @@ export function UploadDialog({
   }, [inFlight])
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- to go with the upload queue's move above the routes (issue 11)
     if (!inFlight) setConfirmClose(false)
   }, [inFlight])
 
