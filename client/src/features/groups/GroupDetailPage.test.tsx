@@ -172,7 +172,7 @@ describe('groups: detail', () => {
 
     // Rotate: confirmation first (the old link stops working), then the new URL.
     await user.click(within(panel).getByRole('button', { name: 'Rotate link' }))
-    const rotate = screen.getByRole('dialog', { name: 'Rotate the share link?' })
+    const rotate = screen.getByRole('alertdialog', { name: 'Rotate the share link?' })
     expect(rotate).toHaveTextContent('The old link stops working at once')
     expect(within(rotate).getByRole('button', { name: 'Cancel' })).toHaveFocus()
     await user.click(within(rotate).getByRole('button', { name: 'Rotate link' }))
@@ -182,7 +182,7 @@ describe('groups: detail', () => {
 
     // Revoke.
     await user.click(within(panel).getByRole('button', { name: 'Revoke' }))
-    const revoke = screen.getByRole('dialog', { name: 'Revoke the share link?' })
+    const revoke = screen.getByRole('alertdialog', { name: 'Revoke the share link?' })
     await user.click(within(revoke).getByRole('button', { name: 'Revoke link' }))
     expect(await within(panel).findByTestId('share-none')).toBeInTheDocument()
     expect(requestsTo(fetch, `DELETE ${path}/share`)).toHaveLength(1)
@@ -265,7 +265,7 @@ describe('groups: detail', () => {
     expect(await requestsTo(fetch, `PATCH ${path}`)[0]!.json()).toEqual({ name: 'New name', description: '' })
 
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    const confirm = screen.getByRole('dialog', { name: 'Delete this group?' })
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete this group?' })
     expect(confirm).toHaveTextContent('Its videos are kept in your library.')
     await user.click(within(confirm).getByRole('button', { name: 'Delete group' }))
     await waitFor(() => expect(router.state.location.pathname).toBe('/groups'))

@@ -99,7 +99,7 @@ describe('videos: detail page', () => {
     const { user, router } = renderApp(`/videos/${clip.id}`)
 
     await user.click(await screen.findByRole('button', { name: 'Delete' }))
-    const dialog = screen.getByRole('dialog', { name: 'Delete this video?' })
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete this video?' })
     expect(dialog).toHaveTextContent('“Old recording” will be deleted with its file, transcript and search index.')
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
     await user.click(within(dialog).getByRole('button', { name: 'Delete video' }))
