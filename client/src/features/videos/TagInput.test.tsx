@@ -54,7 +54,7 @@ describe('TagInput', () => {
     await user.type(input, 'wo')
     expect(input).toHaveAttribute('aria-expanded', 'true')
     const list = screen.getByRole('listbox', { name: 'Your tags' })
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Work', 'workshop'])
+    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Work', 'workshop', 'Create tag “wo”'])
     await user.keyboard('{ArrowDown}{ArrowDown}')
     expect(within(list).getByRole('option', { name: 'workshop' })).toHaveAttribute('aria-selected', 'true')
     expect(input.getAttribute('aria-activedescendant')).toBe(within(list).getByRole('option', { name: 'workshop' }).id)
@@ -99,6 +99,18 @@ describe('TagInput', () => {
     // An existing name (in any case) is offered as itself, not as a new tag.
     await user.type(input, 'FAMILY')
     expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent)).toEqual(['family'])
+  })
+
+  it('moves from the box to the chips with ArrowLeft, where Delete removes one', async () => {
+    const user = userEvent.setup()
+    render(<Harness initial={['Work', 'family']} />)
+    await user.click(screen.getByRole('combobox', { name: 'Tags' }))
+    await user.keyboard('{ArrowLeft}')
+    expect(screen.getByRole('button', { name: 'Remove tag family' })).toHaveFocus()
+    await user.keyboard('{ArrowLeft}')
+    expect(screen.getByRole('button', { name: 'Remove tag Work' })).toHaveFocus()
+    await user.keyboard('{Delete}')
+    expect(screen.getByTestId('value')).toHaveTextContent(/^family$/)
   })
 
   it('stops at 20 tags and says so', async () => {
