@@ -6,6 +6,7 @@ import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import { emptyTranscript, video, videosRoute } from '../../test/videos'
 import type { Group, GroupShare } from './queries'
+import { expectNoAxeViolations } from '../../test/axe'
 
 /** Serves one group (mutable) with its member, order and share endpoints. */
 function groupApi(initial: Group, extra: Record<string, ApiRoute> = {}) {
@@ -89,6 +90,7 @@ describe('groups: detail', () => {
     const player = screen.getByTestId('video-player')
     expect(player).toHaveAttribute('src', `/api/v1/videos/${a.id}/media`)
     expect(within(rows[0]!).getByTestId('member-select')).toHaveAttribute('aria-current', 'true')
+    await expectNoAxeViolations()
 
     await user.click(within(rows[1]!).getByTestId('member-select'))
     expect(screen.getByTestId('video-player')).toHaveAttribute('src', `/api/v1/videos/${b.id}/media`)
@@ -212,6 +214,7 @@ describe('groups: detail', () => {
     const already = await within(dialog).findByRole('checkbox', { name: /Already here/ })
     expect(already).toBeChecked()
     expect(already).toBeDisabled()
+    await expectNoAxeViolations()
 
     await user.click(within(dialog).getByRole('checkbox', { name: 'Select all on this page' }))
     expect(within(dialog).getByRole('checkbox', { name: /New one/ })).toBeChecked()
