@@ -15,7 +15,7 @@ describe('focus after navigation', () => {
     await waitFor(() => expect(screen.getByRole('main')).toHaveFocus())
 
     await user.click(await screen.findByRole('button', { name: 'Account menu for alice' }))
-    await user.click(screen.getByRole('link', { name: 'Settings' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Settings' }))
     const sections = await screen.findByRole('navigation', { name: 'Settings sections' })
     const tokens = within(sections).getByRole('link', { name: 'API tokens' })
     await user.click(tokens)

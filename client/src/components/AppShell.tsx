@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFrontendConfig } from '../api/frontendConfig'
 import { NavLink } from 'react-router'
@@ -11,7 +11,9 @@ import { LanguageSwitcher } from './LanguageSwitcher'
 import { Logo } from './Logo'
 import { Skeleton } from './Skeleton'
 import { ToastViewport } from './Toast'
-import { UserMenu } from './UserMenu'
+
+// The menu (Radix DropdownMenu with its positioning engine) is loaded apart from the first page's chunk.
+const UserMenu = lazy(() => import('./UserMenu').then((m) => ({ default: m.UserMenu })))
 
 function AppVersion() {
   const { t } = useTranslation()
@@ -104,7 +106,11 @@ export function AppShell({ children }: { children: ReactNode }) {
 
           <div className="order-2 ml-auto flex shrink-0 items-center gap-1.5 sm:gap-4 md:order-3">
             <LanguageSwitcher />
-            {user ? <UserMenu user={user} /> : user === null || isError ? <VisitorNav /> : <Skeleton className="size-10 rounded-full" />}
+            {user ? (
+              <Suspense fallback={<Skeleton className="size-10 rounded-full" />}>
+                <UserMenu user={user} />
+              </Suspense>
+            ) : user === null || isError ? <VisitorNav /> : <Skeleton className="size-10 rounded-full" />}
           </div>
         </div>
       </header>

@@ -1,3 +1,4 @@
+import * as RadixToast from '@radix-ui/react-toast'
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cx } from '../lib/cx'
@@ -18,12 +19,12 @@ interface ToastContextValue {
 
 const ToastContext = createContext<ToastContextValue | null>(null)
 
-const DURATION_MS = 6000
+/** How long a toast stays (the time stops while the pointer or the focus is on the toasts, or the window is hidden). */
+const DURATION_MS = { success: 6000, info: 6000, error: 10000 } as const
 
 /**
- * Holds short confirmation messages ("Saved"). It sits above both language
- * trees so a toast survives navigation, including a change of language;
- * `ToastViewport` (inside the app shell) displays them.
+ * Holds short messages ("Saved", "Could not remove the video"). It sits above both language trees so a toast
+ * survives navigation, including a change of language; `ToastViewport` (inside the app shell) displays them.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastItem[]>([])
@@ -31,20 +32,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), [])
 
-  const show = useCallback(
-    (message: string, tone: ToastTone = 'success') => {
-      const id = nextId.current++
-      setToasts((list) => [...list.slice(-2), { id, message, tone }])
-      setTimeout(() => dismiss(id), DURATION_MS)
-    },
-    [dismiss],
-  )
+  const show = useCallback((message: string, tone: ToastTone = 'success') => {
+    const id = nextId.current++
+    setToasts((list) => [...list.slice(-2), { id, message, tone }])
+  }, [])
 
   const value = useMemo(() => ({ toasts, show, dismiss }), [toasts, show, dismiss])
   return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>
 }
 
-/** `const toast = useToast(); toast(t('settings.saved'))` */
+/** `const toast = useToast(); toast(t('settings.saved'))`, `toast(message, 'error')` */
 export function useToast(): ToastContextValue['show'] {
   const context = useContext(ToastContext)
   if (!context) throw new Error('useToast must be used inside <ToastProvider>')
@@ -52,27 +49,38 @@ export function useToast(): ToastContextValue['show'] {
 }
 
 const tones: Record<ToastTone, string> = {
-  success: 'border-emerald-200 bg-white text-slate-900 [&_svg]:text-emerald-600',
-  error: 'border-red-200 bg-white text-slate-900 [&_svg]:text-red-600',
-  info: 'border-slate-200 bg-white text-slate-900 [&_svg]:text-indigo-600',
+  success: 'border-emerald-200 [&_svg]:text-emerald-600',
+  error: 'border-red-200 [&_svg]:text-red-600',
+  info: 'border-slate-200 [&_svg]:text-indigo-600',
 }
 
-/** The live region where toasts appear (bottom of the screen). */
+/**
+ * Where toasts appear (Radix Toast): a landmark reached with F8, toasts that pause while hovered or focused, close
+ * with Escape or a swipe. Errors are announced assertively (`aria-live="assertive"`), the rest politely.
+ * Desktop: bottom right. Phones: at the top, small, at most two at once, over the header rather than the content.
+ */
 export function ToastViewport() {
   const { t } = useTranslation()
   const context = useContext(ToastContext)
   const toasts = context?.toasts ?? []
   return (
-    <div
-      aria-live="polite"
-      className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end sm:p-6"
-    >
+    <RadixToast.Provider label={t('toast.announce')} swipeDirection="right">
       {toasts.map((toast) => (
-        <div
+        <RadixToast.Root
           key={toast.id}
+          type={toast.tone === 'error' ? 'foreground' : 'background'}
+          duration={DURATION_MS[toast.tone]}
+          onOpenChange={(open) => {
+            if (!open) context?.dismiss(toast.id)
+          }}
           data-testid="toast"
+          data-tone={toast.tone}
           className={cx(
-            'pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border p-4 text-sm shadow-lg',
+            'pointer-events-auto flex w-full items-start gap-3 rounded-xl border bg-white p-3 text-sm text-slate-900 shadow-lg sm:max-w-sm sm:p-4',
+            'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
+            'data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x) data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-transform',
+            // Phones: only the two newest (the list is newest-first there).
+            'max-sm:[&:nth-last-child(n+3)]:hidden',
             tones[toast.tone],
           )}
         >
@@ -83,19 +91,27 @@ export function ToastViewport() {
               <path d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm3.86-9.8a.75.75 0 0 0-1.22-.87l-3.24 4.53-1.6-1.6a.75.75 0 1 0-1.06 1.06l2.25 2.25a.75.75 0 0 0 1.14-.1l3.73-5.27Z" />
             )}
           </svg>
-          <p className="flex-1">{toast.message}</p>
-          <button
-            type="button"
-            onClick={() => context?.dismiss(toast.id)}
+          <RadixToast.Description className="flex-1">{toast.message}</RadixToast.Description>
+          <RadixToast.Close
             aria-label={t('common.dismiss')}
             className="-m-1 rounded-md p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             <svg className="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
               <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
             </svg>
-          </button>
-        </div>
+          </RadixToast.Close>
+        </RadixToast.Root>
       ))}
-    </div>
+      <RadixToast.Viewport
+        label={t('toast.region')}
+        className={cx(
+          'fixed z-[60] flex flex-col gap-2 outline-none',
+          // Phones: top, full width, the newest first, clear of the notch.
+          'inset-x-0 top-0 flex-col-reverse justify-end p-2 pt-[max(0.5rem,env(safe-area-inset-top))]',
+          // Larger screens: bottom right.
+          'sm:top-auto sm:right-0 sm:bottom-0 sm:left-auto sm:w-96 sm:flex-col sm:p-6',
+        )}
+      />
+    </RadixToast.Provider>
   )
 }

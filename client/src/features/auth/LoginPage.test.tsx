@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, session } from '../../test/session'
+import { expectNoAxeViolations } from '../../test/axe'
 
 async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], login: string, password = 'correct horse battery') {
   await user.type(screen.getByLabelText('Email or username'), login)
@@ -101,12 +102,14 @@ describe('sign-in page', () => {
     expect(login).toHaveAccessibleDescription('Enter your email address or username.')
     await waitFor(() => expect(login).toHaveFocus())
     expect(requestsTo(fetch, 'POST /api/v1/auth/login')).toHaveLength(0)
+    await expectNoAxeViolations()
   })
 
-  it('renders in Japanese under /ja/login', () => {
+  it('renders in Japanese under /ja/login', async () => {
     mockApi({})
     renderApp('/ja/login')
     expect(screen.getByRole('heading', { level: 1, name: 'ログイン' })).toBeInTheDocument()
     expect(screen.getByLabelText('メールアドレスまたはユーザー名')).toBeInTheDocument()
+    await expectNoAxeViolations()
   })
 })

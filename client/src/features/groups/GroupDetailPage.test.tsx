@@ -6,6 +6,7 @@ import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import { emptyTranscript, video, videosRoute } from '../../test/videos'
 import type { Group, GroupShare } from './queries'
+import { expectNoAxeViolations } from '../../test/axe'
 
 /** Serves one group (mutable) with its member, order and share endpoints. */
 function groupApi(initial: Group, extra: Record<string, ApiRoute> = {}) {
@@ -89,6 +90,7 @@ describe('groups: detail', () => {
     const player = screen.getByTestId('video-player')
     expect(player).toHaveAttribute('src', `/api/v1/videos/${a.id}/media`)
     expect(within(rows[0]!).getByTestId('member-select')).toHaveAttribute('aria-current', 'true')
+    await expectNoAxeViolations()
 
     await user.click(within(rows[1]!).getByTestId('member-select'))
     expect(screen.getByTestId('video-player')).toHaveAttribute('src', `/api/v1/videos/${b.id}/media`)
@@ -172,7 +174,7 @@ describe('groups: detail', () => {
 
     // Rotate: confirmation first (the old link stops working), then the new URL.
     await user.click(within(panel).getByRole('button', { name: 'Rotate link' }))
-    const rotate = screen.getByRole('dialog', { name: 'Rotate the share link?' })
+    const rotate = screen.getByRole('alertdialog', { name: 'Rotate the share link?' })
     expect(rotate).toHaveTextContent('The old link stops working at once')
     expect(within(rotate).getByRole('button', { name: 'Cancel' })).toHaveFocus()
     await user.click(within(rotate).getByRole('button', { name: 'Rotate link' }))
@@ -182,7 +184,7 @@ describe('groups: detail', () => {
 
     // Revoke.
     await user.click(within(panel).getByRole('button', { name: 'Revoke' }))
-    const revoke = screen.getByRole('dialog', { name: 'Revoke the share link?' })
+    const revoke = screen.getByRole('alertdialog', { name: 'Revoke the share link?' })
     await user.click(within(revoke).getByRole('button', { name: 'Revoke link' }))
     expect(await within(panel).findByTestId('share-none')).toBeInTheDocument()
     expect(requestsTo(fetch, `DELETE ${path}/share`)).toHaveLength(1)
@@ -212,6 +214,7 @@ describe('groups: detail', () => {
     const already = await within(dialog).findByRole('checkbox', { name: /Already here/ })
     expect(already).toBeChecked()
     expect(already).toBeDisabled()
+    await expectNoAxeViolations()
 
     await user.click(within(dialog).getByRole('checkbox', { name: 'Select all on this page' }))
     expect(within(dialog).getByRole('checkbox', { name: /New one/ })).toBeChecked()
@@ -265,7 +268,7 @@ describe('groups: detail', () => {
     expect(await requestsTo(fetch, `PATCH ${path}`)[0]!.json()).toEqual({ name: 'New name', description: '' })
 
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    const confirm = screen.getByRole('dialog', { name: 'Delete this group?' })
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete this group?' })
     expect(confirm).toHaveTextContent('Its videos are kept in your library.')
     await user.click(within(confirm).getByRole('button', { name: 'Delete group' }))
     await waitFor(() => expect(router.state.location.pathname).toBe('/groups'))

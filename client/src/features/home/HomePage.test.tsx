@@ -47,7 +47,7 @@ describe('home dashboard', () => {
     const { user } = renderApp('/settings')
 
     await user.click(await screen.findByRole('button', { name: 'Account menu for alice' }))
-    await user.click(screen.getByRole('button', { name: 'Sign out' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Sign out' }))
 
     expect(await screen.findByTestId('landing')).toBeInTheDocument()
     expect(screen.getByText('You are signed out.')).toBeInTheDocument()

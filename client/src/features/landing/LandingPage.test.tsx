@@ -11,6 +11,7 @@ import {
   sentRequests,
 } from '../../test/http'
 import { renderApp } from '../../test/render'
+import { expectNoAxeViolations } from '../../test/axe'
 
 describe('landing page', () => {
   it('shows the version and active providers from GET /api/v1/config/frontend', async () => {
@@ -46,7 +47,7 @@ describe('landing page', () => {
     expect(requests[0]?.headers.has(CSRF_HEADER)).toBe(false)
   })
 
-  it('has the onboarding content: how it works and the feature highlights', () => {
+  it('has the onboarding content: how it works and the feature highlights', async () => {
     mockConfigEndpoint()
     renderApp('/')
 
@@ -67,6 +68,7 @@ describe('landing page', () => {
       'REST API with personal tokens',
     ])
     expect(screen.getByRole('link', { name: 'See how it works' })).toHaveAttribute('href', '#how-it-works')
+    await expectNoAxeViolations()
   })
 
   it('shows a loading skeleton until the config arrives', async () => {

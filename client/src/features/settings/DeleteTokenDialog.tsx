@@ -2,10 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
-import { Alert } from '../../components/Alert'
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
-import { errorMessage } from '../../components/ErrorState'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useToast } from '../../components/Toast'
 import { tokensQuery, type ApiToken } from './queries'
 
@@ -29,25 +26,15 @@ export function DeleteTokenDialog({ token, onClose }: { token: ApiToken | undefi
   }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={token !== undefined}
       onClose={close}
-      dismissible={!remove.isPending}
-      size="sm"
+      onConfirm={() => token && remove.mutate(token.id)}
+      pending={remove.isPending}
+      error={remove.error}
       title={t('settings.tokens.deleteTitle', { name: token?.name ?? '' })}
       description={t('settings.tokens.deleteBody')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close} disabled={remove.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" onClick={() => token && remove.mutate(token.id)} loading={remove.isPending}>
-            {t('settings.tokens.deleteConfirm')}
-          </Button>
-        </>
-      }
-    >
-      {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
-    </Dialog>
+      confirmLabel={t('settings.tokens.deleteConfirm')}
+    />
   )
 }

@@ -8,7 +8,7 @@ import { SESSION_KEY, useCurrentUser, type Me } from '../../api/session'
 import { Alert } from '../../components/Alert'
 import { Badge } from '../../components/Badge'
 import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { errorMessage } from '../../components/ErrorState'
 import { PasswordField } from '../../components/PasswordField'
 import { useToast } from '../../components/Toast'
@@ -131,29 +131,19 @@ export function OpenAiKeyCard() {
         </form>
       </div>
 
-      <Dialog
+      <ConfirmDialog
         open={confirmRemove}
         onClose={() => {
           setConfirmRemove(false)
           remove.reset()
         }}
-        dismissible={!remove.isPending}
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+        error={remove.error}
         title={t('settings.ai.key.removeTitle')}
         description={t('settings.ai.key.removeBody')}
-        size="sm"
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setConfirmRemove(false)} disabled={remove.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="danger" onClick={() => remove.mutate()} loading={remove.isPending}>
-              {t('settings.ai.key.remove')}
-            </Button>
-          </>
-        }
-      >
-        {remove.isError && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
-      </Dialog>
+        confirmLabel={t('settings.ai.key.remove')}
+      />
     </SettingsCard>
   )
 }

@@ -4,6 +4,7 @@ import { LANGUAGE_STORAGE_KEY } from '../../i18n/language'
 import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
+import { expectNoAxeViolations } from '../../test/axe'
 
 const models = { provider: 'openai', source: 'server', defaultModel: 'gpt-4o-mini', defaultTemperature: 0.2, models: ['gpt-4o-mini', 'gpt-4.1'] }
 
@@ -16,7 +17,9 @@ describe('settings', () => {
     })
     const { user, router } = renderApp('/settings')
 
-    await user.selectOptions(await screen.findByLabelText('Preferred language'), 'ja')
+    const language = await screen.findByLabelText('Preferred language')
+    await expectNoAxeViolations()
+    await user.selectOptions(language, 'ja')
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
 
     expect(await screen.findByRole('heading', { level: 1, name: '設定' })).toBeInTheDocument()
@@ -129,6 +132,7 @@ describe('settings', () => {
     const dialog = screen.getByRole('dialog', { name: 'Delete your account?' })
     const confirm = within(dialog).getByRole('button', { name: 'Delete my account' })
     expect(confirm).toBeDisabled()
+    await expectNoAxeViolations()
     await user.type(within(dialog).getByLabelText('Type your username, alice, to confirm'), 'alice')
     await user.click(confirm)
     expect(await within(dialog).findByText('Enter your password to delete the account.')).toBeInTheDocument()

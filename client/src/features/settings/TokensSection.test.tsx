@@ -105,7 +105,7 @@ describe('settings: API tokens', () => {
     await user.click(await screen.findByRole('button', { name: 'I have copied it' }))
 
     await user.click(await screen.findByRole('button', { name: 'Delete token Old' }))
-    const confirm = screen.getByRole('dialog', { name: 'Delete “Old”?' })
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete “Old”?' })
     await user.click(within(confirm).getByRole('button', { name: 'Delete token' }))
 
     expect(await screen.findByRole('heading', { name: 'No tokens yet' })).toBeInTheDocument()

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next'
 import { MemoryRouter } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { getI18n } from '../../i18n'
+import { expectNoAxeViolations } from '../../test/axe'
 import { TagInput } from './TagInput'
 
 function Harness({ initial = [] as string[] }) {
@@ -53,7 +54,7 @@ describe('TagInput', () => {
     await user.type(input, 'wo')
     expect(input).toHaveAttribute('aria-expanded', 'true')
     const list = screen.getByRole('listbox', { name: 'Your tags' })
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Work', 'workshop'])
+    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Work', 'workshop', 'Create tag “wo”'])
     await user.keyboard('{ArrowDown}{ArrowDown}')
     expect(within(list).getByRole('option', { name: 'workshop' })).toHaveAttribute('aria-selected', 'true')
     expect(input.getAttribute('aria-activedescendant')).toBe(within(list).getByRole('option', { name: 'workshop' }).id)
@@ -64,6 +65,67 @@ describe('TagInput', () => {
     expect(input).toHaveAttribute('aria-expanded', 'true')
     await user.keyboard('{Escape}')
     expect(input).toHaveAttribute('aria-expanded', 'false')
+  })
+
+  it('does not add what was typed, nor a highlighted suggestion, when the focus leaves the box', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    const input = screen.getByRole('combobox', { name: 'Tags' })
+
+    await user.type(input, 'half-typed')
+    await user.tab()
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement()
+    expect(input).toHaveValue('half-typed')
+
+    await user.clear(input)
+    await user.type(input, 'wo{ArrowDown}')
+    await user.tab()
+    expect(screen.getByTestId('value')).toBeEmptyDOMElement()
+    expect(input).toHaveAttribute('aria-expanded', 'false')
+  })
+
+  it('offers to create a tag that does not exist yet', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    const input = screen.getByRole('combobox', { name: 'Tags' })
+
+    await user.type(input, 'Brand new')
+    const list = screen.getByRole('listbox', { name: 'Your tags' })
+    await user.click(within(list).getByRole('option', { name: 'Create tag “Brand new”' }))
+    expect(screen.getByTestId('value')).toHaveTextContent(/^Brand new$/)
+    expect(input).toHaveValue('')
+    expect(input).toHaveFocus()
+
+    // An existing name (in any case) is offered as itself, not as a new tag.
+    await user.type(input, 'FAMILY')
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.textContent)).toEqual(['family'])
+  })
+
+  it('moves from the box to the chips with ArrowLeft, where Delete removes one', async () => {
+    const user = userEvent.setup()
+    render(<Harness initial={['Work', 'family']} />)
+    await user.click(screen.getByRole('combobox', { name: 'Tags' }))
+    await user.keyboard('{ArrowLeft}')
+    expect(screen.getByRole('button', { name: 'Remove tag family' })).toHaveFocus()
+    await user.keyboard('{ArrowLeft}')
+    expect(screen.getByRole('button', { name: 'Remove tag Work' })).toHaveFocus()
+    await user.keyboard('{Delete}')
+    expect(screen.getByTestId('value')).toHaveTextContent(/^family$/)
+  })
+
+  it('stops at 20 tags and says so', async () => {
+    const user = userEvent.setup()
+    render(<Harness initial={Array.from({ length: 20 }, (_, i) => `tag${i}`)} />)
+    await user.type(screen.getByRole('combobox', { name: 'Tags' }), 'one more{Enter}')
+    expect(screen.getByText('At most 20 tags.')).toBeInTheDocument()
+    expect(screen.getByTestId('value').textContent?.split('|')).toHaveLength(20)
+  })
+
+  it('has no accessibility violations with chips and open suggestions', async () => {
+    const user = userEvent.setup()
+    render(<Harness initial={['family']} />)
+    await user.type(screen.getByRole('combobox', { name: 'Tags' }), 'w{ArrowDown}')
+    await expectNoAxeViolations()
   })
 
   it('refuses tags longer than 50 characters', async () => {

@@ -1,3 +1,4 @@
+import { useCombobox, useMultipleSelection } from 'downshift'
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldErrorText, FieldHint, FieldLabel, describedBy, type FieldErrors } from '../../components/Field'
@@ -23,7 +24,13 @@ export interface TagInputProps {
   disabled?: boolean
 }
 
+/** An entry of the suggestion list: an existing tag, or the offer to create the typed one. */
+interface Option extends TagOption {
+  create?: boolean
+}
+
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
+const clean = (raw: string) => raw.trim().replace(/,+$/, '').trim()
 
 /** A colored dot for a tag (decorative; the name says it all). */
 export function TagDot({ color }: { color?: string }) {
@@ -31,42 +38,43 @@ export function TagDot({ color }: { color?: string }) {
 }
 
 /**
- * Tags as removable chips plus a text box: Enter or a comma adds what was typed, Backspace in the empty box
- * removes the last chip, and existing tags are suggested in a listbox (a WAI-ARIA combobox: arrows move
- * through the suggestions, Enter picks one, Escape closes the list).
+ * Tags as removable chips plus a combobox (Downshift `useCombobox` + `useMultipleSelection`): Enter or a comma adds
+ * what was typed, the arrows move through the existing tags that match (and the offer to create a new one), Enter or
+ * a click picks one, Escape closes the list. Backspace in the empty box removes the last chip; ArrowLeft moves to the
+ * chips, where Backspace or Delete removes one. Leaving the box adds nothing: what was typed stays there.
  */
 export function TagInput({ label, value, onChange, suggestions = [], hint, errors, optional, disabled }: TagInputProps) {
   const { t } = useTranslation()
   const id = useId()
   const ids = { controlId: `${id}-input`, hintId: `${id}-hint`, errorId: `${id}-error` }
-  const listId = `${id}-list`
   const [text, setText] = useState('')
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(-1)
   const [notice, setNotice] = useState('')
   const full = value.length >= MAX_TAGS
 
-  const matches = useMemo(() => {
-    const query = text.trim().toLocaleLowerCase()
-    return suggestions
+  const options = useMemo<Option[]>(() => {
+    const query = clean(text).toLocaleLowerCase()
+    const matches: Option[] = suggestions
       .filter((s) => !value.some((v) => same(v, s.name)))
       .filter((s) => !query || s.name.toLocaleLowerCase().includes(query))
       .slice(0, 8)
+    const isNew = query !== '' && !suggestions.some((s) => same(s.name, query)) && !value.some((v) => same(v, query))
+    return isNew ? [...matches, { name: clean(text), create: true }] : matches
   }, [suggestions, text, value])
 
   const colorOf = (name: string) => suggestions.find((s) => same(s.name, name))?.color
-  const showList = open && !disabled && !full && matches.length > 0
 
   function add(raw: string) {
-    const name = raw.trim().replace(/,+$/, '').trim()
-    setText('')
-    setActive(-1)
-    if (!name) return
+    const name = clean(raw)
+    if (!name) {
+      setText('')
+      return
+    }
     if (name.length > MAX_TAG_LENGTH) {
       setNotice(t('videos.tags.tooLong', { max: MAX_TAG_LENGTH }))
       setText(name)
       return
     }
+    setText('')
     if (value.some((v) => same(v, name))) return
     if (full) {
       setNotice(t('videos.tags.tooMany', { max: MAX_TAGS }))
@@ -83,32 +91,61 @@ export function TagInput({ label, value, onChange, suggestions = [], hint, error
     onChange(value.filter((v) => v !== name))
   }
 
+  const { getSelectedItemProps, getDropdownProps, setActiveIndex } = useMultipleSelection<string>({
+    selectedItems: value as string[],
+    onSelectedItemsChange: ({ selectedItems }) => {
+      setNotice('')
+      onChange(selectedItems)
+    },
+  })
+
+  const { isOpen, highlightedIndex, getMenuProps, getInputProps, getItemProps } = useCombobox<Option>({
+    items: disabled || full ? [] : options,
+    inputId: ids.controlId,
+    inputValue: text,
+    selectedItem: null,
+    itemToString: (item) => item?.name ?? '',
+    stateReducer: (state, { type, changes }) => {
+      switch (type) {
+        // Leaving the box adds nothing (not even the highlighted suggestion) and keeps what was typed.
+        case useCombobox.stateChangeTypes.InputBlur:
+          return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue }
+        // After a pick the list stays open for the next tag.
+        case useCombobox.stateChangeTypes.InputKeyDownEnter:
+        case useCombobox.stateChangeTypes.ItemClick:
+          return { ...changes, isOpen: true, highlightedIndex: -1, inputValue: '' }
+        default:
+          return changes
+      }
+    },
+    onStateChange: ({ type, selectedItem }) => {
+      if (!selectedItem) return
+      if (type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick) add(selectedItem.name)
+    },
+    onInputValueChange: ({ type, inputValue = '' }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange) return
+      if (inputValue.endsWith(',')) {
+        add(inputValue)
+        return
+      }
+      setText(inputValue)
+      setNotice('')
+    },
+  })
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && matches.length > 0) {
+    // Enter with no suggestion highlighted adds what was typed; with nothing typed it submits the form as usual.
+    if (event.key === 'Enter' && highlightedIndex < 0 && clean(text)) {
       event.preventDefault()
-      setOpen(true)
-      setActive((i) => (i + 1) % matches.length)
-    } else if (event.key === 'ArrowUp' && matches.length > 0) {
+      add(text)
+    } else if (event.key === ',') {
       event.preventDefault()
-      setOpen(true)
-      setActive((i) => (i <= 0 ? matches.length - 1 : i - 1))
-    } else if (event.key === 'Enter' || event.key === ',') {
-      if (event.key === 'Enter' && !text.trim() && !(showList && active >= 0)) return // let Enter submit the form
-      event.preventDefault()
-      const picked = showList && active >= 0 ? matches[active] : undefined
-      add(picked ? picked.name : text)
-    } else if (event.key === 'Escape' && showList) {
-      // Close the list without closing the dialog around the field.
-      event.preventDefault()
-      event.stopPropagation()
-      setOpen(false)
-      setActive(-1)
-    } else if (event.key === 'Backspace' && text === '' && value.length > 0) {
-      remove(value[value.length - 1]!)
+      add(text)
     }
   }
 
   const errorList = [notice, ...(typeof errors === 'string' ? [errors] : (errors ?? []))].filter(Boolean)
+  const showList = isOpen && options.length > 0 && !disabled && !full
 
   return (
     <div>
@@ -124,15 +161,23 @@ export function TagInput({ label, value, onChange, suggestions = [], hint, error
           )}
         >
           {/* `display: contents` drops the implicit list role in some browsers, so it is restated. */}
-          {/* eslint-disable-next-line jsx-a11y/no-redundant-roles */}
+          {/* eslint-disable-next-line jsx-a11y/no-redundant-roles -- see the line above */}
           <ul role="list" className="contents" aria-label={t('videos.tags.selected')}>
-            {value.map((name) => (
+            {value.map((name, index) => (
               <li key={name} className="flex max-w-full items-center gap-1.5 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-sm text-slate-800">
                 <TagDot color={colorOf(name)} />
                 <span className="truncate">{name}</span>
                 <button
                   type="button"
-                  onClick={() => remove(name)}
+                  {...getSelectedItemProps({
+                    selectedItem: name,
+                    index,
+                    // Not removeSelectedItem: Downshift's own click action in the same event would undo it.
+                    onClick: () => remove(name),
+                    onFocus: () => setActiveIndex(index),
+                  })}
+                  // Every remove button stays in the Tab order (Downshift would keep only the active one).
+                  tabIndex={0}
                   disabled={disabled}
                   aria-label={t('videos.tags.remove', { name })}
                   className="flex size-6 items-center justify-center rounded-full text-slate-500 hover:bg-slate-200 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
@@ -145,66 +190,52 @@ export function TagInput({ label, value, onChange, suggestions = [], hint, error
             ))}
           </ul>
           <input
-            id={ids.controlId}
+            {...getInputProps(
+              getDropdownProps({
+                onKeyDown,
+                // Named by its <label>; Downshift would point aria-labelledby at a label id of its own.
+                'aria-labelledby': undefined,
+                disabled,
+                ...describedBy(ids, Boolean(hint), errorList.length > 0),
+              }),
+            )}
             type="text"
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded={showList}
-            aria-controls={listId}
-            aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
-            autoComplete="off"
             enterKeyHint="done"
             maxLength={MAX_TAG_LENGTH + 1}
-            value={text}
-            disabled={disabled}
             placeholder={value.length === 0 ? t('videos.tags.placeholder') : undefined}
-            onChange={(e) => {
-              const next = e.target.value
-              if (next.endsWith(',')) {
-                add(next)
-                return
-              }
-              setText(next)
-              setOpen(true)
-              setActive(-1)
-              setNotice('')
-            }}
-            onKeyDown={onKeyDown}
-            onFocus={() => setOpen(true)}
-            onBlur={() => {
-              setOpen(false)
-              if (text.trim()) add(text)
-            }}
             className="min-w-32 flex-1 border-0 bg-transparent px-1 py-1 text-base text-slate-900 placeholder:text-slate-400 focus:outline-none sm:text-sm"
-            {...describedBy(ids, Boolean(hint), errorList.length > 0)}
           />
         </div>
         <ul
-          id={listId}
-          role="listbox"
-          aria-label={t('videos.tags.suggestions')}
+          {...getMenuProps({ 'aria-label': t('videos.tags.suggestions') })}
           hidden={!showList}
           className="absolute inset-x-0 top-full z-20 mt-1 max-h-56 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
         >
-          {matches.map((option, index) => (
-            // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- to go with the move to Downshift (issue 11); the input handles keys
-            <li
-              key={option.name}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              // Keep focus in the input (a mousedown would blur it first).
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => add(option.name)}
-              className={cx(
-                'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm text-slate-800',
-                index === active ? 'bg-indigo-50 text-indigo-800' : 'hover:bg-slate-50',
-              )}
-            >
-              <TagDot color={option.color} />
-              {option.name}
-            </li>
-          ))}
+          {showList &&
+            options.map((option, index) => (
+              <li
+                key={`${option.create ? 'new' : 'tag'}:${option.name}`}
+                {...getItemProps({ item: option, index })}
+                className={cx(
+                  'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm text-slate-800',
+                  index === highlightedIndex && 'bg-indigo-50 text-indigo-800',
+                )}
+              >
+                {option.create ? (
+                  <>
+                    <svg className="size-3.5 shrink-0 text-indigo-600" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
+                      <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+                    </svg>
+                    {t('videos.tags.create', { name: option.name })}
+                  </>
+                ) : (
+                  <>
+                    <TagDot color={option.color} />
+                    {option.name}
+                  </>
+                )}
+              </li>
+            ))}
         </ul>
       </div>
       <FieldHint id={ids.hintId}>{hint}</FieldHint>

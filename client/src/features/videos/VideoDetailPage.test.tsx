@@ -5,6 +5,7 @@ import { mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import { detailApi, video } from '../../test/videos'
+import { expectNoAxeViolations } from '../../test/axe'
 
 describe('videos: detail page', () => {
   it('shows the player, the facts and the queued status', async () => {
@@ -48,6 +49,7 @@ describe('videos: detail page', () => {
     expect(within(transcript).getByTestId('transcript-busy')).toHaveTextContent('Waiting to be processed')
     expect(player.querySelector('track')).toBeNull()
     expect(screen.getByRole('link', { name: 'All videos' })).toHaveAttribute('href', '/videos')
+    await expectNoAxeViolations()
   })
 
   it('a failed video shows the error, and Reprocess sends POST /reprocess', async () => {
@@ -99,9 +101,10 @@ describe('videos: detail page', () => {
     const { user, router } = renderApp(`/videos/${clip.id}`)
 
     await user.click(await screen.findByRole('button', { name: 'Delete' }))
-    const dialog = screen.getByRole('dialog', { name: 'Delete this video?' })
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete this video?' })
     expect(dialog).toHaveTextContent('“Old recording” will be deleted with its file, transcript and search index.')
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await expectNoAxeViolations()
     await user.click(within(dialog).getByRole('button', { name: 'Delete video' }))
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/videos'))
@@ -129,6 +132,7 @@ describe('videos: detail page', () => {
     await user.type(title, 'Final cut')
     await user.type(within(dialog).getByRole('textbox', { name: /Description/ }), 'The approved version.')
     await user.type(within(dialog).getByRole('combobox', { name: 'Tags' }), 'release,')
+    await expectNoAxeViolations()
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Final cut' })).toBeInTheDocument()

@@ -6,6 +6,7 @@ import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import { video, videosPage, videosRoute } from '../../test/videos'
 import type { Video } from './queries'
+import { expectNoAxeViolations } from '../../test/axe'
 
 const tags = [
   { id: 't1', name: 'work', color: '#4f46e5', videoCount: 1, createdAt: '2026-01-01T00:00:00Z' },
@@ -39,6 +40,7 @@ describe('videos: list', () => {
     expect(screen.getByTestId('videos-summary')).toHaveTextContent('2 videos in your library.')
     expect(lastListQuery(fetch).get('sort')).toBe('createdAt_desc')
     expect(lastListQuery(fetch).get('pageSize')).toBe('12')
+    await expectNoAxeViolations()
 
     // Search is debounced and goes to the URL, then to the API.
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'holiday')
@@ -117,6 +119,7 @@ describe('videos: list', () => {
     expect(within(empty).getByRole('heading', { name: 'Your video library is empty' })).toBeInTheDocument()
     expect(within(empty).getByRole('button', { name: 'Upload a video' })).toBeInTheDocument()
     expect(screen.queryByRole('searchbox')).not.toBeInTheDocument()
+    await expectNoAxeViolations()
 
     await user.click(within(empty).getByRole('button', { name: 'Add a sample video' }))
     const busy = within(empty).getByRole('button', { name: 'Adding the sample…' })

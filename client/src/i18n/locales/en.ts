@@ -45,6 +45,11 @@ const en = {
   userMenu: {
     label: 'Account menu for {{username}}',
   },
+  toast: {
+    /** The toasts' landmark; Radix puts its hotkey (F8) in place of {hotkey}. */
+    region: 'Notifications ({hotkey})',
+    announce: 'Notification',
+  },
   session: {
     errorTitle: 'Could not check your session',
     signedOut: 'You are signed out.',

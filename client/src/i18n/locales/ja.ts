@@ -42,6 +42,11 @@ const ja: Resources = {
   userMenu: {
     label: '{{username}} のアカウントメニュー',
   },
+  toast: {
+    /** The toasts' landmark; Radix puts its hotkey (F8) in place of {hotkey}. */
+    region: '通知 ({hotkey})',
+    announce: '通知',
+  },
   session: {
     errorTitle: 'ログイン状態を確認できませんでした',
     signedOut: 'ログアウトしました。',

@@ -276,18 +276,25 @@ describe('videos: transcript editor', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
 
+    // Focus went back to the opener.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit transcript' })).toHaveFocus())
+
     await user.click(screen.getByRole('button', { name: 'Edit transcript' }))
-    await user.type(await within(dialog).findByRole('textbox', { name: 'Transcript (WebVTT)' }), 'More text')
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
-    const confirm = within(dialog).getByRole('alert')
+    const reopened = screen.getByRole('dialog', { name: 'Edit transcript' })
+    await user.type(await within(reopened).findByRole('textbox', { name: 'Transcript (WebVTT)' }), 'More text')
+    await user.click(within(reopened).getByRole('button', { name: 'Cancel' }))
+    const confirm = within(reopened).getByRole('alert')
     expect(confirm).toHaveTextContent('Discard your changes?')
     expect(within(confirm).getByRole('button', { name: 'Keep editing' })).toHaveFocus()
     await user.click(within(confirm).getByRole('button', { name: 'Keep editing' }))
-    expect(within(dialog).getByRole('textbox', { name: 'Transcript (WebVTT)' })).toHaveValue(`${VTT}More text`)
+    expect(within(reopened).getByRole('textbox', { name: 'Transcript (WebVTT)' })).toHaveValue(`${VTT}More text`)
 
-    // The close button (like Escape) asks too.
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
-    await user.click(within(dialog).getByRole('button', { name: 'Discard changes' }))
+    // Escape asks too, and so does the close button.
+    await user.keyboard('{Escape}')
+    expect(within(reopened).getByRole('alert')).toHaveTextContent('Discard your changes?')
+    await user.click(within(reopened).getByRole('button', { name: 'Keep editing' }))
+    await user.click(within(reopened).getByRole('button', { name: 'Close' }))
+    await user.click(within(reopened).getByRole('button', { name: 'Discard changes' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(requestsTo(fetch, `PUT ${path}/transcript`)).toHaveLength(0)
 

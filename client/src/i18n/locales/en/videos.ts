@@ -99,6 +99,7 @@ const videos = {
     suggestions: 'Your tags',
     remove: 'Remove tag {{name}}',
     tooLong: 'A tag can have at most {{max}} characters.',
+    create: 'Create tag “{{name}}”',
     tooMany: 'At most {{max}} tags.',
   },
   upload: {

@@ -101,6 +101,7 @@ const videos: Resources['videos'] = {
     suggestions: 'あなたのタグ',
     remove: 'タグ「{{name}}」を削除',
     tooLong: 'タグは {{max}} 文字以内で入力してください。',
+    create: 'タグ「{{name}}」を作成',
     tooMany: 'タグは最大 {{max}} 個までです。',
   },
   upload: {
