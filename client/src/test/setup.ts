@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// `findBy…`/`waitFor` wait up to 5 s, not 1 s: on a loaded 2-core CI machine a page's first render after its data
+// arrives can take longer than a second, and a wait that ends early only makes a correct test flaky.
+configure({ asyncUtilTimeout: 5000 })
 
 /*
  * Browsers resolve relative request URLs against the document; Node's
