@@ -78,6 +78,14 @@ export function applyServerErrors<T extends FieldValues>(form: ErrorTarget<T>, e
   return true
 }
 
+/**
+ * A ref callback that focuses its element when it appears: a form's error alert (shown after a failed submit) or
+ * the heading of a result. Pass the function itself (a stable ref), so that later renders do not move focus again.
+ */
+export function focusOnMount(element: HTMLElement | null): void {
+  element?.focus()
+}
+
 /** Focuses an element after the current render (e.g. a form's error alert or a result heading). */
 export function focusSoon(element: { current: HTMLElement | null }): void {
   setTimeout(() => element.current?.focus(), 0)

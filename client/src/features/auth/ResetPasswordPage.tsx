@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
@@ -14,7 +14,7 @@ import { errorMessage } from '../../components/ErrorState'
 import { Checkbox } from '../../components/Field'
 import { PasswordField } from '../../components/PasswordField'
 import { TextLink } from '../../components/TextLink'
-import { applyServerErrors, errorMessages, focusSoon, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, useSchemaForm } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
 import { addPasswordProblems } from './formRules'
@@ -34,8 +34,6 @@ export function ResetPasswordPage() {
   useDocumentTitle(t('auth.reset.documentTitle'))
   const token = useSearchParams()[0].get('token')?.trim() ?? ''
   const queryClient = useQueryClient()
-  const heading = useRef<HTMLHeadingElement>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
   const schema = useMemo(() => resetSchema(t), [t])
   const form = useSchemaForm(schema, { defaultValues: { newPassword: '', revokeApiTokens: false } })
   const { errors } = form.formState
@@ -43,14 +41,9 @@ export function ResetPasswordPage() {
 
   const reset = useMutation({
     mutationFn: (values: ResetValues) => unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, ...values } })),
-    onSuccess: () => {
-      // Every session was signed out by the reset, this one included.
-      clearSession(queryClient)
-      focusSoon(heading)
-    },
-    onError: (error) => {
-      if (applyServerErrors(form, error)) focusSoon(alertRef)
-    },
+    // Every session was signed out by the reset, this one included.
+    onSuccess: () => clearSession(queryClient),
+    onError: (error) => applyServerErrors(form, error),
   })
 
   const footer = (
@@ -72,7 +65,7 @@ export function ResetPasswordPage() {
 
   if (reset.isSuccess) {
     return (
-      <AuthLayout title={t('auth.reset.doneTitle')} headingRef={heading}>
+      <AuthLayout title={t('auth.reset.doneTitle')} headingRef={focusOnMount}>
         <Alert tone="success" data-testid="reset-done">
           {t('auth.reset.doneBody')}
         </Alert>
@@ -89,7 +82,7 @@ export function ResetPasswordPage() {
     <AuthLayout title={t('auth.reset.title')} intro={t('auth.reset.intro')} footer={footer}>
       {errors.root?.server && (
         <Alert
-          ref={alertRef}
+          ref={focusOnMount}
           focusable
           tone="error"
           actions={
