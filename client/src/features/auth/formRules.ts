@@ -30,13 +30,15 @@ export const currentPasswordRule = (t: TFunction, required: string = t('auth.val
     .min(1, { error: required, abort: true })
     .max(PASSWORD_MAX_LENGTH, { error: t('auth.validation.passwordTooLong', { max: PASSWORD_MAX_LENGTH }) })
 
-/** The password policy (SPEC §3) for a new password: one issue per broken rule, on `path`. */
+/** The password policy (SPEC §3) for a new password: one issue per broken rule, on `path`; returns their count. */
 export function addPasswordProblems(
   ctx: z.RefinementCtx,
   t: TFunction,
   path: string,
   password: string,
   identity: { username?: string; email?: string } = {},
-): void {
-  for (const message of passwordProblems(password, identity, t)) ctx.addIssue({ code: 'custom', path: [path], message })
+): number {
+  const problems = passwordProblems(password, identity, t)
+  for (const message of problems) ctx.addIssue({ code: 'custom', path: [path], message })
+  return problems.length
 }
