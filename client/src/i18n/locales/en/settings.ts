@@ -113,6 +113,7 @@ const settings = {
       name: 'Name',
       nameHint: 'For example "Backup script" or "Zapier".',
       nameRequired: 'Name the token so you can recognise it later.',
+      nameTooLong: 'Use at most {{max}} characters.',
       access: 'Access',
       read: 'Read only',
       readHint: 'List and search videos, read transcripts and ask questions.',

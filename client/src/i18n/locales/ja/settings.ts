@@ -115,6 +115,7 @@ const settings: Resources['settings'] = {
       name: '名前',
       nameHint: '例：「バックアップスクリプト」「Zapier」',
       nameRequired: 'あとで見分けられるよう、トークンに名前を付けてください。',
+      nameTooLong: '{{max}} 文字以内で入力してください。',
       access: '権限',
       read: '読み取りのみ',
       readHint: '動画の一覧・検索、文字起こしの閲覧、質問ができます。',
