@@ -24,7 +24,9 @@ import { PasswordRules } from './PasswordRules'
 const resetSchema = (t: TFunction) =>
   z
     .object({ newPassword: z.string(), revokeApiTokens: z.boolean() })
-    .superRefine((values, ctx) => addPasswordProblems(ctx, t, 'newPassword', values.newPassword))
+    .superRefine((values, ctx) => {
+      addPasswordProblems(ctx, t, 'newPassword', values.newPassword)
+    })
 
 type ResetValues = z.output<ReturnType<typeof resetSchema>>
 

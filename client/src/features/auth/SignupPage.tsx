@@ -27,7 +27,9 @@ import { PasswordRules } from './PasswordRules'
 const signupSchema = (t: TFunction) =>
   z
     .object({ email: emailRule(t), username: usernameRule(t), password: z.string() })
-    .superRefine((v, ctx) => addPasswordProblems(ctx, t, 'password', v.password, { username: v.username, email: v.email }))
+    .superRefine((v, ctx) => {
+      addPasswordProblems(ctx, t, 'password', v.password, { username: v.username, email: v.email })
+    })
 
 type SignupValues = z.output<ReturnType<typeof signupSchema>>
 
