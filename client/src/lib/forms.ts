@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useForm, type FieldError, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { ApiError } from '../api/errors'
 
 export type FieldErrorMap = Record<string, readonly string[]>
@@ -30,6 +30,11 @@ export function useSchemaForm<S extends FormSchema>(
     shouldFocusError: true,
     ...options,
   })
+}
+
+/** A trimmed text that must not be empty and has at most `max` characters, each rule with its own message. */
+export function requiredText(max: number, messages: { required: string; tooLong: string }) {
+  return z.string().trim().min(1, { error: messages.required, abort: true }).max(max, { error: messages.tooLong })
 }
 
 /** The messages of one field's error, for `TextField`'s `errors` (every failed rule, each once). */

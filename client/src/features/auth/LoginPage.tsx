@@ -14,7 +14,7 @@ import { errorMessage, retryAfterMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
 import { PasswordField } from '../../components/PasswordField'
 import { TextLink } from '../../components/TextLink'
-import { applyServerErrors, errorMessages, focusOnMount, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, requiredText, useSchemaForm } from '../../lib/forms'
 import { useCountdown } from '../../lib/useCountdown'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
@@ -24,11 +24,10 @@ import { ResendVerificationForm } from './ResendVerificationForm'
 /** `POST /auth/login` (LoginValidator's limits). */
 const loginSchema = (t: TFunction) =>
   z.object({
-    login: z
-      .string()
-      .trim()
-      .min(1, { error: t('auth.validation.loginRequired'), abort: true })
-      .max(LOGIN_MAX_LENGTH, { error: t('auth.validation.loginTooLong', { max: LOGIN_MAX_LENGTH }) }),
+    login: requiredText(LOGIN_MAX_LENGTH, {
+      required: t('auth.validation.loginRequired'),
+      tooLong: t('auth.validation.loginTooLong', { max: LOGIN_MAX_LENGTH }),
+    }),
     password: currentPasswordRule(t),
   })
 

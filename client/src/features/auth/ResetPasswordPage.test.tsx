@@ -24,21 +24,6 @@ describe('reset-password page', () => {
     })
   })
 
-  it('keeps the API tokens unless asked', async () => {
-    const fetch = mockApi({ [RESET]: () => new Response(null, { status: 204 }) })
-    const { user } = renderApp('/reset-password?token=abc123')
-
-    await user.type(screen.getByLabelText('New password'), 'a brand new passphrase')
-    await user.click(screen.getByRole('button', { name: 'Change password' }))
-
-    expect(await screen.findByTestId('reset-done')).toBeInTheDocument()
-    expect(await requestsTo(fetch, RESET)[0]?.json()).toEqual({
-      token: 'abc123',
-      newPassword: 'a brand new passphrase',
-      revokeApiTokens: false,
-    })
-  })
-
   it('checks the password policy before sending and focuses the field', async () => {
     const fetch = mockApi({})
     const { user } = renderApp('/reset-password?token=abc123')

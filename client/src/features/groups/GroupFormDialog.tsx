@@ -10,7 +10,7 @@ import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, FieldLabel, TextField, controlClasses, describedBy, useFieldIds } from '../../components/Field'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
-import { applyServerErrors, errorMessages, focusOnMount, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, requiredText, useSchemaForm } from '../../lib/forms'
 import { useCreateGroup, useUpdateGroup, type Group, type GroupFields } from './queries'
 
 /** The server's limits (VideoGroup.MaxNameLength; the description shares Video.MaxDescriptionLength). */
@@ -20,11 +20,10 @@ export const MAX_GROUP_DESCRIPTION_LENGTH = 5000
 /** `POST /groups` and `PATCH /groups/{id}` (CreateGroupValidator, UpdateGroupValidator). */
 const groupSchema = (t: TFunction) =>
   z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: t('groups.form.nameRequired'), abort: true })
-      .max(MAX_GROUP_NAME_LENGTH, { error: t('groups.form.nameTooLong', { max: MAX_GROUP_NAME_LENGTH }) }),
+    name: requiredText(MAX_GROUP_NAME_LENGTH, {
+      required: t('groups.form.nameRequired'),
+      tooLong: t('groups.form.nameTooLong', { max: MAX_GROUP_NAME_LENGTH }),
+    }),
     description: z
       .string()
       .trim()

@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, SelectField, TextField } from '../../components/Field'
-import { applyServerErrors, errorMessages, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, requiredText, useSchemaForm } from '../../lib/forms'
 
 export interface NewToken {
   name: string
@@ -52,11 +52,10 @@ const NAME_MAX_LENGTH = 100
 const tokenSchema = (t: TFunction) =>
   z
     .object({
-      name: z
-        .string()
-        .trim()
-        .min(1, { error: t('settings.tokens.create.nameRequired'), abort: true })
-        .max(NAME_MAX_LENGTH, { error: t('settings.tokens.create.nameTooLong', { max: NAME_MAX_LENGTH }) }),
+      name: requiredText(NAME_MAX_LENGTH, {
+        required: t('settings.tokens.create.nameRequired'),
+        tooLong: t('settings.tokens.create.nameTooLong', { max: NAME_MAX_LENGTH }),
+      }),
       access: z.enum(['read', 'write']),
       expiry: z.enum(EXPIRY_PRESETS),
       customDate: z.string(),

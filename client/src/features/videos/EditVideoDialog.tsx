@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog'
 import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, FieldLabel, TextField, controlClasses, describedBy, useFieldIds } from '../../components/Field'
 import { useToast } from '../../components/Toast'
-import { applyServerErrors, errorMessages, focusOnMount, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, requiredText, useSchemaForm } from '../../lib/forms'
 import { tagsQuery, useUpdateVideo, type Video } from './queries'
 import { MAX_TAG_LENGTH, MAX_TAGS, TagInput } from './TagInput'
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './format'
@@ -18,11 +18,10 @@ import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './format'
 /** `PATCH /videos/{id}` (UpdateVideoValidator: Video.MaxTitleLength, MaxDescriptionLength, at most 20 tags of 50). */
 const editVideoSchema = (t: TFunction) =>
   z.object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { error: t('videos.upload.titleRequired'), abort: true })
-      .max(MAX_TITLE_LENGTH, { error: t('videos.upload.titleTooLong', { max: MAX_TITLE_LENGTH }) }),
+    title: requiredText(MAX_TITLE_LENGTH, {
+      required: t('videos.upload.titleRequired'),
+      tooLong: t('videos.upload.titleTooLong', { max: MAX_TITLE_LENGTH }),
+    }),
     description: z
       .string()
       .trim()
