@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useForm, type FieldError, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { ApiError } from '../api/errors'
 
 export type FieldErrorMap = Record<string, readonly string[]>
@@ -11,8 +11,8 @@ export function serverFieldErrors(error: unknown): FieldErrorMap {
   return error instanceof ApiError ? { ...error.errors } : {}
 }
 
-/** A zod schema for a form's values (each rule carries its own translated message). */
-export type FormSchema = z.ZodType<FieldValues, FieldValues>
+/** A zod (mini) schema for a form's values (each rule carries its own translated message). */
+export type FormSchema = z.ZodMiniType<FieldValues, FieldValues>
 
 /**
  * A react-hook-form form validated by a zod schema. Every failed rule of a field is kept (`criteriaMode: 'all'`,
@@ -34,7 +34,12 @@ export function useSchemaForm<S extends FormSchema>(
 
 /** A trimmed text that must not be empty and has at most `max` characters, each rule with its own message. */
 export function requiredText(max: number, messages: { required: string; tooLong: string }) {
-  return z.string().trim().min(1, { error: messages.required, abort: true }).max(max, { error: messages.tooLong })
+  return z.string().check(z.trim(), z.minLength(1, { error: messages.required, abort: true }), z.maxLength(max, { error: messages.tooLong }))
+}
+
+/** A trimmed text of at most `max` characters (may be empty). */
+export function optionalText(max: number, tooLong: string) {
+  return z.string().check(z.trim(), z.maxLength(max, { error: tooLong }))
 }
 
 /** The messages of one field's error, for `TextField`'s `errors` (every failed rule, each once). */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { useMemo } from 'react'
 import { useWatch, type UseFormRegisterReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { useFrontendConfig } from '../../api/frontendConfig'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
@@ -23,27 +23,31 @@ const UNITS = Object.keys(BYTE_UNITS) as [ByteUnit, ...ByteUnit[]]
  * maxUploadBytes above 0, or null for the server default), as the admin edits them: checkboxes, a number, a size.
  */
 const limitsSchema = (t: TFunction) =>
-  z
-    .object({
-      unlimited: z.boolean(),
-      videoLimit: z.string(),
-      useDefault: z.boolean(),
-      amount: z.string(),
-      unit: z.enum(UNITS),
-    })
-    .superRefine((v, ctx) => {
-      const limit = Number(v.videoLimit)
-      if (!v.unlimited && (v.videoLimit.trim() === '' || !Number.isInteger(limit) || limit < 0)) {
-        ctx.addIssue({ code: 'custom', path: ['videoLimit'], message: t('admin.limits.videoLimitInvalid') })
-      }
-      if (!v.useDefault && toBytes(v.amount, v.unit) === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['amount'], message: t('admin.limits.uploadInvalid') })
-      }
-    })
-    .transform((v) => ({
+  z.pipe(
+    z
+      .object({
+        unlimited: z.boolean(),
+        videoLimit: z.string(),
+        useDefault: z.boolean(),
+        amount: z.string(),
+        unit: z.enum(UNITS),
+      })
+      .check(
+        z.superRefine((v, ctx) => {
+          const limit = Number(v.videoLimit)
+          if (!v.unlimited && (v.videoLimit.trim() === '' || !Number.isInteger(limit) || limit < 0)) {
+            ctx.addIssue({ code: 'custom', path: ['videoLimit'], message: t('admin.limits.videoLimitInvalid') })
+          }
+          if (!v.useDefault && toBytes(v.amount, v.unit) === undefined) {
+            ctx.addIssue({ code: 'custom', path: ['amount'], message: t('admin.limits.uploadInvalid') })
+          }
+        }),
+      ),
+    z.transform((v: { unlimited: boolean; videoLimit: string; useDefault: boolean; amount: string; unit: ByteUnit }) => ({
       videoLimit: v.unlimited ? null : Number(v.videoLimit),
       maxUploadBytes: v.useDefault ? null : (toBytes(v.amount, v.unit) ?? null),
-    }))
+    })),
+  )
 
 function UploadLimitInput({
   amount,

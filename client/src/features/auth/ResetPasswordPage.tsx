@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
 import { clearSession } from '../../api/session'
@@ -22,11 +22,11 @@ import { PasswordRules } from './PasswordRules'
 
 /** `POST /auth/password-reset/confirm` without the token (which comes from the link). */
 const resetSchema = (t: TFunction) =>
-  z
-    .object({ newPassword: z.string(), revokeApiTokens: z.boolean() })
-    .superRefine((values, ctx) => {
+  z.object({ newPassword: z.string(), revokeApiTokens: z.boolean() }).check(
+    z.superRefine((values, ctx) => {
       addPasswordProblems(ctx, t, 'newPassword', values.newPassword)
-    })
+    }),
+  )
 
 type ResetValues = z.output<ReturnType<typeof resetSchema>>
 

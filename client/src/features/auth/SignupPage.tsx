@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { useFrontendConfig } from '../../api/frontendConfig'
@@ -25,11 +25,11 @@ import { PasswordRules } from './PasswordRules'
 
 /** `POST /auth/signup` (SignUpValidator: AccountRules and the password policy). */
 const signupSchema = (t: TFunction) =>
-  z
-    .object({ email: emailRule(t), username: usernameRule(t), password: z.string() })
-    .superRefine((v, ctx) => {
+  z.object({ email: emailRule(t), username: usernameRule(t), password: z.string() }).check(
+    z.superRefine((v, ctx) => {
       addPasswordProblems(ctx, t, 'password', v.password, { username: v.username, email: v.email })
-    })
+    }),
+  )
 
 type SignupValues = z.output<ReturnType<typeof signupSchema>>
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -10,7 +10,7 @@ import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, FieldLabel, TextField, controlClasses, describedBy, useFieldIds } from '../../components/Field'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
-import { applyServerErrors, errorMessages, focusOnMount, requiredText, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, optionalText, requiredText, useSchemaForm } from '../../lib/forms'
 import { useCreateGroup, useUpdateGroup, type Group, type GroupFields } from './queries'
 
 /** The server's limits (VideoGroup.MaxNameLength; the description shares Video.MaxDescriptionLength). */
@@ -24,10 +24,7 @@ const groupSchema = (t: TFunction) =>
       required: t('groups.form.nameRequired'),
       tooLong: t('groups.form.nameTooLong', { max: MAX_GROUP_NAME_LENGTH }),
     }),
-    description: z
-      .string()
-      .trim()
-      .max(MAX_GROUP_DESCRIPTION_LENGTH, { error: t('groups.form.descriptionTooLong', { max: MAX_GROUP_DESCRIPTION_LENGTH }) }),
+    description: optionalText(MAX_GROUP_DESCRIPTION_LENGTH, t('groups.form.descriptionTooLong', { max: MAX_GROUP_DESCRIPTION_LENGTH })),
   })
 
 function GroupForm({

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { clearSession, useCurrentUser } from '../../api/session'
@@ -24,7 +24,7 @@ import { SettingsCard } from './SettingsCard'
 /** `DELETE /me` (DeleteAccountValidator) plus the typed username that guards it. */
 const deleteAccountSchema = (t: TFunction, username: string) =>
   z.object({
-    typedUsername: z.string().refine((typed) => typed.trim() === username, { error: t('settings.account.typeUsernameMismatch') }),
+    typedUsername: z.string().check(z.refine((typed) => typed.trim() === username, { error: t('settings.account.typeUsernameMismatch') })),
     password: currentPasswordRule(t, t('settings.account.passwordRequired')),
   })
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { useId, useMemo, useState } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
@@ -50,28 +50,32 @@ const NAME_MAX_LENGTH = 100
 
 /** `POST /me/tokens` (CreateApiTokenValidator): a name, read or read+write, an expiry in the future or none. */
 const tokenSchema = (t: TFunction) =>
-  z
-    .object({
-      name: requiredText(NAME_MAX_LENGTH, {
-        required: t('settings.tokens.create.nameRequired'),
-        tooLong: t('settings.tokens.create.nameTooLong', { max: NAME_MAX_LENGTH }),
-      }),
-      access: z.enum(['read', 'write']),
-      expiry: z.enum(EXPIRY_PRESETS),
-      customDate: z.string(),
-    })
-    .superRefine((v, ctx) => {
-      if (expiresAt(v.expiry, v.customDate) === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['customDate'], message: t('settings.tokens.create.dateInvalid') })
-      }
-    })
-    .transform(
-      (v): NewToken => ({
+  z.pipe(
+    z
+      .object({
+        name: requiredText(NAME_MAX_LENGTH, {
+          required: t('settings.tokens.create.nameRequired'),
+          tooLong: t('settings.tokens.create.nameTooLong', { max: NAME_MAX_LENGTH }),
+        }),
+        access: z.enum(['read', 'write']),
+        expiry: z.enum(EXPIRY_PRESETS),
+        customDate: z.string(),
+      })
+      .check(
+        z.superRefine((v, ctx) => {
+          if (expiresAt(v.expiry, v.customDate) === undefined) {
+            ctx.addIssue({ code: 'custom', path: ['customDate'], message: t('settings.tokens.create.dateInvalid') })
+          }
+        }),
+      ),
+    z.transform(
+      (v: { name: string; access: 'read' | 'write'; expiry: Expiry; customDate: string }): NewToken => ({
         name: v.name,
         scopes: v.access === 'write' ? ['read', 'write'] : ['read'],
         expiresAt: expiresAt(v.expiry, v.customDate),
       }),
-    )
+    ),
+  )
 
 export function CreateTokenForm({
   onSubmit,

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { api, type Schemas } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { setSessionUser, useCurrentUser } from '../../api/session'
@@ -93,11 +93,8 @@ type UpdateMe = Schemas['UpdateMeRequest']
 /** The model part of `PATCH /me` (UpdateMeValidator); "" and null mean the server's defaults. */
 const modelSchema = (t: TFunction) =>
   z.object({
-    llmModel: z
-      .string()
-      .max(100, { error: t('settings.ai.model.invalid') })
-      .regex(/^[A-Za-z0-9._:/@-]*$/, { error: t('settings.ai.model.invalid') }),
-    llmTemperature: z.number().min(0).max(2).nullable(),
+    llmModel: z.string().check(z.maxLength(100, { error: t('settings.ai.model.invalid') }), z.regex(/^[A-Za-z0-9._:/@-]*$/, { error: t('settings.ai.model.invalid') })),
+    llmTemperature: z.nullable(z.number().check(z.minimum(0), z.maximum(2))),
   })
 
 /** Chat model (from `GET /me/models`, or the server default) and temperature. */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { api, type Schemas } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
 import { SESSION_KEY, useCurrentUser, type Me } from '../../api/session'
@@ -41,13 +41,13 @@ const KEY_MAX_LENGTH = 512
 /** `PUT /me/openai-key` (SetOpenAiKeyValidator: 8 to 512 printable ASCII characters). */
 const keySchema = (t: TFunction) =>
   z.object({
-    apiKey: z
-      .string()
-      .trim()
-      .min(1, { error: t('settings.ai.key.required'), abort: true })
-      .min(KEY_MIN_LENGTH, { error: t('settings.ai.key.length', { min: KEY_MIN_LENGTH, max: KEY_MAX_LENGTH }) })
-      .max(KEY_MAX_LENGTH, { error: t('settings.ai.key.length', { min: KEY_MIN_LENGTH, max: KEY_MAX_LENGTH }) })
-      .regex(/^[\x21-\x7E]*$/, { error: t('settings.ai.key.characters') }),
+    apiKey: z.string().check(
+      z.trim(),
+      z.minLength(1, { error: t('settings.ai.key.required'), abort: true }),
+      z.minLength(KEY_MIN_LENGTH, { error: t('settings.ai.key.length', { min: KEY_MIN_LENGTH, max: KEY_MAX_LENGTH }) }),
+      z.maxLength(KEY_MAX_LENGTH, { error: t('settings.ai.key.length', { min: KEY_MIN_LENGTH, max: KEY_MAX_LENGTH }) }),
+      z.regex(/^[\x21-\x7E]*$/, { error: t('settings.ai.key.characters') }),
+    ),
   })
 
 /** Paste, replace or remove your own OpenAI (or compatible) API key. Only its last 4 characters are ever shown. */

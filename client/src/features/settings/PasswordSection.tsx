@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { useCurrentUser } from '../../api/session'
@@ -27,11 +27,13 @@ const passwordSchema = (t: TFunction, identity: { username: string; email: strin
       newPassword: z.string(),
       revokeApiTokens: z.boolean(),
     })
-    .superRefine((v, ctx) => {
-      if (addPasswordProblems(ctx, t, 'newPassword', v.newPassword, identity) === 0 && v.newPassword === v.currentPassword) {
-        ctx.addIssue({ code: 'custom', path: ['newPassword'], message: t('settings.password.sameAsCurrent') })
-      }
-    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (addPasswordProblems(ctx, t, 'newPassword', v.newPassword, identity) === 0 && v.newPassword === v.currentPassword) {
+          ctx.addIssue({ code: 'custom', path: ['newPassword'], message: t('settings.password.sameAsCurrent') })
+        }
+      }),
+    )
 
 const EMPTY = { currentPassword: '', newPassword: '', revokeApiTokens: false }
 

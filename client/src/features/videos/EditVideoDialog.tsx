@@ -3,14 +3,14 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, FieldLabel, TextField, controlClasses, describedBy, useFieldIds } from '../../components/Field'
 import { useToast } from '../../components/Toast'
-import { applyServerErrors, errorMessages, focusOnMount, requiredText, useSchemaForm } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, optionalText, requiredText, useSchemaForm } from '../../lib/forms'
 import { tagsQuery, useUpdateVideo, type Video } from './queries'
 import { MAX_TAG_LENGTH, MAX_TAGS, TagInput } from './TagInput'
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './format'
@@ -22,17 +22,14 @@ const editVideoSchema = (t: TFunction) =>
       required: t('videos.upload.titleRequired'),
       tooLong: t('videos.upload.titleTooLong', { max: MAX_TITLE_LENGTH }),
     }),
-    description: z
-      .string()
-      .trim()
-      .max(MAX_DESCRIPTION_LENGTH, { error: t('videos.edit.descriptionTooLong', { max: MAX_DESCRIPTION_LENGTH }) }),
+    description: optionalText(MAX_DESCRIPTION_LENGTH, t('videos.edit.descriptionTooLong', { max: MAX_DESCRIPTION_LENGTH })),
     // One message for the whole list (the tag box is one control).
-    tags: z
-      .array(z.string().trim())
-      .max(MAX_TAGS, { error: t('videos.tags.tooMany', { max: MAX_TAGS }) })
-      .refine((list) => list.every((tag) => tag.length > 0 && tag.length <= MAX_TAG_LENGTH), {
+    tags: z.array(z.string().check(z.trim())).check(
+      z.maxLength(MAX_TAGS, { error: t('videos.tags.tooMany', { max: MAX_TAGS }) }),
+      z.refine((list) => list.every((tag) => tag.length > 0 && tag.length <= MAX_TAG_LENGTH), {
         error: t('videos.tags.tooLong', { max: MAX_TAG_LENGTH }),
       }),
+    ),
   })
 
 function EditForm({ video, onDone }: { video: Video; onDone: () => void }) {
