@@ -110,6 +110,7 @@ export function TextField({
 
 export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: ReactNode
+  ref?: Ref<HTMLSelectElement>
   hint?: ReactNode
   errors?: FieldErrors
   containerClassName?: string
@@ -137,6 +138,7 @@ export function SelectField({ label, hint, errors, id, className, containerClass
 
 export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
   label: ReactNode
+  ref?: Ref<HTMLInputElement>
   hint?: ReactNode
 }
 

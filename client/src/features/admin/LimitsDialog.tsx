@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
+import { useMemo } from 'react'
+import { useWatch, type UseFormRegisterReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod/mini'
 import { useFrontendConfig } from '../../api/frontendConfig'
-import { ApiError } from '../../api/errors'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -10,24 +12,53 @@ import { Checkbox, controlClasses, FieldErrorText, FieldLabel, TextField, descri
 import { useToast } from '../../components/Toast'
 import { useLanguage } from '../../i18n/hooks'
 import { formatBytes } from '../../lib/format'
-import { compactErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { applyServerErrors, errorMessages, useSchemaForm } from '../../lib/forms'
 import { BYTE_UNITS, splitBytes, toBytes, type ByteUnit } from './byteUnits'
-import { useUpdateUser, type AdminUser, type UserPatch } from './queries'
+import { useUpdateUser, type AdminUser } from './queries'
+
+const UNITS = Object.keys(BYTE_UNITS) as [ByteUnit, ...ByteUnit[]]
+
+/**
+ * The limits part of `PATCH /admin/users/{id}` (UpdateUserValidator: videoLimit 0 or more, or null for unlimited;
+ * maxUploadBytes above 0, or null for the server default), as the admin edits them: checkboxes, a number, a size.
+ */
+const limitsSchema = (t: TFunction) =>
+  z.pipe(
+    z
+      .object({
+        unlimited: z.boolean(),
+        videoLimit: z.string(),
+        useDefault: z.boolean(),
+        amount: z.string(),
+        unit: z.enum(UNITS),
+      })
+      .check(
+        z.superRefine((v, ctx) => {
+          const limit = Number(v.videoLimit)
+          if (!v.unlimited && (v.videoLimit.trim() === '' || !Number.isInteger(limit) || limit < 0)) {
+            ctx.addIssue({ code: 'custom', path: ['videoLimit'], message: t('admin.limits.videoLimitInvalid') })
+          }
+          if (!v.useDefault && toBytes(v.amount, v.unit) === undefined) {
+            ctx.addIssue({ code: 'custom', path: ['amount'], message: t('admin.limits.uploadInvalid') })
+          }
+        }),
+      ),
+    z.transform((v: { unlimited: boolean; videoLimit: string; useDefault: boolean; amount: string; unit: ByteUnit }) => ({
+      videoLimit: v.unlimited ? null : Number(v.videoLimit),
+      maxUploadBytes: v.useDefault ? null : (toBytes(v.amount, v.unit) ?? null),
+    })),
+  )
 
 function UploadLimitInput({
   amount,
   unit,
   disabled,
   errors,
-  onAmount,
-  onUnit,
 }: {
-  amount: string
-  unit: ByteUnit
+  amount: UseFormRegisterReturn
+  unit: UseFormRegisterReturn
   disabled: boolean
-  errors: readonly string[] | undefined
-  onAmount: (v: string) => void
-  onUnit: (u: ByteUnit) => void
+  errors: readonly string[]
 }) {
   const { t } = useTranslation()
   const ids = useFieldIds()
@@ -42,22 +73,15 @@ function UploadLimitInput({
             inputMode="decimal"
             min={0}
             step="any"
-            value={amount}
             disabled={disabled}
-            onChange={(e) => onAmount(e.target.value)}
+            {...amount}
             className={controlClasses}
-            {...describedBy(ids, false, Boolean(errors?.length))}
+            {...describedBy(ids, false, errors.length > 0)}
           />
         </div>
         <div className="w-24 shrink-0">
-          <select
-            aria-label={t('admin.limits.unit')}
-            value={unit}
-            disabled={disabled}
-            onChange={(e) => onUnit(e.target.value as ByteUnit)}
-            className={controlClasses}
-          >
-            {Object.keys(BYTE_UNITS).map((u) => (
+          <select aria-label={t('admin.limits.unit')} disabled={disabled} {...unit} className={controlClasses}>
+            {UNITS.map((u) => (
               <option key={u} value={u}>
                 {u}
               </option>
@@ -77,32 +101,25 @@ function LimitsForm({ user, onClose }: { user: AdminUser; onClose: () => void })
   const config = useFrontendConfig()
   const update = useUpdateUser()
   const initialUpload = splitBytes(user.maxUploadBytes ?? config.data?.maxUploadBytes ?? BYTE_UNITS.GB)
-  const [unlimited, setUnlimited] = useState(user.videoLimit === null || user.videoLimit === undefined)
-  const [videoLimit, setVideoLimit] = useState(String(user.videoLimit ?? 10))
-  const [useDefault, setUseDefault] = useState(!user.maxUploadBytes)
-  const [amount, setAmount] = useState(initialUpload.amount)
-  const [unit, setUnit] = useState<ByteUnit>(initialUpload.unit)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
+  const schema = useMemo(() => limitsSchema(t), [t])
+  const form = useSchemaForm(schema, {
+    defaultValues: {
+      unlimited: user.videoLimit === null || user.videoLimit === undefined,
+      videoLimit: String(user.videoLimit ?? 10),
+      useDefault: !user.maxUploadBytes,
+      amount: initialUpload.amount,
+      unit: initialUpload.unit,
+    },
+  })
+  const { errors } = form.formState
+  const [unlimited, useDefault] = useWatch({ control: form.control, name: ['unlimited', 'useDefault'] })
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const limit = Number(videoLimit)
-    const bytes = toBytes(amount, unit)
-    const found = compactErrors({
-      videoLimit: unlimited || (videoLimit.trim() !== '' && Number.isInteger(limit) && limit >= 0) ? undefined : [t('admin.limits.videoLimitInvalid')],
-      maxUploadBytes: useDefault || bytes !== undefined ? undefined : [t('admin.limits.uploadInvalid')],
-    })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
+  const onSubmit = form.handleSubmit((limits) => {
+    // Only what changed is sent.
+    const patch = {
+      ...(limits.videoLimit !== (user.videoLimit ?? null) && { videoLimit: limits.videoLimit }),
+      ...(limits.maxUploadBytes !== (user.maxUploadBytes ?? null) && { maxUploadBytes: limits.maxUploadBytes }),
     }
-    const patch: UserPatch = {}
-    const nextLimit = unlimited ? null : limit
-    if (nextLimit !== (user.videoLimit ?? null)) patch.videoLimit = nextLimit
-    const nextBytes = useDefault ? null : (bytes ?? null)
-    if (nextBytes !== (user.maxUploadBytes ?? null)) patch.maxUploadBytes = nextBytes
     if (Object.keys(patch).length === 0) {
       onClose()
       return
@@ -114,44 +131,41 @@ function LimitsForm({ user, onClose }: { user: AdminUser; onClose: () => void })
           toast(t('admin.limits.saved', { username: user.username }))
           onClose()
         },
+        onError: (error) => applyServerErrors(form, error, { maxUploadBytes: 'amount' }),
       },
     )
-  }
+  })
 
-  const server = update.error instanceof ApiError ? update.error : undefined
   const defaultSize = config.data ? formatBytes(config.data.maxUploadBytes, lang) : '…'
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6">
+    <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-6">
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">{t('admin.limits.videosLegend')}</legend>
-        <Checkbox label={t('admin.limits.unlimited')} checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
+        <Checkbox label={t('admin.limits.unlimited')} {...form.register('unlimited')} />
         <TextField
           label={t('admin.limits.videoLimit')}
           type="number"
           inputMode="numeric"
           min={0}
           step={1}
-          value={videoLimit}
           disabled={unlimited}
-          onChange={(e) => setVideoLimit(e.target.value)}
-          errors={errors.videoLimit ?? server?.fieldErrors('videoLimit')}
+          {...form.register('videoLimit')}
+          errors={errorMessages(errors.videoLimit)}
           hint={t('admin.limits.videoLimitHint', { count: user.videoCount })}
         />
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">{t('admin.limits.uploadLegend')}</legend>
-        <Checkbox label={t('admin.limits.useDefault', { size: defaultSize })} checked={useDefault} onChange={(e) => setUseDefault(e.target.checked)} />
+        <Checkbox label={t('admin.limits.useDefault', { size: defaultSize })} {...form.register('useDefault')} />
         <UploadLimitInput
-          amount={amount}
-          unit={unit}
+          amount={form.register('amount')}
+          unit={form.register('unit')}
           disabled={useDefault}
-          errors={errors.maxUploadBytes ?? server?.fieldErrors('maxUploadBytes')}
-          onAmount={setAmount}
-          onUnit={setUnit}
+          errors={errorMessages(errors.amount)}
         />
       </fieldset>
-      {update.isError && <Alert tone="error">{errorMessage(update.error, t)}</Alert>}
+      {errors.root?.server && <Alert tone="error">{errorMessage(update.error, t)}</Alert>}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
           {t('common.cancel')}

@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { jsonResponse, mockApi, requestsTo } from '../../test/http'
+import { deferred, jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import type { AdminUser } from './queries'
@@ -91,6 +91,54 @@ describe('admin: users', () => {
     const [patch] = requestsTo(fetch, 'PATCH /api/v1/admin/users/00000000-0000-4000-8000-000000000002')
     expect(await patch?.json()).toEqual({ videoLimit: null, maxUploadBytes: 1610612736 })
     expect(within(screen.getByTestId('user-row-bob')).getByText('2 (no limit)')).toBeInTheDocument()
+  })
+
+  it('limits: checks the numbers before sending; the server’s maxUploadBytes message lands on the size', async () => {
+    withSessionCookie()
+    const bob = user()
+    const held = deferred<Response>()
+    const fetch = mockApi({
+      'GET /api/v1/me': admin,
+      'GET /api/v1/admin/users': { items: [bob], page: 1, pageSize: 20, totalCount: 1 },
+      [`PATCH /api/v1/admin/users/${bob.id}`]: () => held.promise,
+    })
+    const { user: u } = renderApp('/admin')
+
+    await u.click(await screen.findByRole('button', { name: 'Edit limits for bob' }))
+    const dialog = screen.getByRole('dialog', { name: 'Limits for bob' })
+    const limit = within(dialog).getByLabelText('Video limit')
+    await u.clear(limit)
+    await u.type(limit, '2.5')
+    await u.click(within(dialog).getByLabelText(/Use the server default/))
+    const size = within(dialog).getByLabelText('Largest file')
+    await u.clear(size)
+    await u.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+
+    expect(limit).toHaveAccessibleDescription(expect.stringContaining('Enter a whole number, 0 or more.'))
+    expect(size).toHaveAccessibleDescription('Enter a size greater than 0.')
+    await waitFor(() => expect(limit).toHaveFocus())
+    expect(requestsTo(fetch, `PATCH /api/v1/admin/users/${bob.id}`)).toHaveLength(0)
+
+    await u.clear(limit)
+    await u.type(limit, '3')
+    await u.type(size, '900')
+    await u.selectOptions(within(dialog).getByLabelText('Unit'), 'MB')
+    await u.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-busy', 'true'))
+    held.resolve(
+      problemResponse({
+        title: 'Validation failed',
+        status: 400,
+        code: 'validation_failed',
+        errors: { maxUploadBytes: ['maxUploadBytes must be positive, or null for the server default.'] },
+      }),
+    )
+
+    await waitFor(() => expect(size).toHaveAccessibleDescription('maxUploadBytes must be positive, or null for the server default.'))
+    await waitFor(() => expect(size).toHaveFocus())
+    expect(limit).not.toHaveAttribute('aria-invalid')
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+    expect(await requestsTo(fetch, `PATCH /api/v1/admin/users/${bob.id}`)[0]?.json()).toEqual({ videoLimit: 3, maxUploadBytes: 900 * 1024 ** 2 })
   })
 
   it('searches through ?q=', async () => {

@@ -1,11 +1,10 @@
-import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
 import { TextLink } from '../../components/TextLink'
-import { focusSoon } from '../../lib/forms'
+import { errorMessages, focusOnMount } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
 import { useEmailLinkRequest } from './useEmailLinkRequest'
@@ -14,10 +13,8 @@ import { useEmailLinkRequest } from './useEmailLinkRequest'
 export function ForgotPasswordPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('auth.forgot.documentTitle'))
-  const heading = useRef<HTMLHeadingElement>(null)
-  const { email, setEmail, input, onSubmit, request, fieldErrors } = useEmailLinkRequest('/api/v1/auth/password-reset', '', () =>
-    focusSoon(heading),
-  )
+  const { form, onSubmit, request } = useEmailLinkRequest('/api/v1/auth/password-reset')
+  const { errors } = form.formState
 
   const footer = (
     <p>
@@ -27,7 +24,7 @@ export function ForgotPasswordPage() {
 
   if (request.isSuccess) {
     return (
-      <AuthLayout title={t('auth.forgot.sentTitle')} headingRef={heading} footer={footer}>
+      <AuthLayout title={t('auth.forgot.sentTitle')} headingRef={focusOnMount} footer={footer}>
         <Alert tone="success" data-testid="reset-requested">
           {t('auth.forgot.sentBody', { email: request.variables })}
         </Alert>
@@ -39,15 +36,13 @@ export function ForgotPasswordPage() {
     <AuthLayout title={t('auth.forgot.title')} intro={t('auth.forgot.intro')} footer={footer}>
       <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t('auth.forgot.title')}>
         <TextField
-          ref={input}
           label={t('auth.fields.email')}
           type="email"
           autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          errors={fieldErrors}
+          {...form.register('email')}
+          errors={errorMessages(errors.email)}
         />
-        {request.isError && !fieldErrors && <Alert tone="error">{errorMessage(request.error, t)}</Alert>}
+        {errors.root?.server && <Alert tone="error">{errorMessage(request.error, t)}</Alert>}
         <Button type="submit" className="w-full" loading={request.isPending}>
           {t('auth.forgot.submit')}
         </Button>

@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useMemo, useState } from 'react'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
 import { useFrontendConfig } from '../../api/frontendConfig'
@@ -12,16 +14,24 @@ import { errorMessage, retryAfterMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
 import { PasswordField } from '../../components/PasswordField'
 import { TextLink } from '../../components/TextLink'
-import { compactErrors, focusSoon, serverFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, requiredText, useSchemaForm } from '../../lib/forms'
 import { useCountdown } from '../../lib/useCountdown'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
+import { currentPasswordRule, LOGIN_MAX_LENGTH } from './formRules'
 import { ResendVerificationForm } from './ResendVerificationForm'
 
-interface Credentials {
-  login: string
-  password: string
-}
+/** `POST /auth/login` (LoginValidator's limits). */
+const loginSchema = (t: TFunction) =>
+  z.object({
+    login: requiredText(LOGIN_MAX_LENGTH, {
+      required: t('auth.validation.loginRequired'),
+      tooLong: t('auth.validation.loginTooLong', { max: LOGIN_MAX_LENGTH }),
+    }),
+    password: currentPasswordRule(t),
+  })
+
+type Credentials = z.output<ReturnType<typeof loginSchema>>
 
 /** The form-level explanation of a failed sign-in. */
 function LoginError({ error, login, waiting }: { error: unknown; login: string; waiting: boolean }) {
@@ -56,10 +66,10 @@ export function LoginPage() {
   const config = useFrontendConfig()
   const queryClient = useQueryClient()
   const [expired] = useState(() => sessionExpired(queryClient))
-  const [values, setValues] = useState<Credentials>({ login: '', password: '' })
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
-  const alertRef = useRef<HTMLDivElement>(null)
+  const schema = useMemo(() => loginSchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: { login: '', password: '' } })
+  const { errors } = form.formState
+  const login = useWatch({ control: form.control, name: 'login' })
 
   const signIn = useMutation({
     mutationFn: async (body: Credentials) => {
@@ -67,37 +77,11 @@ export function LoginPage() {
       // The guard around this page moves on to ?next= once the profile is loaded.
       await loadSession(queryClient)
     },
-    onError: (error) => {
-      const fields = serverFieldErrors(error)
-      setErrors(fields)
-      if (Object.keys(fields).length > 0) focusFirstInvalid()
-      else focusSoon(alertRef)
-    },
+    onError: (error) => applyServerErrors(form, error),
   })
 
   const rateLimit = signIn.error instanceof ApiError && signIn.error.status === 429 ? signIn.error.retryAfterSeconds : undefined
   const retryIn = useCountdown(rateLimit, signIn.submittedAt)
-
-  const set = (field: keyof Credentials) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }))
-    setErrors((e) => ({ ...e, [field]: [] }))
-  }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const found = compactErrors({
-      login: values.login.trim() ? undefined : [t('auth.validation.loginRequired')],
-      password: values.password ? undefined : [t('auth.validation.passwordRequired')],
-    })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    signIn.mutate({ login: values.login.trim(), password: values.password })
-  }
-
-  const showFormError = signIn.isError && Object.keys(serverFieldErrors(signIn.error)).length === 0
 
   return (
     <AuthLayout
@@ -116,30 +100,31 @@ export function LoginPage() {
           {t('session.expiredBody')}
         </Alert>
       )}
-      {showFormError && (
-        <Alert ref={alertRef} focusable tone="error" title={errorTitle(signIn.error, t)} data-testid="login-error">
-          <LoginError error={signIn.error} login={values.login} waiting={retryIn > 0} />
+      {errors.root?.server && (
+        <Alert ref={focusOnMount} focusable tone="error" title={errorTitle(signIn.error, t)} data-testid="login-error">
+          <LoginError error={signIn.error} login={login} waiting={retryIn > 0} />
         </Alert>
       )}
-      <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t('auth.login.title')}>
+      <form
+        noValidate
+        onSubmit={(e) => void form.handleSubmit((values) => signIn.mutate(values))(e)}
+        className="space-y-4"
+        aria-label={t('auth.login.title')}
+      >
         <TextField
           label={t('auth.fields.login')}
-          name="login"
           autoComplete="username"
           autoCapitalize="off"
           spellCheck={false}
-          value={values.login}
-          onChange={(e) => set('login')(e.target.value)}
-          errors={errors.login}
+          {...form.register('login')}
+          errors={errorMessages(errors.login)}
         />
         <div>
           <PasswordField
             label={t('auth.fields.password')}
-            name="password"
             autoComplete="current-password"
-            value={values.password}
-            onChange={(e) => set('password')(e.target.value)}
-            errors={errors.password}
+            {...form.register('password')}
+            errors={errorMessages(errors.password)}
           />
           <p className="mt-2 text-right text-sm">
             <TextLink to="/forgot-password">{t('auth.login.forgot')}</TextLink>

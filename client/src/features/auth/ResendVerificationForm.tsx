@@ -3,12 +3,14 @@ import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
 import { TextField } from '../../components/Field'
+import { errorMessages } from '../../lib/forms'
 import { useEmailLinkRequest } from './useEmailLinkRequest'
 
 /** "Send a new verification link" (`POST /auth/resend-verification`, always 202). */
 export function ResendVerificationForm({ defaultEmail = '', submitLabel }: { defaultEmail?: string; submitLabel?: string }) {
   const { t } = useTranslation()
-  const { email, setEmail, input, onSubmit, request: resend, fieldErrors } = useEmailLinkRequest('/api/v1/auth/resend-verification', defaultEmail)
+  const { form, onSubmit, request: resend } = useEmailLinkRequest('/api/v1/auth/resend-verification', defaultEmail)
+  const { errors } = form.formState
 
   if (resend.isSuccess) {
     return (
@@ -21,15 +23,13 @@ export function ResendVerificationForm({ defaultEmail = '', submitLabel }: { def
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-3" aria-label={t('auth.resend.formLabel')}>
       <TextField
-        ref={input}
         label={t('auth.fields.email')}
         type="email"
         autoComplete="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        errors={fieldErrors}
+        {...form.register('email')}
+        errors={errorMessages(errors.email)}
       />
-      {resend.isError && !fieldErrors && <Alert tone="error">{errorMessage(resend.error, t)}</Alert>}
+      {errors.root?.server && <Alert tone="error">{errorMessage(resend.error, t)}</Alert>}
       <Button type="submit" variant="secondary" loading={resend.isPending}>
         {submitLabel ?? t('auth.resend.submit')}
       </Button>

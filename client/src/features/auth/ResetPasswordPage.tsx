@@ -1,19 +1,34 @@
+import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useMemo } from 'react'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
 import { clearSession } from '../../api/session'
 import { Alert } from '../../components/Alert'
 import { Button, ButtonLink } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
+import { Checkbox } from '../../components/Field'
 import { PasswordField } from '../../components/PasswordField'
 import { TextLink } from '../../components/TextLink'
-import { focusSoon, serverFieldErrors, useFocusFirstInvalid } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, useSchemaForm } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
-import { PasswordRules, passwordProblems } from './PasswordRules'
+import { addPasswordProblems } from './formRules'
+import { PasswordRules } from './PasswordRules'
+
+/** `POST /auth/password-reset/confirm` without the token (which comes from the link). */
+const resetSchema = (t: TFunction) =>
+  z.object({ newPassword: z.string(), revokeApiTokens: z.boolean() }).check(
+    z.superRefine((values, ctx) => {
+      addPasswordProblems(ctx, t, 'newPassword', values.newPassword)
+    }),
+  )
+
+type ResetValues = z.output<ReturnType<typeof resetSchema>>
 
 /** `/reset-password?token=…` (the link in the reset email): choose a new password. */
 export function ResetPasswordPage() {
@@ -21,26 +36,16 @@ export function ResetPasswordPage() {
   useDocumentTitle(t('auth.reset.documentTitle'))
   const token = useSearchParams()[0].get('token')?.trim() ?? ''
   const queryClient = useQueryClient()
-  const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<readonly string[]>([])
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
-  const heading = useRef<HTMLHeadingElement>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const schema = useMemo(() => resetSchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: { newPassword: '', revokeApiTokens: false } })
+  const { errors } = form.formState
+  const password = useWatch({ control: form.control, name: 'newPassword' })
 
   const reset = useMutation({
-    mutationFn: (newPassword: string) =>
-      unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword } })),
-    onSuccess: () => {
-      // Every session was signed out by the reset, this one included.
-      clearSession(queryClient)
-      focusSoon(heading)
-    },
-    onError: (error) => {
-      const fieldErrors = serverFieldErrors(error).newPassword ?? []
-      setErrors(fieldErrors)
-      if (fieldErrors.length > 0) focusFirstInvalid()
-      else focusSoon(alertRef)
-    },
+    mutationFn: (values: ResetValues) => unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, ...values } })),
+    // Every session was signed out by the reset, this one included.
+    onSuccess: () => clearSession(queryClient),
+    onError: (error) => applyServerErrors(form, error),
   })
 
   const footer = (
@@ -62,7 +67,7 @@ export function ResetPasswordPage() {
 
   if (reset.isSuccess) {
     return (
-      <AuthLayout title={t('auth.reset.doneTitle')} headingRef={heading}>
+      <AuthLayout title={t('auth.reset.doneTitle')} headingRef={focusOnMount}>
         <Alert tone="success" data-testid="reset-done">
           {t('auth.reset.doneBody')}
         </Alert>
@@ -73,25 +78,13 @@ export function ResetPasswordPage() {
     )
   }
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const problems = passwordProblems(password, {}, t)
-    setErrors(problems)
-    if (problems.length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    reset.mutate(password)
-  }
-
   const invalidToken = reset.error instanceof ApiError && reset.error.code === 'token_invalid'
-  const formError = reset.isError && errors.length === 0
 
   return (
     <AuthLayout title={t('auth.reset.title')} intro={t('auth.reset.intro')} footer={footer}>
-      {formError && (
+      {errors.root?.server && (
         <Alert
-          ref={alertRef}
+          ref={focusOnMount}
           focusable
           tone="error"
           actions={
@@ -105,18 +98,20 @@ export function ResetPasswordPage() {
           {invalidToken ? t('auth.reset.invalid') : errorMessage(reset.error, t)}
         </Alert>
       )}
-      <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t('auth.reset.title')}>
+      <form
+        noValidate
+        onSubmit={(e) => void form.handleSubmit((values) => reset.mutate(values))(e)}
+        className="space-y-4"
+        aria-label={t('auth.reset.title')}
+      >
         <PasswordField
           label={t('auth.fields.newPassword')}
           autoComplete="new-password"
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value)
-            setErrors([])
-          }}
+          {...form.register('newPassword')}
           hint={<PasswordRules password={password} />}
-          errors={errors}
+          errors={errorMessages(errors.newPassword)}
         />
+        <Checkbox label={t('auth.reset.revokeTokens')} hint={t('auth.reset.revokeTokensHint')} {...form.register('revokeApiTokens')} />
         <Button type="submit" className="w-full" loading={reset.isPending}>
           {t('auth.reset.submit')}
         </Button>

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
+import { deferred, jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 
 describe('sign-up page', () => {
@@ -76,5 +76,51 @@ describe('sign-up page', () => {
       password: 'purple-elephant-77',
       preferredLanguage: 'ja',
     })
+  })
+
+  it('checks the email and username before sending, focusing the first invalid field', async () => {
+    const fetch = mockApi({})
+    const { user } = renderApp('/signup')
+
+    await user.type(await screen.findByLabelText('Email address'), 'not-an-email')
+    await user.type(screen.getByLabelText('Username'), '-x')
+    await user.type(screen.getByLabelText('Password'), 'purple-elephant-77')
+    await user.click(screen.getByRole('button', { name: 'Create account' }))
+
+    const email = screen.getByLabelText('Email address')
+    expect(email).toHaveAccessibleDescription('Enter a valid email address, like name@example.com.')
+    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
+      expect.stringContaining("Use 3 to 32 letters, digits, '.', '_' or '-'"),
+    )
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid')
+    await waitFor(() => expect(email).toHaveFocus())
+    expect(requestsTo(fetch, 'POST /api/v1/auth/signup')).toHaveLength(0)
+  })
+
+  it('shows a problem that belongs to no field in a focused alert, and holds the button meanwhile', async () => {
+    const held = deferred<Response>()
+    mockApi({ 'POST /api/v1/auth/signup': () => held.promise })
+    const { user } = renderApp('/signup')
+
+    await user.type(await screen.findByLabelText('Email address'), 'erin@example.com')
+    await user.type(screen.getByLabelText('Username'), 'erin')
+    await user.type(screen.getByLabelText('Password'), 'purple-elephant-77')
+    await user.click(screen.getByRole('button', { name: 'Create account' }))
+
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Create account' })).toHaveAttribute('aria-busy', 'true'))
+    held.resolve(
+      problemResponse({
+        title: 'Validation failed',
+        status: 400,
+        code: 'validation_failed',
+        detail: 'Language must be "en" or "ja".',
+        errors: { preferredLanguage: ['Language must be "en" or "ja".'] },
+      }),
+    )
+
+    const alert = await screen.findByRole('alert')
+    await waitFor(() => expect(alert).toHaveFocus())
+    for (const label of ['Email address', 'Username', 'Password']) expect(screen.getByLabelText(label)).not.toHaveAttribute('aria-invalid')
+    expect(screen.getByRole('button', { name: 'Create account' })).not.toHaveAttribute('aria-busy')
   })
 })

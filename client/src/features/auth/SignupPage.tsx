@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next'
 import { useMutation } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useMemo } from 'react'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { useFrontendConfig } from '../../api/frontendConfig'
@@ -14,107 +17,74 @@ import { PageSpinner } from '../../components/PageSpinner'
 import { PasswordField } from '../../components/PasswordField'
 import { TextLink } from '../../components/TextLink'
 import { useLanguage, useLocalizePath } from '../../i18n/hooks'
-import { compactErrors, focusSoon, onlyFieldErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, useSchemaForm } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { AuthLayout } from './AuthLayout'
-import { looksLikeEmail, USERNAME_PATTERN } from './passwordPolicy'
-import { PasswordRules, passwordProblems } from './PasswordRules'
+import { addPasswordProblems, emailRule, usernameRule } from './formRules'
+import { PasswordRules } from './PasswordRules'
 
-interface SignupValues {
-  email: string
-  username: string
-  password: string
-}
+/** `POST /auth/signup` (SignUpValidator: AccountRules and the password policy). */
+const signupSchema = (t: TFunction) =>
+  z.object({ email: emailRule(t), username: usernameRule(t), password: z.string() }).check(
+    z.superRefine((v, ctx) => {
+      addPasswordProblems(ctx, t, 'password', v.password, { username: v.username, email: v.email })
+    }),
+  )
 
-const FIELDS = ['email', 'username', 'password'] as const
+type SignupValues = z.output<ReturnType<typeof signupSchema>>
 
 function SignupForm() {
   const { t } = useTranslation()
   const lang = useLanguage()
   const navigate = useNavigate()
   const localize = useLocalizePath()
-  const [values, setValues] = useState<SignupValues>({ email: '', username: '', password: '' })
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
-  const alertRef = useRef<HTMLDivElement>(null)
+  const schema = useMemo(() => signupSchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: { email: '', username: '', password: '' } })
+  const { errors } = form.formState
+  const [email, username, password] = useWatch({ control: form.control, name: ['email', 'username', 'password'] })
 
   const signup = useMutation({
     mutationFn: (body: SignupValues) =>
       unwrap(api.POST('/api/v1/auth/signup', { body: { ...body, preferredLanguage: lang } })),
     onSuccess: (_, body) => navigate(localize('/check-email'), { state: { email: body.email } }),
-    onError: (error) => {
-      setErrors(serverFieldErrors(error))
-      if (onlyFieldErrors(error, FIELDS)) focusFirstInvalid()
-      else focusSoon(alertRef)
-    },
+    onError: (error) => applyServerErrors(form, error),
   })
-
-  const set = (field: keyof SignupValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }))
-    setErrors((e) => ({ ...e, [field]: [] }))
-  }
-
-  const validate = (): FieldErrorMap => {
-    const email = values.email.trim()
-    const username = values.username.trim()
-    return compactErrors({
-      email: !email ? [t('auth.validation.emailRequired')] : looksLikeEmail(email) ? undefined : [t('auth.validation.emailInvalid')],
-      username: !username
-        ? [t('auth.validation.usernameRequired')]
-        : USERNAME_PATTERN.test(username)
-          ? undefined
-          : [t('auth.validation.usernameInvalid')],
-      password: passwordProblems(values.password, { username, email }, t),
-    })
-  }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const found = validate()
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    signup.mutate({ email: values.email.trim(), username: values.username.trim(), password: values.password })
-  }
 
   return (
     <>
-      {signup.isError && !onlyFieldErrors(signup.error, FIELDS) && (
-        <Alert ref={alertRef} focusable tone="error" title={t('auth.signup.failedTitle')}>
+      {errors.root?.server && (
+        <Alert ref={focusOnMount} focusable tone="error" title={t('auth.signup.failedTitle')}>
           {errorMessage(signup.error, t)}
         </Alert>
       )}
-      <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4" aria-label={t('auth.signup.title')}>
+      <form
+        noValidate
+        onSubmit={(e) => void form.handleSubmit((values) => signup.mutate(values))(e)}
+        className="space-y-4"
+        aria-label={t('auth.signup.title')}
+      >
         <TextField
           label={t('auth.fields.email')}
-          name="email"
           type="email"
           autoComplete="email"
-          value={values.email}
-          onChange={(e) => set('email')(e.target.value)}
-          errors={errors.email}
+          {...form.register('email')}
+          errors={errorMessages(errors.email)}
         />
         <TextField
           label={t('auth.fields.username')}
-          name="username"
           autoComplete="username"
           autoCapitalize="off"
           spellCheck={false}
-          value={values.username}
-          onChange={(e) => set('username')(e.target.value)}
+          {...form.register('username')}
           hint={t('auth.signup.usernameHint')}
-          errors={errors.username}
+          errors={errorMessages(errors.username)}
         />
         <PasswordField
           label={t('auth.fields.password')}
-          name="password"
           autoComplete="new-password"
-          value={values.password}
-          onChange={(e) => set('password')(e.target.value)}
-          hint={<PasswordRules password={values.password} username={values.username} email={values.email} />}
-          errors={errors.password}
+          {...form.register('password')}
+          hint={<PasswordRules password={password} username={username} email={email} />}
+          errors={errorMessages(errors.password)}
         />
         <Button type="submit" className="w-full" loading={signup.isPending}>
           {t('auth.signup.submit')}

@@ -37,6 +37,6 @@ describe('verify-email and reset-password links', () => {
 
     expect(await screen.findByTestId('reset-done')).toBeInTheDocument()
     const [confirm] = requestsTo(fetch, 'POST /api/v1/auth/password-reset/confirm')
-    expect(await confirm?.json()).toEqual({ token: 't0k', newPassword: 'a brand new passphrase' })
+    expect(await confirm?.json()).toEqual({ token: 't0k', newPassword: 'a brand new passphrase', revokeApiTokens: false })
   })
 })

@@ -1,6 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { z } from 'zod/mini'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
@@ -8,12 +10,22 @@ import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, FieldLabel, TextField, controlClasses, describedBy, useFieldIds } from '../../components/Field'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
-import { compactErrors, focusSoon, onlyFieldErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, optionalText, requiredText, useSchemaForm } from '../../lib/forms'
 import { useCreateGroup, useUpdateGroup, type Group, type GroupFields } from './queries'
 
+/** The server's limits (VideoGroup.MaxNameLength; the description shares Video.MaxDescriptionLength). */
 export const MAX_GROUP_NAME_LENGTH = 200
-export const MAX_GROUP_DESCRIPTION_LENGTH = 2000
-const FIELDS = ['name', 'description'] as const
+export const MAX_GROUP_DESCRIPTION_LENGTH = 5000
+
+/** `POST /groups` and `PATCH /groups/{id}` (CreateGroupValidator, UpdateGroupValidator). */
+const groupSchema = (t: TFunction) =>
+  z.object({
+    name: requiredText(MAX_GROUP_NAME_LENGTH, {
+      required: t('groups.form.nameRequired'),
+      tooLong: t('groups.form.nameTooLong', { max: MAX_GROUP_NAME_LENGTH }),
+    }),
+    description: optionalText(MAX_GROUP_DESCRIPTION_LENGTH, t('groups.form.descriptionTooLong', { max: MAX_GROUP_DESCRIPTION_LENGTH })),
+  })
 
 function GroupForm({
   initial,
@@ -31,50 +43,25 @@ function GroupForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const [name, setName] = useState(initial.name)
-  const [description, setDescription] = useState(initial.description)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
-  const summary = useRef<HTMLDivElement>(null)
+  const schema = useMemo(() => groupSchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: initial })
+  const { errors } = form.formState
   const descriptionIds = useFieldIds()
+  const descriptionErrors = errorMessages(errors.description)
 
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    const found = compactErrors({
-      name: !name.trim()
-        ? [t('groups.form.nameRequired')]
-        : name.trim().length > MAX_GROUP_NAME_LENGTH
-          ? [t('groups.form.nameTooLong', { max: MAX_GROUP_NAME_LENGTH })]
-          : undefined,
-      description:
-        description.length > MAX_GROUP_DESCRIPTION_LENGTH ? [t('groups.form.descriptionTooLong', { max: MAX_GROUP_DESCRIPTION_LENGTH })] : undefined,
-    })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    onSubmit({ name: name.trim(), description: description.trim() }, (failure) => {
-      setErrors(serverFieldErrors(failure))
-      if (onlyFieldErrors(failure, FIELDS)) focusFirstInvalid()
-      else focusSoon(summary)
-    })
-  }
-
-  const showSummary = error !== null && error !== undefined && !onlyFieldErrors(error, FIELDS)
+  const submit = form.handleSubmit((fields) => onSubmit(fields, (failure) => applyServerErrors(form, failure)))
 
   return (
-    <form ref={formRef} noValidate onSubmit={submit} className="space-y-4">
-      {showSummary && (
-        <Alert tone="error" ref={summary} focusable title={t('groups.form.failed')}>
+    <form noValidate onSubmit={(e) => void submit(e)} className="space-y-4">
+      {errors.root?.server && (
+        <Alert tone="error" ref={focusOnMount} focusable title={t('groups.form.failed')}>
           {errorMessage(error, t)}
         </Alert>
       )}
       <TextField
         label={t('groups.fields.name')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        errors={errors.name}
+        {...form.register('name')}
+        errors={errorMessages(errors.name)}
         maxLength={MAX_GROUP_NAME_LENGTH + 50}
         required
       />
@@ -85,15 +72,14 @@ function GroupForm({
         <textarea
           id={descriptionIds.controlId}
           rows={3}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          {...form.register('description')}
           className={controlClasses}
-          {...describedBy(descriptionIds, true, Boolean(errors.description?.length))}
+          {...describedBy(descriptionIds, true, descriptionErrors.length > 0)}
         />
         <p id={descriptionIds.hintId} className="mt-1.5 text-sm text-slate-600">
           {t('groups.fields.descriptionHint')}
         </p>
-        <FieldErrorText id={descriptionIds.errorId} errors={errors.description} />
+        <FieldErrorText id={descriptionIds.errorId} errors={descriptionErrors} />
       </div>
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel} disabled={pending}>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { group, groupSummary } from '../../test/groups'
-import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
+import { deferred, jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import type { Group } from './queries'
@@ -63,6 +63,49 @@ describe('groups: list', () => {
     expect(await posts.at(-1)!.json()).toEqual({ name: 'Onboarding', description: 'Everything new hires watch.' })
     expect(posts.at(-1)!.headers.get('X-CSRF-Token')).toBe('csrf-1')
     expect(screen.getByText('The group “Onboarding” was created.')).toBeInTheDocument()
+  })
+
+  it('the group form: the server’s limits before sending, a problem of no field in a focused alert, pending', async () => {
+    withSessionCookie()
+    const held = deferred<Response>()
+    const fetch = mockApi({
+      'GET /api/v1/me': me(),
+      'GET /api/v1/groups': { items: [], page: 1, pageSize: 12, totalCount: 0 },
+      'POST /api/v1/groups': () => held.promise,
+    })
+    const { user } = renderApp('/groups')
+
+    expect(await screen.findByRole('heading', { name: 'No groups yet' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Create a group' }))
+    const dialog = screen.getByRole('dialog', { name: 'Create a group' })
+    const name = within(dialog).getByRole('textbox', { name: 'Name' })
+    const description = within(dialog).getByRole('textbox', { name: /Description/ })
+    await user.click(name)
+    await user.paste('n'.repeat(201))
+    await user.click(description)
+    await user.paste('d'.repeat(5001))
+    await user.click(within(dialog).getByRole('button', { name: 'Create group' }))
+
+    expect(name).toHaveAccessibleDescription('Use at most 200 characters.')
+    expect(description).toHaveAccessibleDescription(expect.stringContaining('Use at most 5000 characters.'))
+    await waitFor(() => expect(name).toHaveFocus())
+    expect(requestsTo(fetch, 'POST /api/v1/groups')).toHaveLength(0)
+
+    // 5000 characters is the server's limit for a description, as for a video's.
+    await user.clear(name)
+    await user.type(name, 'Onboarding')
+    await user.clear(description)
+    await user.click(description)
+    await user.paste('d'.repeat(5000))
+    await user.click(within(dialog).getByRole('button', { name: 'Create group' }))
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create group' })).toHaveAttribute('aria-busy', 'true'))
+    held.resolve(problemResponse({ title: 'Conflict', status: 409, code: 'too_many_groups' }))
+
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert).toHaveTextContent('The group could not be saved')
+    await waitFor(() => expect(alert).toHaveFocus())
+    expect(name).not.toHaveAttribute('aria-invalid')
+    expect(((await requestsTo(fetch, 'POST /api/v1/groups')[0]?.json()) as { description: string }).description).toHaveLength(5000)
   })
 
   it('lists groups as cards with count and shared badge, and searches', async () => {

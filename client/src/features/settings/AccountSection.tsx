@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useMemo, useState } from 'react'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { z } from 'zod/mini'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { clearSession, useCurrentUser } from '../../api/session'
@@ -13,9 +16,17 @@ import { TextField } from '../../components/Field'
 import { PasswordField } from '../../components/PasswordField'
 import { useToast } from '../../components/Toast'
 import { useLocalizePath } from '../../i18n/hooks'
-import { serverFieldErrors } from '../../lib/forms'
+import { applyServerErrors, errorMessages, useSchemaForm } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { currentPasswordRule } from '../auth/formRules'
 import { SettingsCard } from './SettingsCard'
+
+/** `DELETE /me` (DeleteAccountValidator) plus the typed username that guards it. */
+const deleteAccountSchema = (t: TFunction, username: string) =>
+  z.object({
+    typedUsername: z.string().check(z.refine((typed) => typed.trim() === username, { error: t('settings.account.typeUsernameMismatch') })),
+    password: currentPasswordRule(t, t('settings.account.passwordRequired')),
+  })
 
 function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
@@ -24,14 +35,14 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
   const navigate = useNavigate()
   const localize = useLocalizePath()
   const toast = useToast()
-  const [typed, setTyped] = useState('')
-  const [password, setPassword] = useState('')
-  const [passwordErrors, setPasswordErrors] = useState<readonly string[]>([])
-  const matches = typed.trim() === user.username
+  const schema = useMemo(() => deleteAccountSchema(t, user.username), [t, user.username])
+  const form = useSchemaForm(schema, { defaultValues: { typedUsername: '', password: '' } })
+  const { errors } = form.formState
+  const matches = useWatch({ control: form.control, name: 'typedUsername' }).trim() === user.username
 
   const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/me', { body: { password } })),
-    onError: (error) => setPasswordErrors(serverFieldErrors(error).password ?? []),
+    mutationFn: (password: string) => unwrap(api.DELETE('/api/v1/me', { body: { password } })),
+    onError: (error) => applyServerErrors(form, error),
     onSuccess: async () => {
       await navigate(localize('/'), { replace: true })
       clearSession(queryClient)
@@ -40,21 +51,9 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
   })
 
   const close = () => {
-    setTyped('')
-    setPassword('')
-    setPasswordErrors([])
+    form.reset()
     remove.reset()
     onClose()
-  }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!matches) return
-    if (!password) {
-      setPasswordErrors([t('settings.account.passwordRequired')])
-      return
-    }
-    remove.mutate()
   }
 
   return (
@@ -65,26 +64,22 @@ function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
       title={t('settings.account.dialogTitle')}
       description={t('settings.account.dialogBody')}
     >
-      <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <form noValidate onSubmit={(e) => void form.handleSubmit(({ password }) => remove.mutate(password))(e)} className="space-y-5">
         <TextField
           label={t('settings.account.typeUsername', { username: user.username })}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
+          {...form.register('typedUsername')}
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
+          errors={errorMessages(errors.typedUsername)}
         />
         <PasswordField
           label={t('settings.account.password')}
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value)
-            setPasswordErrors([])
-          }}
-          errors={passwordErrors}
+          {...form.register('password')}
+          errors={errorMessages(errors.password)}
         />
-        {remove.isError && passwordErrors.length === 0 && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
+        {errors.root?.server && <Alert tone="error">{errorMessage(remove.error, t)}</Alert>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={close} disabled={remove.isPending}>
             {t('common.cancel')}

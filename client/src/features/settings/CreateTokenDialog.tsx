@@ -44,7 +44,7 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
         <TokenSecret token={created} onDone={close} />
       ) : (
         <CreateTokenForm
-          onSubmit={(body) => create.mutate(body)}
+          onSubmit={(body, onFailed) => create.mutate(body, { onError: onFailed })}
           onCancel={close}
           pending={create.isPending}
           error={create.error}

@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
+import { useId, useMemo, useState } from 'react'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../api/errors'
+import { z } from 'zod/mini'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
-import { SelectField, TextField } from '../../components/Field'
-import { compactErrors, onlyFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { FieldErrorText, SelectField, TextField } from '../../components/Field'
+import { applyServerErrors, errorMessages, requiredText, useSchemaForm } from '../../lib/forms'
 
 export interface NewToken {
   name: string
@@ -44,7 +46,36 @@ function expiresAt(expiry: Expiry, customDate: string, now = Date.now()): string
   return new Date(now + Number(expiry) * DAY_MS).toISOString()
 }
 
-const FIELDS = ['name', 'scopes', 'expiresAt'] as const
+const NAME_MAX_LENGTH = 100
+
+/** `POST /me/tokens` (CreateApiTokenValidator): a name, read or read+write, an expiry in the future or none. */
+const tokenSchema = (t: TFunction) =>
+  z.pipe(
+    z
+      .object({
+        name: requiredText(NAME_MAX_LENGTH, {
+          required: t('settings.tokens.create.nameRequired'),
+          tooLong: t('settings.tokens.create.nameTooLong', { max: NAME_MAX_LENGTH }),
+        }),
+        access: z.enum(['read', 'write']),
+        expiry: z.enum(EXPIRY_PRESETS),
+        customDate: z.string(),
+      })
+      .check(
+        z.superRefine((v, ctx) => {
+          if (expiresAt(v.expiry, v.customDate) === undefined) {
+            ctx.addIssue({ code: 'custom', path: ['customDate'], message: t('settings.tokens.create.dateInvalid') })
+          }
+        }),
+      ),
+    z.transform(
+      (v: { name: string; access: 'read' | 'write'; expiry: Expiry; customDate: string }): NewToken => ({
+        name: v.name,
+        scopes: v.access === 'write' ? ['read', 'write'] : ['read'],
+        expiresAt: expiresAt(v.expiry, v.customDate),
+      }),
+    ),
+  )
 
 export function CreateTokenForm({
   onSubmit,
@@ -52,51 +83,43 @@ export function CreateTokenForm({
   pending,
   error,
 }: {
-  onSubmit: (token: NewToken) => void
+  /** Sends the token; `onFailed` gets the error of a failed request. */
+  onSubmit: (token: NewToken, onFailed: (error: unknown) => void) => void
   onCancel: () => void
   pending: boolean
+  /** The failed request's error, explained when it is not about one of the fields. */
   error: unknown
 }) {
   const { t } = useTranslation()
-  const [name, setName] = useState('')
-  const [access, setAccess] = useState<'read' | 'write'>('read')
-  const [expiry, setExpiry] = useState<Expiry>('90')
   // The earliest pickable date, fixed when the form opens (a render must not read the clock).
   const [minDate] = useState(() => dateInputValue(new Date(Date.now() + DAY_MS)))
-  const [customDate, setCustomDate] = useState(() => dateInputValue(new Date(Date.now() + 30 * DAY_MS)))
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
+  const [defaultDate] = useState(() => dateInputValue(new Date(Date.now() + 30 * DAY_MS)))
+  const schema = useMemo(() => tokenSchema(t), [t])
+  const form = useSchemaForm(schema, {
+    defaultValues: { name: '', access: 'read', expiry: '90', customDate: defaultDate },
+  })
+  const { errors } = form.formState
+  const expiry = useWatch({ control: form.control, name: 'expiry' })
+  const accessErrorId = useId()
+  const accessErrors = errorMessages(errors.access)
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const expires = expiresAt(expiry, customDate)
-    const found = compactErrors({
-      name: name.trim() ? undefined : [t('settings.tokens.create.nameRequired')],
-      expiresAt: expires === undefined ? [t('settings.tokens.create.dateInvalid')] : undefined,
-    })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    onSubmit({ name: name.trim(), scopes: access === 'write' ? ['read', 'write'] : ['read'], expiresAt: expires })
-  }
-
-  const server = error instanceof ApiError ? error : undefined
-  const fieldError = (field: string) => errors[field] ?? server?.fieldErrors(field)
+  const submit = form.handleSubmit((token) =>
+    onSubmit(token, (error) =>
+      applyServerErrors(form, error, {
+        scopes: 'access',
+        expiresAt: form.getValues('expiry') === 'custom' ? 'customDate' : 'expiry',
+      }),
+    ),
+  )
 
   return (
-    <form ref={formRef} noValidate onSubmit={submit} className="space-y-5">
+    <form noValidate onSubmit={(e) => void submit(e)} className="space-y-5">
       <TextField
         label={t('settings.tokens.create.name')}
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value)
-          setErrors((x) => ({ ...x, name: [] }))
-        }}
-        maxLength={100}
+        {...form.register('name')}
+        maxLength={NAME_MAX_LENGTH}
         hint={t('settings.tokens.create.nameHint')}
-        errors={fieldError('name')}
+        errors={errorMessages(errors.name)}
       />
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-900">{t('settings.tokens.create.access')}</legend>
@@ -105,10 +128,10 @@ export function CreateTokenForm({
             <label key={value} className="flex cursor-pointer items-start gap-2.5 rounded-lg border border-slate-200 p-3 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50">
               <input
                 type="radio"
-                name="access"
                 value={value}
-                checked={access === value}
-                onChange={() => setAccess(value)}
+                {...form.register('access')}
+                aria-invalid={accessErrors.length > 0 || undefined}
+                aria-describedby={accessErrors.length > 0 ? accessErrorId : undefined}
                 className="mt-0.5 accent-indigo-600"
               />
               <span className="text-sm">
@@ -118,13 +141,9 @@ export function CreateTokenForm({
             </label>
           ))}
         </div>
+        <FieldErrorText id={accessErrorId} errors={accessErrors} />
       </fieldset>
-      <SelectField
-        label={t('settings.tokens.create.expiry')}
-        value={expiry}
-        onChange={(e) => setExpiry(e.target.value as Expiry)}
-        errors={expiry === 'custom' ? undefined : fieldError('expiresAt')}
-      >
+      <SelectField label={t('settings.tokens.create.expiry')} {...form.register('expiry')} errors={errorMessages(errors.expiry)}>
         {EXPIRY_PRESETS.map((preset) => (
           <option key={preset} value={preset}>
             {t(EXPIRY_LABELS[preset])}
@@ -135,16 +154,12 @@ export function CreateTokenForm({
         <TextField
           label={t('settings.tokens.create.date')}
           type="date"
-          value={customDate}
           min={minDate}
-          onChange={(e) => {
-            setCustomDate(e.target.value)
-            setErrors((x) => ({ ...x, expiresAt: [] }))
-          }}
-          errors={fieldError('expiresAt')}
+          {...form.register('customDate')}
+          errors={errorMessages(errors.customDate)}
         />
       )}
-      {server && !onlyFieldErrors(server, FIELDS) && <Alert tone="error">{errorMessage(server, t)}</Alert>}
+      {errors.root?.server && <Alert tone="error">{errorMessage(error, t)}</Alert>}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel} disabled={pending}>
           {t('common.cancel')}

@@ -1,16 +1,20 @@
+import type { TFunction } from 'i18next'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useMemo } from 'react'
+import { Controller, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod/mini'
 import { api, type Schemas } from '../../api/client'
-import { ApiError, unwrap } from '../../api/errors'
+import { unwrap } from '../../api/errors'
 import { setSessionUser, useCurrentUser } from '../../api/session'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
-import { SelectField } from '../../components/Field'
+import { FieldErrorText, SelectField } from '../../components/Field'
 import { Skeleton } from '../../components/Skeleton'
 import { useToast } from '../../components/Toast'
 import { useLanguage } from '../../i18n/hooks'
+import { applyServerErrors, errorMessages, useSchemaForm } from '../../lib/forms'
 import { modelsQuery, type Models } from './queries'
 import { SettingsCard } from './SettingsCard'
 
@@ -26,7 +30,19 @@ function ProviderNote({ models }: { models: Models }) {
 }
 
 /** Temperature 0–2 in steps of 0.1, with its value shown and announced. */
-function TemperatureSlider({ value, unset, onChange, onReset }: { value: number; unset: boolean; onChange: (v: number) => void; onReset: () => void }) {
+function TemperatureSlider({
+  value,
+  unset,
+  errors,
+  onChange,
+  onReset,
+}: {
+  value: number
+  unset: boolean
+  errors: readonly string[]
+  onChange: (v: number) => void
+  onReset: () => void
+}) {
   const { t } = useTranslation()
   const lang = useLanguage()
   const id = useId()
@@ -49,7 +65,8 @@ function TemperatureSlider({ value, unset, onChange, onReset }: { value: number;
         step={0.1}
         value={value}
         onChange={(e) => onChange(Math.round(Number(e.target.value) * 10) / 10)}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={errors.length > 0 ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={errors.length > 0 || undefined}
         aria-valuetext={unset ? t('settings.ai.model.temperatureDefault') : formatted}
         className="w-full accent-indigo-600"
       />
@@ -66,11 +83,19 @@ function TemperatureSlider({ value, unset, onChange, onReset }: { value: number;
       <p id={`${id}-hint`} className="mt-1.5 text-sm text-slate-600">
         {t('settings.ai.model.temperatureHint')}
       </p>
+      <FieldErrorText id={`${id}-error`} errors={errors} />
     </div>
   )
 }
 
 type UpdateMe = Schemas['UpdateMeRequest']
+
+/** The model part of `PATCH /me` (UpdateMeValidator); "" and null mean the server's defaults. */
+const modelSchema = (t: TFunction) =>
+  z.object({
+    llmModel: z.string().check(z.maxLength(100, { error: t('settings.ai.model.invalid') }), z.regex(/^[A-Za-z0-9._:/@-]*$/, { error: t('settings.ai.model.invalid') })),
+    llmTemperature: z.nullable(z.number().check(z.minimum(0), z.maximum(2))),
+  })
 
 /** Chat model (from `GET /me/models`, or the server default) and temperature. */
 export function ModelCard() {
@@ -81,34 +106,39 @@ export function ModelCard() {
   const models = useQuery(modelsQuery)
   const savedModel = user.preferences.llmModel ?? ''
   const savedTemperature = user.preferences.llmTemperature ?? null
-  const [model, setModel] = useState(savedModel)
-  const [temperature, setTemperature] = useState<number | null>(savedTemperature)
+  const schema = useMemo(() => modelSchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: { llmModel: savedModel, llmTemperature: savedTemperature } })
+  const { errors } = form.formState
+  const [model, temperature] = useWatch({ control: form.control, name: ['llmModel', 'llmTemperature'] })
 
   const save = useMutation({
     mutationFn: (body: UpdateMe) => unwrap(api.PATCH('/api/v1/me', { body })),
     onSuccess: (me) => {
       setSessionUser(queryClient, me)
+      form.reset({ llmModel: me.preferences.llmModel ?? '', llmTemperature: me.preferences.llmTemperature ?? null })
       toast(t('settings.ai.model.saved'))
     },
+    onError: (error) => applyServerErrors(form, error),
   })
 
-  const changes: UpdateMe = {}
-  if (model !== savedModel) changes.llmModel = model
-  // null returns to the server's default temperature.
-  if (temperature !== savedTemperature) changes.llmTemperature = temperature
-  const dirty = Object.keys(changes).length > 0
+  /** Only what differs from the saved preferences is sent; null returns to the server's default temperature. */
+  const changesOf = (values: { llmModel: string; llmTemperature: number | null }): UpdateMe => ({
+    ...(values.llmModel !== savedModel && { llmModel: values.llmModel }),
+    ...(values.llmTemperature !== savedTemperature && { llmTemperature: values.llmTemperature }),
+  })
+  const dirty = Object.keys(changesOf({ llmModel: model, llmTemperature: temperature })).length > 0
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    if (dirty) save.mutate(changes)
-  }
+  const onSubmit = form.handleSubmit((values) => {
+    const changes = changesOf(values)
+    if (Object.keys(changes).length > 0) save.mutate(changes)
+  })
 
   const available = models.data?.models ?? []
   const options = savedModel && !available.includes(savedModel) ? [savedModel, ...available] : available
 
   return (
     <SettingsCard title={t('settings.ai.model.title')} description={t('settings.ai.model.description')} data-testid="model-card">
-      <form noValidate onSubmit={onSubmit} className="max-w-lg space-y-5">
+      <form noValidate onSubmit={(e) => void onSubmit(e)} className="max-w-lg space-y-5">
         {models.isPending && (
           <div className="space-y-2" aria-busy="true">
             <span className="sr-only">{t('settings.ai.model.loading')}</span>
@@ -131,11 +161,10 @@ export function ModelCard() {
         )}
         <SelectField
           label={t('settings.ai.model.label')}
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
+          {...form.register('llmModel')}
           disabled={models.isPending}
           hint={models.data && available.length === 0 ? t('settings.ai.model.none') : undefined}
-          errors={save.error instanceof ApiError ? save.error.fieldErrors('llmModel') : undefined}
+          errors={errorMessages(errors.llmModel)}
         >
           <option value="">
             {models.data?.defaultModel
@@ -148,13 +177,20 @@ export function ModelCard() {
             </option>
           ))}
         </SelectField>
-        <TemperatureSlider
-          value={temperature ?? models.data?.defaultTemperature ?? 0.2}
-          unset={temperature === null}
-          onChange={setTemperature}
-          onReset={() => setTemperature(null)}
+        <Controller
+          control={form.control}
+          name="llmTemperature"
+          render={({ field, fieldState }) => (
+            <TemperatureSlider
+              errors={errorMessages(fieldState.error)}
+              value={field.value ?? models.data?.defaultTemperature ?? 0.2}
+              unset={field.value === null}
+              onChange={field.onChange}
+              onReset={() => field.onChange(null)}
+            />
+          )}
         />
-        {save.isError && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
+        {errors.root?.server && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
         <Button type="submit" loading={save.isPending} disabled={!dirty}>
           {t('common.save')}
         </Button>

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod/mini'
 import { api, type Schemas } from '../../api/client'
 import { ApiError, unwrap } from '../../api/errors'
 import { SESSION_KEY, useCurrentUser, type Me } from '../../api/session'
@@ -12,7 +13,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { errorMessage } from '../../components/ErrorState'
 import { PasswordField } from '../../components/PasswordField'
 import { useToast } from '../../components/Toast'
-import { focusSoon } from '../../lib/forms'
+import { applyServerErrors, errorMessages, useSchemaForm } from '../../lib/forms'
 import { modelsQuery } from './queries'
 import { SettingsCard } from './SettingsCard'
 
@@ -34,12 +35,20 @@ function KeyStatus({ last4, result }: { last4: string | null | undefined; result
   )
 }
 
-/** A rejected key (422, never "signed out") or a malformed one (400) is a message on the field. */
-function keyErrors(error: unknown, t: TFunction): readonly string[] {
-  if (!(error instanceof ApiError)) return []
-  if (error.code === 'invalid_openai_key') return [t('errors.codes.invalid_openai_key')]
-  return error.fieldErrors('apiKey')
-}
+const KEY_MIN_LENGTH = 8
+const KEY_MAX_LENGTH = 512
+
+/** `PUT /me/openai-key` (SetOpenAiKeyValidator: 8 to 512 printable ASCII characters). */
+const keySchema = (t: TFunction) =>
+  z.object({
+    apiKey: z.string().check(
+      z.trim(),
+      z.minLength(1, { error: t('settings.ai.key.required'), abort: true }),
+      z.minLength(KEY_MIN_LENGTH, { error: t('settings.ai.key.length', { min: KEY_MIN_LENGTH, max: KEY_MAX_LENGTH }) }),
+      z.maxLength(KEY_MAX_LENGTH, { error: t('settings.ai.key.length', { min: KEY_MIN_LENGTH, max: KEY_MAX_LENGTH }) }),
+      z.regex(/^[\x21-\x7E]*$/, { error: t('settings.ai.key.characters') }),
+    ),
+  })
 
 /** Paste, replace or remove your own OpenAI (or compatible) API key. Only its last 4 characters are ever shown. */
 export function OpenAiKeyCard() {
@@ -47,21 +56,28 @@ export function OpenAiKeyCard() {
   const user = useCurrentUser()
   const queryClient = useQueryClient()
   const toast = useToast()
-  const [apiKey, setApiKey] = useState('')
-  const [clientError, setClientError] = useState<string>()
   const [result, setResult] = useState<KeyResult>()
   const [confirmRemove, setConfirmRemove] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
+  const schema = useMemo(() => keySchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: { apiKey: '' } })
+  const { errors } = form.formState
 
   const save = useMutation({
     mutationFn: (key: string) => unwrap(api.PUT('/api/v1/me/openai-key', { body: { apiKey: key } })),
     onSuccess: (saved) => {
       setResult(saved)
-      setApiKey('')
+      form.reset()
       updateKeyStatus(queryClient, { configured: saved.configured, last4: saved.last4 })
       toast(saved.verified ? t('settings.ai.key.savedVerified') : t('settings.ai.key.savedUnverified'))
     },
-    onError: () => focusSoon(input),
+    onError: (error) => {
+      // A key the provider rejects (422, never "signed out") is a message on the field too.
+      if (error instanceof ApiError && error.code === 'invalid_openai_key') {
+        form.setError('apiKey', { type: 'server', message: t('errors.codes.invalid_openai_key') }, { shouldFocus: true })
+      } else {
+        applyServerErrors(form, error)
+      }
+    },
   })
 
   const remove = useMutation({
@@ -74,20 +90,6 @@ export function OpenAiKeyCard() {
     },
   })
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const key = apiKey.trim()
-    if (!key) {
-      setClientError(t('settings.ai.key.required'))
-      focusSoon(input)
-      return
-    }
-    setClientError(undefined)
-    save.mutate(key)
-  }
-
-  const serverErrors = keyErrors(save.error, t)
-  const fieldErrors = clientError ? [clientError] : serverErrors
   const { configured, last4 } = user.openAiKey
 
   return (
@@ -103,21 +105,16 @@ export function OpenAiKeyCard() {
     >
       <div className="space-y-5">
         {configured ? <KeyStatus last4={last4} result={result} /> : <p className="text-sm text-slate-700">{t('settings.ai.key.notConfigured')}</p>}
-        <form noValidate onSubmit={onSubmit} className="max-w-lg space-y-4">
+        <form noValidate onSubmit={(e) => void form.handleSubmit(({ apiKey }) => save.mutate(apiKey))(e)} className="max-w-lg space-y-4">
           <PasswordField
-            ref={input}
             label={configured ? t('settings.ai.key.replaceLabel') : t('settings.ai.key.label')}
             autoComplete="off"
             placeholder="sk-…"
-            value={apiKey}
-            onChange={(e) => {
-              setApiKey(e.target.value)
-              setClientError(undefined)
-            }}
+            {...form.register('apiKey')}
             hint={t('settings.ai.key.hint')}
-            errors={fieldErrors}
+            errors={errorMessages(errors.apiKey)}
           />
-          {save.isError && serverErrors.length === 0 && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
+          {errors.root?.server && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
           <div className="flex flex-wrap gap-3">
             <Button type="submit" loading={save.isPending}>
               {t('settings.ai.key.save')}

@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useMemo } from 'react'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
+import { z } from 'zod/mini'
 import { api, type Schemas } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { setSessionUser, useCurrentUser } from '../../api/session'
@@ -14,12 +17,15 @@ import { getI18n } from '../../i18n'
 import { isLanguage, LANGUAGES, storeLanguage, switchLanguagePath, type Language } from '../../i18n/language'
 import { useLanguage } from '../../i18n/hooks'
 import { formatDate } from '../../lib/format'
-import { compactErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { applyServerErrors, errorMessages, useSchemaForm } from '../../lib/forms'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
-import { USERNAME_PATTERN } from '../auth/passwordPolicy'
+import { usernameRule } from '../auth/formRules'
 import { SettingsCard } from './SettingsCard'
 
 type UpdateMe = Schemas['UpdateMeRequest']
+
+/** The profile part of `PATCH /me` (UpdateMeValidator: a valid username, a supported language). */
+const profileSchema = (t: TFunction) => z.object({ username: usernameRule(t), preferredLanguage: z.enum(LANGUAGES) })
 
 /** Username and preferred language; the language also switches the UI (and its URL prefix). */
 export function ProfileSection() {
@@ -32,16 +38,16 @@ export function ProfileSection() {
   const navigate = useNavigate()
   const location = useLocation()
   const savedLanguage: Language = isLanguage(user.preferences.preferredLanguage) ? user.preferences.preferredLanguage : 'en'
-  const [username, setUsername] = useState(user.username)
-  const [language, setLanguage] = useState<Language>(savedLanguage)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
+  const schema = useMemo(() => profileSchema(t), [t])
+  const form = useSchemaForm(schema, { defaultValues: { username: user.username, preferredLanguage: savedLanguage } })
+  const { errors } = form.formState
+  const [username, language] = useWatch({ control: form.control, name: ['username', 'preferredLanguage'] })
 
   const save = useMutation({
     mutationFn: (body: UpdateMe) => unwrap(api.PATCH('/api/v1/me', { body })),
     onSuccess: async (me, body) => {
       setSessionUser(queryClient, me)
-      setUsername(me.username)
+      form.reset({ username: me.username, preferredLanguage: isLanguage(me.preferences.preferredLanguage) ? me.preferences.preferredLanguage : 'en' })
       const next = body.preferredLanguage
       if (next && isLanguage(next) && next !== uiLanguage) {
         storeLanguage(next)
@@ -51,59 +57,39 @@ export function ProfileSection() {
         toast(t('settings.profile.saved'))
       }
     },
-    onError: (error) => {
-      setErrors(serverFieldErrors(error))
-      focusFirstInvalid()
-    },
+    onError: (error) => applyServerErrors(form, error),
   })
 
-  const changes: UpdateMe = {}
-  if (username.trim() !== user.username) changes.username = username.trim()
-  if (language !== savedLanguage) changes.preferredLanguage = language
-  const dirty = Object.keys(changes).length > 0
+  /** Only what differs from the saved profile is sent. */
+  const changesOf = (values: { username: string; preferredLanguage: Language }): UpdateMe => ({
+    ...(values.username !== user.username && { username: values.username }),
+    ...(values.preferredLanguage !== savedLanguage && { preferredLanguage: values.preferredLanguage }),
+  })
+  const dirty = Object.keys(changesOf({ username: username.trim(), preferredLanguage: language })).length > 0
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const found = compactErrors({
-      username: !username.trim()
-        ? [t('auth.validation.usernameRequired')]
-        : USERNAME_PATTERN.test(username.trim())
-          ? undefined
-          : [t('auth.validation.usernameInvalid')],
-    })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    if (dirty) save.mutate(changes)
-  }
-
-  const formError = save.isError && Object.keys(serverFieldErrors(save.error)).length === 0
+  const onSubmit = form.handleSubmit((values) => {
+    const changes = changesOf(values)
+    if (Object.keys(changes).length > 0) save.mutate(changes)
+  })
 
   return (
     <SettingsCard title={t('settings.profile.title')} description={t('settings.profile.description')}>
-      <form ref={formRef} noValidate onSubmit={onSubmit} className="max-w-lg space-y-5">
+      <form noValidate onSubmit={(e) => void onSubmit(e)} className="max-w-lg space-y-5">
         <TextField label={t('auth.fields.email')} value={user.email} readOnly disabled hint={t('settings.profile.emailHint')} />
         <TextField
           label={t('auth.fields.username')}
           autoComplete="username"
           autoCapitalize="off"
           spellCheck={false}
-          value={username}
-          onChange={(e) => {
-            setUsername(e.target.value)
-            setErrors((x) => ({ ...x, username: [] }))
-          }}
+          {...form.register('username')}
           hint={t('auth.signup.usernameHint')}
-          errors={errors.username}
+          errors={errorMessages(errors.username)}
         />
         <SelectField
           label={t('settings.profile.language')}
-          value={language}
-          onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}
+          {...form.register('preferredLanguage')}
           hint={t('settings.profile.languageHint')}
-          errors={errors.preferredLanguage}
+          errors={errorMessages(errors.preferredLanguage)}
         >
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
@@ -111,7 +97,7 @@ export function ProfileSection() {
             </option>
           ))}
         </SelectField>
-        {formError && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
+        {errors.root?.server && <Alert tone="error">{errorMessage(save.error, t)}</Alert>}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" loading={save.isPending} disabled={!dirty}>
             {t('common.save')}

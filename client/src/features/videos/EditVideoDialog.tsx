@@ -1,78 +1,71 @@
+import type { TFunction } from 'i18next'
 import { useQuery } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useMemo } from 'react'
+import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod/mini'
 import { Alert } from '../../components/Alert'
 import { Button } from '../../components/Button'
 import { Dialog } from '../../components/Dialog'
 import { errorMessage } from '../../components/ErrorState'
 import { FieldErrorText, FieldLabel, TextField, controlClasses, describedBy, useFieldIds } from '../../components/Field'
 import { useToast } from '../../components/Toast'
-import { compactErrors, focusSoon, onlyFieldErrors, serverFieldErrors, useFocusFirstInvalid, type FieldErrorMap } from '../../lib/forms'
+import { applyServerErrors, errorMessages, focusOnMount, optionalText, requiredText, useSchemaForm } from '../../lib/forms'
 import { tagsQuery, useUpdateVideo, type Video } from './queries'
-import { TagInput } from './TagInput'
+import { MAX_TAG_LENGTH, MAX_TAGS, TagInput } from './TagInput'
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './format'
 
-const FIELDS = ['title', 'description', 'tags'] as const
+/** `PATCH /videos/{id}` (UpdateVideoValidator: Video.MaxTitleLength, MaxDescriptionLength, at most 20 tags of 50). */
+const editVideoSchema = (t: TFunction) =>
+  z.object({
+    title: requiredText(MAX_TITLE_LENGTH, {
+      required: t('videos.upload.titleRequired'),
+      tooLong: t('videos.upload.titleTooLong', { max: MAX_TITLE_LENGTH }),
+    }),
+    description: optionalText(MAX_DESCRIPTION_LENGTH, t('videos.edit.descriptionTooLong', { max: MAX_DESCRIPTION_LENGTH })),
+    // One message for the whole list (the tag box is one control).
+    tags: z.array(z.string().check(z.trim())).check(
+      z.maxLength(MAX_TAGS, { error: t('videos.tags.tooMany', { max: MAX_TAGS }) }),
+      z.refine((list) => list.every((tag) => tag.length > 0 && tag.length <= MAX_TAG_LENGTH), {
+        error: t('videos.tags.tooLong', { max: MAX_TAG_LENGTH }),
+      }),
+    ),
+  })
 
 function EditForm({ video, onDone }: { video: Video; onDone: () => void }) {
   const { t } = useTranslation()
   const toast = useToast()
   const update = useUpdateVideo(video.id)
   const tags = useQuery(tagsQuery)
-  const [title, setTitle] = useState(video.title)
-  const [description, setDescription] = useState(video.description ?? '')
-  const [tagNames, setTagNames] = useState(video.tags.map((tag) => tag.name))
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [formRef, focusFirstInvalid] = useFocusFirstInvalid()
-  const summary = useRef<HTMLDivElement>(null)
+  const schema = useMemo(() => editVideoSchema(t), [t])
+  const form = useSchemaForm(schema, {
+    defaultValues: { title: video.title, description: video.description ?? '', tags: video.tags.map((tag) => tag.name) },
+  })
+  const { errors } = form.formState
   const descriptionIds = useFieldIds()
+  const descriptionErrors = errorMessages(errors.description)
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault()
-    const found = compactErrors({
-      title: !title.trim()
-        ? [t('videos.upload.titleRequired')]
-        : title.trim().length > MAX_TITLE_LENGTH
-          ? [t('videos.upload.titleTooLong', { max: MAX_TITLE_LENGTH })]
-          : undefined,
-      description:
-        description.length > MAX_DESCRIPTION_LENGTH ? [t('videos.edit.descriptionTooLong', { max: MAX_DESCRIPTION_LENGTH })] : undefined,
-    })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid()
-      return
-    }
-    update.mutate(
-      { title: title.trim(), description: description.trim(), tags: tagNames },
-      {
-        onSuccess: () => {
-          toast(t('videos.edit.saved'))
-          onDone()
-        },
-        onError: (error) => {
-          setErrors(serverFieldErrors(error))
-          if (onlyFieldErrors(error, FIELDS)) focusFirstInvalid()
-          else focusSoon(summary)
-        },
+  const onSubmit = form.handleSubmit((values) =>
+    update.mutate(values, {
+      onSuccess: () => {
+        toast(t('videos.edit.saved'))
+        onDone()
       },
-    )
-  }
-
-  const showSummary = update.isError && !onlyFieldErrors(update.error, FIELDS)
+      onError: (error) => applyServerErrors(form, error),
+    }),
+  )
 
   return (
-    <form ref={formRef} id="edit-video-form" noValidate onSubmit={onSubmit} className="space-y-4">
-      {showSummary && (
-        <Alert tone="error" ref={summary} focusable title={t('videos.edit.failed')}>
+    <form id="edit-video-form" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
+      {errors.root?.server && (
+        <Alert tone="error" ref={focusOnMount} focusable title={t('videos.edit.failed')}>
           {errorMessage(update.error, t)}
         </Alert>
       )}
       <TextField
         label={t('videos.fields.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        errors={errors.title}
+        {...form.register('title')}
+        errors={errorMessages(errors.title)}
         maxLength={MAX_TITLE_LENGTH + 50}
         required
       />
@@ -83,20 +76,25 @@ function EditForm({ video, onDone }: { video: Video; onDone: () => void }) {
         <textarea
           id={descriptionIds.controlId}
           rows={4}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          {...form.register('description')}
           className={controlClasses}
-          {...describedBy(descriptionIds, false, Boolean(errors.description?.length))}
+          {...describedBy(descriptionIds, false, descriptionErrors.length > 0)}
         />
-        <FieldErrorText id={descriptionIds.errorId} errors={errors.description} />
+        <FieldErrorText id={descriptionIds.errorId} errors={descriptionErrors} />
       </div>
-      <TagInput
-        label={t('videos.fields.tags')}
-        value={tagNames}
-        onChange={setTagNames}
-        suggestions={tags.data ?? []}
-        hint={t('videos.tags.hint')}
-        errors={errors.tags}
+      <Controller
+        control={form.control}
+        name="tags"
+        render={({ field, fieldState }) => (
+          <TagInput
+            label={t('videos.fields.tags')}
+            value={field.value}
+            onChange={field.onChange}
+            suggestions={tags.data ?? []}
+            hint={t('videos.tags.hint')}
+            errors={errorMessages(fieldState.error)}
+          />
+        )}
       />
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onDone} disabled={update.isPending}>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { installFakeEventSource } from '../../test/fakeEventSource'
-import { mockApi, problemResponse, requestsTo } from '../../test/http'
+import { deferred, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import { detailApi, video } from '../../test/videos'
@@ -140,6 +140,44 @@ describe('videos: detail page', () => {
     expect(screen.getByText('Your changes were saved.')).toBeInTheDocument()
     const [patch] = requestsTo(fetch, `PATCH ${path}`)
     expect(await patch!.json()).toEqual({ title: 'Final cut', description: 'The approved version.', tags: ['release'] })
+  })
+
+  it('the edit form: server field errors on their fields (tags[i] on the tag box), other problems in a focused alert, pending', async () => {
+    withSessionCookie()
+    const clip = video({ title: 'Draft', description: null, tags: [{ id: 't1', name: 'work', color: '#4f46e5' }] })
+    const path = `/api/v1/videos/${clip.id}`
+    let held = deferred<Response>()
+    detailApi(clip, { [`PATCH ${path}`]: () => held.promise })
+    const { user } = renderApp(`/videos/${clip.id}`)
+
+    await user.click(await screen.findByRole('button', { name: 'Edit' }))
+    const dialog = screen.getByRole('dialog', { name: 'Edit video' })
+    const title = within(dialog).getByRole('textbox', { name: 'Title' })
+    const tags = within(dialog).getByRole('combobox', { name: 'Tags' })
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-busy', 'true'))
+    held.resolve(
+      problemResponse({
+        title: 'Validation failed',
+        status: 400,
+        code: 'validation_failed',
+        errors: { title: ['The title cannot be empty.'], 'tags[0]': ['The tag is too long.'] },
+      }),
+    )
+
+    await waitFor(() => expect(title).toHaveAccessibleDescription('The title cannot be empty.'))
+    await waitFor(() => expect(title).toHaveFocus())
+    expect(tags).toHaveAttribute('aria-invalid', 'true')
+    expect(within(dialog).getByText('The tag is too long.')).toBeInTheDocument()
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+
+    held = deferred<Response>()
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    held.resolve(problemResponse({ title: 'Not Found', status: 404, code: 'not_found', detail: 'Video not found.' }))
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert).toHaveTextContent('Could not save the changes')
+    await waitFor(() => expect(alert).toHaveFocus())
+    expect(title).not.toHaveAttribute('aria-invalid')
   })
 
   it('follows processing live', async () => {

@@ -61,6 +61,7 @@ const en = {
     hide: 'Hide',
     showPasswordLabel: 'Show password',
     hidePasswordLabel: 'Hide password',
+    invalid: 'Check this value.',
   },
   pagination: {
     showing: 'Showing {{from}}–{{to}} of {{total}}',

@@ -58,6 +58,7 @@ const ja: Resources = {
     hide: '隠す',
     showPasswordLabel: 'パスワードを表示',
     hidePasswordLabel: 'パスワードを隠す',
+    invalid: 'この値を確認してください。',
   },
   pagination: {
     showing: '{{total}} 件中 {{from}}〜{{to}} 件を表示',

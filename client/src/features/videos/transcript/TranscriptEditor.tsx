@@ -12,6 +12,7 @@ import { useToast } from '../../../components/Toast'
 import { useLanguage } from '../../../i18n/hooks'
 import { formatBytes } from '../../../lib/format'
 import { cx } from '../../../lib/cx'
+import { serverFieldErrors } from '../../../lib/forms'
 import { isSubtitleFile } from '../format'
 import type { Video } from '../queries'
 import { MAX_TRANSCRIPT_BYTES, toWebVtt, transcriptVttQuery, useSaveTranscript } from './queries'
@@ -75,11 +76,8 @@ function EditorForm({ video, save, dirtyRef, confirming, onKeepEditing, onDiscar
   // The server's validation message goes next to the text; focus the text so it is read out and can be fixed.
   const serverError = save.error
   const validation = serverError instanceof ApiError && serverError.status === 400
-  const fieldErrors: string[] = validation
-    ? serverError.fieldErrors('body').length > 0
-      ? [...serverError.fieldErrors('body')]
-      : [errorMessage(serverError, t)]
-    : []
+  const bodyErrors = serverFieldErrors(serverError).body ?? []
+  const fieldErrors: string[] = validation ? (bodyErrors.length > 0 ? [...bodyErrors] : [errorMessage(serverError, t)]) : []
   if (localError) fieldErrors.unshift(localError)
   const hasFieldErrors = fieldErrors.length > 0
   useEffect(() => {

@@ -14,6 +14,9 @@ const auth = {
     emailInvalid: 'Enter a valid email address, like name@example.com.',
     usernameRequired: 'Choose a username.',
     usernameInvalid: "Use 3 to 32 letters, digits, '.', '_' or '-', starting and ending with a letter or digit.",
+    loginTooLong: 'Use at most {{max}} characters.',
+    emailTooLong: 'The email address is too long (at most {{max}} characters).',
+    passwordTooLong: 'Use at most {{max}} characters.',
   },
   passwordRules: {
     length: 'At least 10 characters',
@@ -102,6 +105,8 @@ const auth = {
     doneTitle: 'Password changed',
     doneBody: 'Your password was changed. Sign in with the new password.',
     invalid: 'This reset link is invalid, already used or expired.',
+    revokeTokens: 'Also revoke all my API tokens',
+    revokeTokensHint: 'Scripts and tools that use them stop working until you create new ones.',
   },
 }
 

@@ -16,6 +16,9 @@ const auth: Resources['auth'] = {
     emailInvalid: 'name@example.com のような有効なメールアドレスを入力してください。',
     usernameRequired: 'ユーザー名を決めてください。',
     usernameInvalid: '英数字と「.」「_」「-」で 3〜32 文字、先頭と末尾は英数字にしてください。',
+    loginTooLong: '{{max}} 文字以内で入力してください。',
+    emailTooLong: 'メールアドレスが長すぎます（{{max}} 文字まで）。',
+    passwordTooLong: '{{max}} 文字以内で入力してください。',
   },
   passwordRules: {
     length: '10 文字以上',
@@ -104,6 +107,8 @@ const auth: Resources['auth'] = {
     doneTitle: 'パスワードを変更しました',
     doneBody: 'パスワードを変更しました。新しいパスワードでログインしてください。',
     invalid: 'この再設定リンクは無効、使用済み、または期限切れです。',
+    revokeTokens: 'API トークンもすべて無効にする',
+    revokeTokensHint: 'トークンを使うスクリプトやツールは、新しいトークンを作成するまで動かなくなります。',
   },
 }
 
