@@ -1,3 +1,5 @@
+using AskVideo.Application.Common.Validation;
+using AskVideo.Domain.Common;
 using FluentValidation;
 
 namespace AskVideo.Application.Accounts.Common;
@@ -13,8 +15,9 @@ public static class AccountRules
 
     public static IRuleBuilderOptions<T, string> ValidUsername<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Choose a username.")
-            .Matches(UsernamePattern).WithMessage("Usernames are 3 to 32 letters, digits, '.', '_' or '-', starting and ending with a letter or digit.");
+            .Matches(UsernamePattern).WithMessage("Usernames are 3 to 32 letters, digits, '.', '_' or '-', starting and ending with a letter or digit.")
+            .WithFieldCode(FieldErrorCode.InvalidUsername);
 
     public static IRuleBuilderOptions<T, string?> ValidLanguage<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(l => l is null || Domain.Users.Language.IsSupported(l)).WithMessage("Language must be \"en\" or \"ja\".");
+        rule.Must(l => l is null || Domain.Users.Language.IsSupported(l)).WithMessage("Language must be \"en\" or \"ja\".").WithFieldCode(FieldErrorCode.InvalidLanguage);
 }

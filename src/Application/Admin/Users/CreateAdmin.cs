@@ -3,6 +3,8 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Validation;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -22,8 +24,8 @@ internal sealed class CreateAdminValidator : AbstractValidator<CreateAdminComman
         RuleFor(c => c.Username).ValidUsername();
         RuleFor(c => c.Password).Custom((password, context) =>
         {
-            foreach (var problem in PasswordPolicy.Check(password, context.InstanceToValidate.Username, context.InstanceToValidate.Email))
-                context.AddFailure("password", problem);
+            foreach (var problem in PasswordPolicy.Problems(password, context.InstanceToValidate.Username, context.InstanceToValidate.Email))
+                context.AddFailure(FieldErrors.Failure("password", problem));
         });
     }
 }
@@ -40,7 +42,7 @@ internal sealed class CreateAdminHandler(IAppDbContext db, IPasswordHasher hashe
         {
             var username = User.NormalizeUsername(request.Username);
             if (await db.Users.AnyAsync(u => u.NormalizedUsername == username, cancellationToken))
-                throw ValidationFailedException.For("username", "This username is taken by another account.");
+                throw ValidationFailedException.For("username", FieldErrorCode.UsernameTaken, "This username is taken by another account.");
             user = User.Register(request.Email, request.Username, hasher.Hash(request.Password), app.Value.DefaultVideoLimit, "en", now);
             db.Users.Add(user);
         }

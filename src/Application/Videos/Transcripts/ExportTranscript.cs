@@ -1,7 +1,9 @@
-using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
+using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 
@@ -14,7 +16,7 @@ internal sealed class ExportTranscriptValidator : AbstractValidator<ExportTransc
 {
     public ExportTranscriptValidator()
     {
-        RuleFor(q => q.Format).Must(f => f is "vtt" or "srt").WithMessage("format must be json, vtt or srt.");
+        RuleFor(q => q.Format).Must(f => f is "vtt" or "srt").WithMessage("format must be json, vtt or srt.").WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", "json, vtt, srt"));
     }
 }
 
