@@ -10,7 +10,6 @@ using AskVideo.Application.Videos.Media;
 using AskVideo.Application.Videos.Queries;
 using AskVideo.Application.Videos.Transcripts;
 using AskVideo.Application.Videos.Upload;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Transcripts;
 using MediatR;
 using Microsoft.AspNetCore.Http.Features;

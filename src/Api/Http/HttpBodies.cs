@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

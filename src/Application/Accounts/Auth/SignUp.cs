@@ -23,11 +23,7 @@ internal sealed class SignUpValidator : AbstractValidator<SignUpCommand>
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Username).ValidUsername();
         RuleFor(c => c.PreferredLanguage).ValidLanguage();
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in PasswordPolicy.Problems(password, context.InstanceToValidate.Username, context.InstanceToValidate.Email))
-                context.AddFailure(FieldErrors.Failure(nameof(SignUpCommand.Password), problem));
-        });
+        RuleFor(c => c.Password).ValidPassword(c => c.Username, c => c.Email);
     }
 }
 

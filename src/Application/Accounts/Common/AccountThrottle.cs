@@ -2,7 +2,6 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 
 namespace AskVideo.Application.Accounts.Common;
 

@@ -2,7 +2,6 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Jobs;
 using FluentValidation;
 using MediatR;

@@ -4,7 +4,6 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -22,11 +21,7 @@ internal sealed class CreateAdminValidator : AbstractValidator<CreateAdminComman
     {
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Username).ValidUsername();
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in PasswordPolicy.Problems(password, context.InstanceToValidate.Username, context.InstanceToValidate.Email))
-                context.AddFailure(FieldErrors.Failure("password", problem));
-        });
+        RuleFor(c => c.Password).ValidPassword(c => c.Username, c => c.Email);
     }
 }
 

@@ -1,5 +1,4 @@
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 using FluentValidation;
 
 namespace AskVideo.Application.Chat.Common;

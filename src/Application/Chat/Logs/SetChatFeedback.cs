@@ -4,7 +4,6 @@ using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Security;
 using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Chat;
-using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

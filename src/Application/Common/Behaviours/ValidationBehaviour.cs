@@ -2,7 +2,6 @@ using System.Reflection;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using AskVideo.Domain.Common;
 
 namespace AskVideo.Application.Common.Validation;
 

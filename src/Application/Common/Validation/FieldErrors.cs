@@ -28,6 +28,9 @@ public static class FieldErrors
         ["EnumValidator"] = FieldErrorCode.InvalidChoice,
     };
 
+    /// <summary>Validators that add their failures themselves, each with its own catalogued code (the password policy).</summary>
+    public static readonly IReadOnlySet<string> SelfCoded = new HashSet<string>(StringComparer.Ordinal) { "PasswordPolicyValidator" };
+
     /// <summary>The field code a rule component reports: its own <c>WithErrorCode</c>, else its built-in validator's; null when uncatalogued.</summary>
     public static FieldErrorCode? CodeOf(string? errorCode) =>
         FieldErrorCode.Find(errorCode) ?? (errorCode is not null && BuiltIn.TryGetValue(errorCode, out var code) ? code : null);

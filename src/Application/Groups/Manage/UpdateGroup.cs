@@ -2,7 +2,6 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Videos;
 using FluentValidation;

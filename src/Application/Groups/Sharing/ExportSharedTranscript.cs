@@ -4,7 +4,6 @@ using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Application.Videos.Transcripts;
-using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 

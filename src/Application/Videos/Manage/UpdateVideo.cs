@@ -2,7 +2,6 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;

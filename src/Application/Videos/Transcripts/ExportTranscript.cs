@@ -3,7 +3,6 @@ using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
-using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 

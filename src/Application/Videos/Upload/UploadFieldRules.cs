@@ -1,7 +1,6 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 
