@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { api } from '../api/client'
 import { unwrap } from '../api/errors'
-import { setSessionUser, useSession } from '../api/session'
+import { SESSION_KEY, setSessionUser, type Me } from '../api/session'
 import { LANGUAGES, languageFromPath, storeLanguage, switchLanguagePath, type Language } from '../i18n/language'
 import { cx } from '../lib/cx'
 
@@ -18,7 +18,6 @@ export function LanguageSwitcher({ className }: { className?: string }) {
   const { pathname, search, hash } = useLocation()
   const current = languageFromPath(pathname)
   const queryClient = useQueryClient()
-  const { user } = useSession()
   const save = useMutation({
     mutationFn: (preferredLanguage: Language) => unwrap(api.PATCH('/api/v1/me', { body: { preferredLanguage } })),
     // The page already shows the new language; a failed save only means the next sign-in uses the old one.
@@ -27,6 +26,8 @@ export function LanguageSwitcher({ className }: { className?: string }) {
 
   const choose = (lang: Language) => {
     storeLanguage(lang)
+    // Read from the cache, not useSession(): the shared view has this switcher and must never ask for GET /me.
+    const user = queryClient.getQueryData<Me | null>(SESSION_KEY)
     if (user && user.preferences.preferredLanguage !== lang) save.mutate(lang)
   }
 
