@@ -78,7 +78,7 @@ public class BehaviourTests
     {
         var behaviour = new AuthorizationBehaviour<SampleCommand, string>(User(AuthMethod.ApiToken, false, "read"));
         var ex = await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new SampleCommand("a", 1), CancellationToken.None, Ok));
-        Assert.Equal("insufficient_scope", ex.Code);
+        Assert.Equal("insufficient_scope", ex.Code.Value);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class VideoTests
     public void Create_ShouldThrow_WhenTitleIsBlank()
     {
         var ex = Assert.Throws<DomainException>(() => Video.Create(Guid.NewGuid(), Guid.NewGuid(), "   ", null, "a.mp4", "video/mp4", 1, "k", null, Now));
-        Assert.Equal("invalid_title", ex.Code);
+        Assert.Equal("invalid_title", ex.Code.Value);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class VideoTests
 
         var ex = Assert.Throws<DomainException>(() => video.MarkReady(Now));
 
-        Assert.Equal("invalid_transition", ex.Code);
+        Assert.Equal("invalid_transition", ex.Code.Value);
         Assert.Equal(VideoStatus.Uploaded, video.Status);
     }
 
@@ -60,7 +60,7 @@ public class VideoTests
     {
         var video = NewVideo();
         video.Enqueue(Now);
-        video.MarkFailed("bad_media", "The file could not be decoded.", Now);
+        video.MarkFailed(ErrorCode.UnsupportedMedia, "The file could not be decoded.", Now);
 
         video.Enqueue(Now);
 
@@ -92,7 +92,7 @@ public class VideoTests
 
         var error = Assert.Throws<DomainException>(() => video.Requeue(Now));
 
-        Assert.Equal("invalid_transition", error.Code);
+        Assert.Equal("invalid_transition", error.Code.Value);
     }
 
     [Fact]

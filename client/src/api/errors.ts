@@ -1,3 +1,14 @@
+import type { TFunction } from 'i18next'
+import en from '../i18n/locales/en'
+import type { components } from './schema'
+
+/** Every code the server can send (the OpenAPI enum `ErrorCode`): problem `code`s and failed videos' `error.code`. */
+export type ErrorCode = components['schemas']['ErrorCode']
+/** Why one field of a validation problem is invalid (the OpenAPI enum `FieldErrorCode`). */
+export type FieldErrorCode = components['schemas']['FieldErrorCode']
+/** One failure of one field: `{code, message, params?}` in a validation problem's `fieldErrors`. */
+export type FieldError = components['schemas']['FieldError']
+
 /**
  * Every API error is RFC 9457 problem+json. This is a protocol-level shape
  * shared by all endpoints (with AskVideo's `code` and validation `errors`
@@ -14,6 +25,8 @@ export interface ProblemDetails {
   code?: string | null
   /** Validation errors by field name (camelCase). */
   errors?: Record<string, string[]> | null
+  /** The same failures with a machine-readable code each (translate them with `translatedFieldErrors`). */
+  fieldErrors?: Record<string, FieldError[]> | null
 }
 
 /** Extra facts taken from the HTTP response rather than the problem body. */
@@ -38,6 +51,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined
   readonly code: string | undefined
   readonly errors: Readonly<Record<string, readonly string[]>>
+  /** The validation failures by field with their codes (the problem's `fieldErrors`). */
+  readonly fieldErrorDetails: Readonly<Record<string, readonly FieldError[]>>
   /** Seconds to wait before retrying, from the `Retry-After` header. */
   readonly retryAfterSeconds: number | undefined
 
@@ -50,6 +65,7 @@ export class ApiError extends Error {
     this.detail = problem.detail ?? undefined
     this.code = problem.code ?? undefined
     this.errors = problem.errors ?? {}
+    this.fieldErrorDetails = problem.fieldErrors ?? {}
   }
 
   /** True when the request never got a response (offline, DNS, CORS, aborted proxy). */
@@ -61,6 +77,43 @@ export class ApiError extends Error {
   fieldErrors(field: string): readonly string[] {
     return this.errors[field] ?? []
   }
+}
+
+/** True for a code of the server's catalog, which the UI translates (`errors.codes.*`). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(en.errors.codes, code)
+}
+
+function isFieldErrorCode(code: unknown): code is FieldErrorCode {
+  return typeof code === 'string' && Object.hasOwn(en.errors.fields, code)
+}
+
+/** A catalogued error code in the UI language. */
+export function errorCodeMessage(code: ErrorCode, t: TFunction): string {
+  return t(`errors.codes.${code}`)
+}
+
+/** One field failure in the UI language; the server's English message when the code is unknown to this client. */
+export function fieldErrorMessage(error: FieldError, t: TFunction): string {
+  if (!isFieldErrorCode(error.code) || error.code === 'invalid') return error.message
+  return t(`errors.fields.${error.code}`, { ...error.params })
+}
+
+/**
+ * A validation problem's failures by field, translated: each `fieldErrors`
+ * entry becomes the UI-language sentence for its code and parameters (the
+ * server's message for a code this client does not know). Fields that only
+ * have messages in `errors` keep them. Anything but an `ApiError` gives `{}`.
+ */
+export function translatedFieldErrors(error: unknown, t: TFunction): Record<string, string[]> {
+  if (!(error instanceof ApiError)) return {}
+  const out: Record<string, string[]> = {}
+  for (const [field, messages] of Object.entries(error.errors)) out[field] = [...messages]
+  for (const [field, failures] of Object.entries(error.fieldErrorDetails)) {
+    if (failures.length === 0) continue
+    out[field] = [...new Set(failures.map((f) => fieldErrorMessage(f, t)))]
+  }
+  return out
 }
 
 export function isProblemDetails(value: unknown): value is ProblemDetails {

@@ -1080,6 +1080,11 @@ export interface components {
         DeleteAccountRequest: {
             password: string;
         };
+        /**
+         * @description A stable, machine-readable error code (see docs/api-errors.md).
+         * @enum {string}
+         */
+        ErrorCode: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "forbidden" | "csrf_failed" | "insufficient_scope" | "admin_required" | "session_required" | "email_not_verified" | "account_disabled" | "signup_disabled" | "video_limit_reached" | "not_found" | "method_not_allowed" | "not_acceptable" | "uri_too_long" | "unsupported_media_type" | "conflict" | "refresh_race" | "already_processing" | "invalid_transition" | "concurrent_update" | "tag_exists" | "too_many_tags" | "too_many_tokens" | "too_many_groups" | "cannot_demote_self" | "job_not_retryable" | "file_too_large" | "payload_too_large" | "form_too_large" | "unprocessable" | "unsupported_media" | "empty_file" | "upload_size_mismatch" | "token_invalid" | "group_full" | "invalid_group_name" | "invalid_order" | "invalid_job" | "invalid_tag_name" | "invalid_tag_color" | "invalid_title" | "invalid_chat_scope" | "invalid_temperature" | "invalid_video_limit" | "invalid_upload_limit" | "invalid_scopes" | "invalid_expiry" | "empty_transcript" | "invalid_openai_key" | "openai_key_missing" | "ai_rate_limited" | "ai_unavailable" | "ai_request_rejected" | "rate_limited" | "too_many_streams" | "not_ready" | "bad_gateway" | "service_unavailable" | "internal_error" | "error" | "no_transcript_source" | "invalid_subtitles" | "transcription_failed" | "embedding_dimension_mismatch" | "processing_failed" | "email_rejected" | "email_auth_failed" | "email_unavailable" | "revocation_store_unavailable";
         FeedbackCounts: {
             /** Format: int32 */
             good: number;
@@ -1093,6 +1098,20 @@ export interface components {
             comment?: string | null;
             feedbackToken?: string | null;
         };
+        /** @description One failure of one field: translate `code` with `params`; `message` is the English sentence also found in `errors`. */
+        FieldError: {
+            code: components["schemas"]["FieldErrorCode"];
+            message: string;
+            /** @description The code's parameters: min, max, maxBytes (numbers), allowed (comma-separated values). */
+            params?: {
+                [key: string]: number | string;
+            };
+        };
+        /**
+         * @description Why one field of a validation problem is invalid.
+         * @enum {string}
+         */
+        FieldErrorCode: "required" | "too_long" | "too_short" | "invalid_length" | "out_of_range" | "below_minimum" | "above_maximum" | "too_many" | "too_large" | "empty" | "invalid_choice" | "invalid_format" | "invalid_email" | "invalid_username" | "username_taken" | "invalid_language" | "invalid_color" | "invalid_id" | "duplicate" | "invalid_order" | "must_be_future" | "invalid_file_type" | "invalid_characters" | "invalid_body" | "invalid_subtitles" | "empty_transcript" | "last_message_not_question" | "password_too_short" | "password_too_long" | "password_contains_username" | "password_contains_email" | "password_too_common" | "password_incorrect" | "password_unchanged" | "invalid";
         FrontendConfigDto: {
             signupEnabled: boolean;
             /** Format: int64 */
@@ -1165,6 +1184,13 @@ export interface components {
             instance?: string | null;
             errors: {
                 [key: string]: string[];
+            };
+            code: components["schemas"]["ErrorCode"];
+            /** @description Matches the X-Request-Id response header and the server logs. */
+            traceId: string;
+            /** @description The same failures as `errors`, by field, with a machine-readable code each. */
+            fieldErrors: {
+                [key: string]: components["schemas"]["FieldError"][];
             };
         } & {
             [key: string]: unknown;
@@ -1297,6 +1323,9 @@ export interface components {
             status?: number | null;
             detail?: string | null;
             instance?: string | null;
+            code: components["schemas"]["ErrorCode"];
+            /** @description Matches the X-Request-Id response header and the server logs. */
+            traceId: string;
         } & {
             [key: string]: unknown;
         };
@@ -1523,7 +1552,7 @@ export interface components {
             processedAt?: string | null;
         };
         VideoErrorDto: {
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             message: string;
         };
         VideoGroupRefDto: {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { api, type Schemas } from './client'
 import { hasSessionCookie } from './cookies'
 import { ApiError, unwrap } from './errors'
+import { announceSession, connectSessionChannel } from './sessionChannel'
 
 export type Me = Schemas['MeDto']
 
@@ -52,10 +53,49 @@ function isUserData(queryKey: readonly unknown[]): boolean {
  * user: after an expiry to the sign-in page (which explains why), after a
  * deliberate sign-out (or account deletion) home.
  */
-export function clearSession(queryClient: QueryClient, reason: SessionEnd = 'signedOut'): void {
+export function clearSession(queryClient: QueryClient, reason: SessionEnd = 'signedOut', { announce = true } = {}): void {
   queryClient.setQueryData<EndedState>(ENDED_KEY, { reason, at: Date.now() })
   queryClient.removeQueries({ predicate: (q) => isUserData(q.queryKey) })
+  queryClient.removeQueries({ queryKey: LANGUAGE_APPLIED_KEY, exact: true })
   queryClient.setQueryData(SESSION_KEY, null)
+  // A deliberate sign-out (or account deletion) ends the session of every tab: the cookies are gone for all.
+  if (announce && reason === 'signedOut') announceSession(queryClient, { type: 'signedOut' })
+}
+
+/**
+ * Listens to the other tabs: their sign-out signs this tab out (guards then
+ * lead home), their sign-in loads the profile here (a visitor's tab becomes
+ * signed in; a tab of another account drops that account's data first).
+ */
+export function followOtherTabs(queryClient: QueryClient): () => void {
+  return connectSessionChannel(queryClient, (message) => {
+    const current = queryClient.getQueryData<Me | null>(SESSION_KEY)
+    if (message.type === 'signedOut') {
+      if (current) clearSession(queryClient, 'signedOut', { announce: false })
+      return
+    }
+    if (current?.id === message.userId) return
+    if (current) queryClient.removeQueries({ predicate: (q) => isUserData(q.queryKey) })
+    queryClient.removeQueries({ queryKey: ENDED_KEY, exact: true })
+    void queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 }).catch(() => undefined)
+  })
+}
+
+/** The id of the user whose saved language this tab has applied (see `SessionWatcher`). */
+const LANGUAGE_APPLIED_KEY = ['session', 'languageApplied'] as const
+/** Set by a sign-in in this tab: its saved language then wins over the URL's. */
+const SIGNED_IN_HERE_KEY = ['session', 'signedInHere'] as const
+
+export function languageAppliedFor(queryClient: QueryClient): string | undefined {
+  return queryClient.getQueryData<string>(LANGUAGE_APPLIED_KEY)
+}
+
+/** Marks the user's language as applied; returns true when it follows a sign-in in this tab (not a restored session). */
+export function markLanguageApplied(queryClient: QueryClient, userId: string): boolean {
+  const signedInHere = queryClient.getQueryData<boolean>(SIGNED_IN_HERE_KEY) === true
+  queryClient.removeQueries({ queryKey: SIGNED_IN_HERE_KEY, exact: true })
+  queryClient.setQueryData(LANGUAGE_APPLIED_KEY, userId)
+  return signedInHere
 }
 
 interface EndedState {
@@ -86,7 +126,11 @@ export function sessionExpired(queryClient: QueryClient): boolean {
 /** After a successful sign-in: loads the profile so guards and the header update. */
 export async function loadSession(queryClient: QueryClient): Promise<Me | null> {
   queryClient.removeQueries({ queryKey: ENDED_KEY, exact: true })
-  return queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 })
+  queryClient.removeQueries({ queryKey: LANGUAGE_APPLIED_KEY, exact: true })
+  queryClient.setQueryData(SIGNED_IN_HERE_KEY, true)
+  const me = await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 })
+  if (me) announceSession(queryClient, { type: 'signedIn', userId: me.id })
+  return me
 }
 
 /** Replaces the cached profile after an update that returns it (PATCH /me). */

@@ -1,43 +1,8 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../api/errors'
+import { ApiError, errorCodeMessage, isErrorCode } from '../api/errors'
 import { cx } from '../lib/cx'
 import { Button } from './Button'
-
-/** Problem codes with a translated explanation (the server's `detail` is English only). */
-const KNOWN_CODES = [
-  'account_disabled',
-  'admin_required',
-  'already_processing',
-  'cannot_demote_self',
-  'csrf_failed',
-  'email_not_verified',
-  'empty_file',
-  'file_too_large',
-  'form_too_large',
-  'insufficient_scope',
-  'invalid_openai_key',
-  'invalid_tag_name',
-  'job_not_retryable',
-  'payload_too_large',
-  'session_required',
-  'signup_disabled',
-  'tag_exists',
-  'too_many_tags',
-  'too_many_streams',
-  'too_many_tokens',
-  'unauthenticated',
-  'unsupported_media',
-  'unsupported_media_type',
-  'upload_size_mismatch',
-  'validation_failed',
-  'video_limit_reached',
-] as const
-type KnownCode = (typeof KNOWN_CODES)[number]
-
-function isKnownCode(code: string | undefined): code is KnownCode {
-  return (KNOWN_CODES as readonly (string | undefined)[]).includes(code)
-}
 
 /** "Try again in 30 seconds" / "in 5 minutes". */
 export function retryAfterMessage(seconds: number | undefined, t: TFunction): string {
@@ -50,7 +15,10 @@ export function retryAfterMessage(seconds: number | undefined, t: TFunction): st
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.isNetworkError) return t('errors.network')
-    if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`)
+    // A plain throttle says how long to wait, which the Retry-After header knows better than a fixed sentence.
+    if (error.status === 429 && (error.code === undefined || error.code === 'rate_limited')) return retryAfterMessage(error.retryAfterSeconds, t)
+    // Every code the server can send is in the catalog and translated (a test checks it against openapi.json).
+    if (isErrorCode(error.code)) return errorCodeMessage(error.code, t)
     if (error.status === 429) return retryAfterMessage(error.retryAfterSeconds, t)
     if (error.detail) return error.detail
     return t('errors.httpStatus', { status: error.status })

@@ -1,14 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import type { TFunction } from 'i18next'
 import { useForm, type FieldError, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod/mini'
-import { ApiError } from '../api/errors'
+import { ApiError, translatedFieldErrors } from '../api/errors'
+import { getI18n } from '../i18n'
+import { languageFromPath } from '../i18n/language'
 
 export type FieldErrorMap = Record<string, readonly string[]>
 
-/** The per-field messages of a 400 validation problem (empty for other errors). */
-export function serverFieldErrors(error: unknown): FieldErrorMap {
-  return error instanceof ApiError ? { ...error.errors } : {}
+/**
+ * The per-field messages of a 400 validation problem (empty for other errors),
+ * translated from the server's field codes (`fieldErrors`) into the UI
+ * language: `t`, or by default the language of the current URL.
+ */
+export function serverFieldErrors(error: unknown, t?: TFunction): FieldErrorMap {
+  if (!(error instanceof ApiError)) return {}
+  return translatedFieldErrors(error, t ?? getI18n(languageFromPath(globalThis.location?.pathname ?? '/')).t)
 }
 
 /** A zod (mini) schema for a form's values (each rule carries its own translated message). */

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Common;
 using AskVideo.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -68,7 +69,7 @@ internal sealed class AskVideoAuthenticationHandler(
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Detail = failure ?? "Sign in to continue.",
-                Extensions = { ["code"] = "unauthenticated" },
+                Extensions = { ["code"] = ErrorCode.Unauthenticated.Value },
             },
         });
     }
@@ -79,7 +80,7 @@ internal sealed class AskVideoAuthenticationHandler(
         await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Detail = "You are not allowed to do this.", Extensions = { ["code"] = "forbidden" } },
+            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Detail = "You are not allowed to do this.", Extensions = { ["code"] = ErrorCode.Forbidden.Value } },
         });
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Security;
+using AskVideo.Domain.Common;
 using AskVideo.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,7 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
         var needsCsrf = unsafeMethod && (method == AuthMethod.Cookie || sessionCookieEndpoint);
         if (needsCsrf && !CsrfMatches(context.Request, cookies))
         {
-            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "csrf_failed",
+            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ErrorCode.CsrfFailed,
                 "Missing or invalid X-CSRF-Token header. Send the value of the csrf_token cookie with every POST, PUT, PATCH and DELETE.");
             return;
         }
@@ -52,7 +53,7 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
         if (!budget.Allowed)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(budget.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests. Slow down and retry after the time in Retry-After.");
+            await WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, ErrorCode.RateLimited, "Too many requests. Slow down and retry after the time in Retry-After.");
             return;
         }
 
@@ -66,13 +67,13 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
         return !string.IsNullOrEmpty(cookie) && !string.IsNullOrEmpty(header) && SecretTokens.FixedTimeEquals(cookie, header);
     }
 
-    private static Task WriteProblemAsync(HttpContext context, int status, string code, string detail)
+    private static Task WriteProblemAsync(HttpContext context, int status, ErrorCode code, string detail)
     {
         context.Response.StatusCode = status;
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Detail = detail, Extensions = { ["code"] = code } },
+            ProblemDetails = { Status = status, Detail = detail, Extensions = { ["code"] = code.Value } },
         }).AsTask();
     }
 

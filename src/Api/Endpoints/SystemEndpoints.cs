@@ -1,5 +1,6 @@
 using AskVideo.Api.Http;
 using AskVideo.Application.Platform.GetFrontendConfig;
+using AskVideo.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public static class SystemEndpoints
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "Not ready",
             Detail = $"Dependencies unavailable: {failing}.",
-            Extensions = { ["code"] = "not_ready", ["checks"] = checks },
+            Extensions = { ["code"] = ErrorCode.NotReady.Value, ["checks"] = checks },
         });
     }
 

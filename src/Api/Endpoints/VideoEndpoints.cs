@@ -2,6 +2,7 @@ using AskVideo.Api.Http;
 using AskVideo.Api.Media;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Events;
 using AskVideo.Application.Videos.Manage;
@@ -113,7 +114,7 @@ public static class VideoEndpoints
         {
             case "application/json":
                 var json = HttpBodies.Deserialize<ReplaceTranscriptRequest>(body, context)
-                    ?? throw ValidationFailedException.For("body", "The body must be a JSON object with segments.");
+                    ?? throw ValidationFailedException.For("body", FieldErrorCode.InvalidBody, "The body must be a JSON object with segments.");
                 command = new ReplaceTranscriptCommand(id, null, (json.Segments ?? []).Select(s => new TranscriptLine(s.StartMs, s.EndMs, s.Text)).ToList());
                 break;
             case "text/vtt" or "application/x-subrip" or "text/plain" or "application/x-srt" or "text/srt":

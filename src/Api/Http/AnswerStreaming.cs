@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AskVideo.Application.Chat.Common;
 using AskVideo.Application.Common.Exceptions;
+using AskVideo.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -66,8 +67,8 @@ internal static class AnswerStreaming
         }
         catch (AppException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var status = ex is UpstreamException { Code: "ai_rate_limited" } ? 429 : ex is UpstreamException { Transient: true } ? 503 : 502;
-            await SendAsync("error", new { status, code = ex.Code, detail = ex.Message });
+            var status = ex is UpstreamException limited && limited.Code == ErrorCode.AiRateLimited ? 429 : ex is UpstreamException { Transient: true } ? 503 : 502;
+            await SendAsync("error", new { status, code = ex.Code.Value, detail = ex.Message });
         }
         catch (OperationCanceledException) when (guard is { SessionEnded: true } && !context.RequestAborted.IsCancellationRequested)
         {

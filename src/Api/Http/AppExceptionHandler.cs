@@ -46,7 +46,7 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
                     Status = StatusCodes.Status400BadRequest,
                     Title = "Validation failed",
                     Detail = v.Errors.Count == 1 ? v.Errors.First().Value.FirstOrDefault() : v.Message,
-                    Extensions = { ["code"] = v.Code },
+                    Extensions = { ["code"] = v.Code.Value, ["fieldErrors"] = FieldErrorDto.From(v.FieldErrors) },
                 };
             case AppException app:
                 var status = StatusFor(app);
@@ -54,17 +54,17 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
                 if (app is UpstreamException { RetryAfter: { } retry }) SetRetryAfter(httpContext, retry);
                 return Problem(status, app.Code, app.Message);
             case DomainException domain:
-                return Problem(domain.Code == "invalid_transition" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+                return Problem(domain.Code == ErrorCode.InvalidTransition ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
                     domain.Code, domain.Message);
             case BadHttpRequestException bad:
-                return Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request",
+                return Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.BadRequest,
                     bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : DescribeBadRequest(bad));
             case DbUpdateConcurrencyException:
-                return Problem(StatusCodes.Status409Conflict, "concurrent_update", "Someone else changed this at the same moment. Reload and try again.");
+                return Problem(StatusCodes.Status409Conflict, ErrorCode.ConcurrentUpdate, "Someone else changed this at the same moment. Reload and try again.");
             case JsonException:
-                return Problem(StatusCodes.Status400BadRequest, "malformed_json", "The request body is not valid JSON for this endpoint.");
+                return Problem(StatusCodes.Status400BadRequest, ErrorCode.MalformedJson, "The request body is not valid JSON for this endpoint.");
             default:
-                return Problem(StatusCodes.Status500InternalServerError, "internal_error", "An unexpected error occurred. Quote the trace id when reporting it.");
+                return Problem(StatusCodes.Status500InternalServerError, ErrorCode.InternalError, "An unexpected error occurred. Quote the trace id when reporting it.");
         }
     }
 
@@ -79,8 +79,8 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
         UnprocessableException => StatusCodes.Status422UnprocessableEntity,
         RateLimitedException => StatusCodes.Status429TooManyRequests,
         // A rejected or missing AI key is the user's to fix in Settings: never 401, which would sign them out.
-        UpstreamException { Code: "invalid_openai_key" or "openai_key_missing" } => StatusCodes.Status422UnprocessableEntity,
-        UpstreamException { Code: "ai_rate_limited" } => StatusCodes.Status429TooManyRequests,
+        UpstreamException u when u.Code == ErrorCode.InvalidOpenAiKey || u.Code == ErrorCode.OpenAiKeyMissing => StatusCodes.Status422UnprocessableEntity,
+        UpstreamException u when u.Code == ErrorCode.AiRateLimited => StatusCodes.Status429TooManyRequests,
         UpstreamException u => u.Transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -92,11 +92,11 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
                 ? bad.Message
                 : "The request is malformed.";
 
-    private static ProblemDetails Problem(int status, string code, string detail) => new()
+    private static ProblemDetails Problem(int status, ErrorCode code, string detail) => new()
     {
         Status = status,
         Detail = detail,
-        Extensions = { ["code"] = code },
+        Extensions = { ["code"] = code.Value },
     };
 
     private static void SetRetryAfter(HttpContext httpContext, TimeSpan retryAfter) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AskVideo.Application.Common.Exceptions;
+using AskVideo.Application.Common.Validation;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ public static class HttpBodies
         }
         catch (DecoderFallbackException)
         {
-            throw ValidationFailedException.For("body", "The body is not UTF-8 text.");
+            throw ValidationFailedException.For("body", FieldErrorCode.InvalidBody, "The body is not UTF-8 text.");
         }
     }
 
@@ -42,7 +43,7 @@ public static class HttpBodies
         }
         catch (JsonException ex)
         {
-            throw ValidationFailedException.For("body", $"The body is not valid JSON for this request ({ex.Path ?? "$"}).");
+            throw ValidationFailedException.For("body", FieldErrorCode.InvalidBody, $"The body is not valid JSON for this request ({ex.Path ?? "$"}).");
         }
     }
 }

@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Upload;
+using AskVideo.Domain.Common;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -35,7 +37,7 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
             throw new UnsupportedMediaTypeException("Send the upload as multipart/form-data with the file in a \"file\" field.");
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200)
-            throw ValidationFailedException.For("file", "The multipart/form-data boundary is missing or invalid.");
+            throw ValidationFailedException.For("file", FieldErrorCode.InvalidBody, "The multipart/form-data boundary is missing or invalid.");
         // A large read buffer means fewer boundary scans and bigger writes (the default 4 KiB costs ~30% of throughput).
         return new MultipartUploadForm(new MultipartReader(boundary, request.Body, ReadBufferBytes) { HeadersLengthLimit = 16 * 1024 }, request.ContentLength);
     }
@@ -67,7 +69,7 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
                 case "groupId": groupId = NullIfEmpty(await ReadTextAsync(body, name, cancellationToken)); break;
                 case "tags" or "tags[]":
                     tags.AddRange((await ReadTextAsync(body, "tags", cancellationToken)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    if (tags.Count > UploadLimits.MaxTags) throw ValidationFailedException.For("tags", $"At most {UploadLimits.MaxTags} tags.");
+                    if (tags.Count > UploadLimits.MaxTags) throw ValidationFailedException.For("tags", new FieldError(FieldErrorCode.TooMany, $"At most {UploadLimits.MaxTags} tags.", new Dictionary<string, object> { ["max"] = UploadLimits.MaxTags }));
                     break;
                 default:
                     // Unknown and repeated parts are read past and ignored, within the budget.
@@ -110,10 +112,10 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
             {
                 Spend(read);
                 total += read;
-                if (total > UploadLimits.MaxFieldBytes) throw ValidationFailedException.For(field, "This field is too long.");
+                if (total > UploadLimits.MaxFieldBytes) throw ValidationFailedException.For(field, new FieldError(FieldErrorCode.TooLarge, "This field is too long.", new Dictionary<string, object> { ["maxBytes"] = UploadLimits.MaxFieldBytes }));
             }
             var text = Encoding.UTF8.GetString(buffer, 0, total).Trim();
-            if (text.Contains('\0', StringComparison.Ordinal)) throw ValidationFailedException.For(field, "Text must not contain NUL characters.");
+            if (text.Contains('\0', StringComparison.Ordinal)) throw ValidationFailedException.For(field, FieldErrorCode.InvalidCharacters, "Text must not contain NUL characters.");
             return text;
         }
         finally
@@ -140,13 +142,13 @@ internal sealed class MultipartUploadForm(MultipartReader reader, long? declared
     {
         _formBytes += bytes;
         if (_formBytes > UploadLimits.MaxFormBytes)
-            throw new PayloadTooLargeException("form_too_large",
+            throw new PayloadTooLargeException(ErrorCode.FormTooLarge,
                 $"The upload's fields and extra parts are larger than {UploadLimits.MaxFormBytes / 1024} KiB together. Send one file, optional subtitles and the documented fields.",
                 UploadLimits.MaxFormBytes);
     }
 
     private static ValidationFailedException Interrupted() =>
-        ValidationFailedException.For("file", "The upload was interrupted or is not valid multipart/form-data.");
+        ValidationFailedException.For("file", FieldErrorCode.InvalidBody, "The upload was interrupted or is not valid multipart/form-data.");
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

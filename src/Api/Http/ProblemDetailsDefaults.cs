@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AskVideo.Domain.Common;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AskVideo.Api.Http;
@@ -14,7 +15,7 @@ public static class ProblemDetailsDefaults
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Status = status;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
-        if (!problem.Extensions.ContainsKey("code")) problem.Extensions["code"] = DefaultCode(status);
+        if (!problem.Extensions.ContainsKey("code")) problem.Extensions["code"] = DefaultCode(status).Value;
         if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
             problem.Type = TypePrefix + problem.Extensions["code"];
         problem.Detail ??= DefaultDetail(status);
@@ -22,23 +23,25 @@ public static class ProblemDetailsDefaults
         problem.Instance ??= context.HttpContext.Request.Path;
     }
 
-    private static string DefaultCode(int status) => status switch
+    /// <summary>The code of a problem that was written without one (framework answers such as 404 for an unknown route).</summary>
+    public static ErrorCode DefaultCode(int status) => status switch
     {
-        400 => "bad_request",
-        401 => "unauthenticated",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        406 => "not_acceptable",
-        409 => "conflict",
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        422 => "unprocessable",
-        429 => "rate_limited",
-        502 => "bad_gateway",
-        503 => "service_unavailable",
-        _ when status >= 500 => "internal_error",
-        _ => "error",
+        400 => ErrorCode.BadRequest,
+        401 => ErrorCode.Unauthenticated,
+        403 => ErrorCode.Forbidden,
+        404 => ErrorCode.NotFound,
+        405 => ErrorCode.MethodNotAllowed,
+        406 => ErrorCode.NotAcceptable,
+        409 => ErrorCode.Conflict,
+        413 => ErrorCode.PayloadTooLarge,
+        414 => ErrorCode.UriTooLong,
+        415 => ErrorCode.UnsupportedMediaType,
+        422 => ErrorCode.Unprocessable,
+        429 => ErrorCode.RateLimited,
+        502 => ErrorCode.BadGateway,
+        503 => ErrorCode.ServiceUnavailable,
+        _ when status >= 500 => ErrorCode.InternalError,
+        _ => ErrorCode.Error,
     };
 
     private static string? DefaultDetail(int status) => status switch

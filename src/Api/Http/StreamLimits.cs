@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AskVideo.Api.Auth;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace AskVideo.Api.Http;
@@ -84,7 +85,7 @@ internal sealed class StreamGuard : IAsyncDisposable
             .TryAcquireAsync(Bucket, key, options.MaxPerUser, interval * 3, cancellationToken)
             ?? throw new RateLimitedException(interval,
                 $"You already have {options.MaxPerUser} live connections open (other tabs or windows, or answers still streaming). Close some, then try again.",
-                "too_many_streams");
+                ErrorCode.TooManyStreams);
         var credential = caller.Method switch
         {
             AuthMethod.Cookie => services.GetRequiredService<AuthCookies>().ReadAccess(context.Request),

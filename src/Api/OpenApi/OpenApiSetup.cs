@@ -48,6 +48,7 @@ public static class OpenApiSetup
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.OperationFilter<UploadVideoOperationFilter>();
             o.OperationFilter<MultiFormatOperationFilter>();
+            o.DocumentFilter<ErrorCodesDocumentFilter>();
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
 using FluentValidation;
 using MediatR;
@@ -19,7 +20,7 @@ internal sealed class SearchScenesValidator : AbstractValidator<SearchScenesQuer
 {
     public SearchScenesValidator()
     {
-        RuleFor(q => q.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("Type something to search for.").MaximumLength(500);
+        RuleFor(q => q.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("Type something to search for.").WithFieldCode(FieldErrorCode.Required).MaximumLength(500);
         RuleFor(q => q.Limit).InclusiveBetween(1, 50);
     }
 }

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
 using MediatR;
@@ -28,7 +29,7 @@ internal sealed class CreateTagHandler(IAppDbContext db, ICurrentUser caller, Ti
         var userId = caller.RequireUserId();
         await TagRules.EnsureUniqueAsync(db, userId, request.Name, null, cancellationToken);
         if (await db.Tags.CountAsync(t => t.OwnerId == userId, cancellationToken) >= Tag.MaxPerOwner)
-            throw new ConflictException("too_many_tags", $"You already have {Tag.MaxPerOwner} tags.");
+            throw new ConflictException(ErrorCode.TooManyTags, $"You already have {Tag.MaxPerOwner} tags.");
         var tag = Tag.Create(userId, request.Name, request.Color, time.GetUtcNow());
         db.Tags.Add(tag);
         await db.SaveChangesAsync(cancellationToken);

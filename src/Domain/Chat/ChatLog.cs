@@ -57,7 +57,7 @@ public sealed class ChatLog
     public static ChatLog Create(Guid ownerId, Guid? groupId, Guid? videoId, ChatOrigin origin, string question, string? rewrittenQuestion,
         string answer, string citationsJson, string model, int latencyMs, int? promptTokens, int? completionTokens, string feedbackTokenHash, DateTimeOffset now)
     {
-        if (groupId is null == videoId is null) throw new DomainException("invalid_chat_scope", "A chat log belongs to exactly one group or one video.");
+        if (groupId is null == videoId is null) throw new DomainException(ErrorCode.InvalidChatScope, "A chat log belongs to exactly one group or one video.");
         return new ChatLog
         {
             Id = Ids.New(),

@@ -1,7 +1,7 @@
 namespace AskVideo.Domain.Common;
 
-/// <summary>A rule of the domain was broken. <see cref="Code"/> is a stable, machine-readable reason.</summary>
-public class DomainException(string code, string message) : Exception(message)
+/// <summary>A rule of the domain was broken. <see cref="Code"/> is a stable, machine-readable reason from the catalog.</summary>
+public class DomainException(ErrorCode code, string message) : Exception(message)
 {
-    public string Code { get; } = code;
+    public ErrorCode Code { get; } = code;
 }

@@ -38,7 +38,7 @@ public sealed class VideoGroup
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > MaxNameLength)
-            throw new DomainException("invalid_group_name", $"A group name must be 1 to {MaxNameLength} characters.");
+            throw new DomainException(ErrorCode.InvalidGroupName, $"A group name must be 1 to {MaxNameLength} characters.");
         Name = trimmed;
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         UpdatedAt = now;
@@ -48,7 +48,7 @@ public sealed class VideoGroup
     public bool AddVideo(Guid videoId, DateTimeOffset now)
     {
         if (_members.Any(m => m.VideoId == videoId)) return false;
-        if (_members.Count >= MaxMembers) throw new DomainException("group_full", $"A group can hold at most {MaxMembers} videos.");
+        if (_members.Count >= MaxMembers) throw new DomainException(ErrorCode.GroupFull, $"A group can hold at most {MaxMembers} videos.");
         var position = _members.Count == 0 ? 0 : _members.Max(m => m.Position) + 1;
         _members.Add(new VideoGroupMember(Id, videoId, position, now));
         UpdatedAt = now;
@@ -69,10 +69,10 @@ public sealed class VideoGroup
     public void Reorder(IReadOnlyList<Guid> videoIds, DateTimeOffset now)
     {
         if (videoIds.Count != videoIds.Distinct().Count())
-            throw new DomainException("invalid_order", "Each video may appear only once in the order.");
+            throw new DomainException(ErrorCode.InvalidOrder, "Each video may appear only once in the order.");
         var members = _members.Select(m => m.VideoId).ToHashSet();
         if (videoIds.Count != members.Count || !videoIds.All(members.Contains))
-            throw new DomainException("invalid_order", "The order must list exactly the videos of the group.");
+            throw new DomainException(ErrorCode.InvalidOrder, "The order must list exactly the videos of the group.");
         var position = videoIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         foreach (var member in _members) member.Position = position[member.VideoId];
         UpdatedAt = now;

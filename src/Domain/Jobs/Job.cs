@@ -49,7 +49,7 @@ public sealed class Job
 
     public static Job Create(string type, string payload, DateTimeOffset now, int maxAttempts = 5)
     {
-        if (string.IsNullOrWhiteSpace(type)) throw new DomainException("invalid_job", "A job needs a type.");
+        if (string.IsNullOrWhiteSpace(type)) throw new DomainException(ErrorCode.InvalidJob, "A job needs a type.");
         return new Job
         {
             Id = Ids.New(),
@@ -67,7 +67,7 @@ public sealed class Job
     public void Retry(DateTimeOffset now)
     {
         if (Status is not (JobStatus.Dead or JobStatus.Failed))
-            throw new DomainException("job_not_retryable", "Only failed or dead jobs can be retried.");
+            throw new DomainException(ErrorCode.JobNotRetryable, "Only failed or dead jobs can be retried.");
         Status = JobStatus.Pending;
         Attempts = 0;
         AvailableAt = now;

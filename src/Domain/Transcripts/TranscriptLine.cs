@@ -22,7 +22,7 @@ public sealed record TranscriptLine(long StartMs, long EndMs, string Text)
             .OrderBy(l => l.StartMs)
             .ThenBy(l => l.EndMs)
             .ToList();
-        if (result.Count == 0) throw new DomainException("empty_transcript", "The transcript has no spoken lines.");
+        if (result.Count == 0) throw new DomainException(ErrorCode.EmptyTranscript, "The transcript has no spoken lines.");
         return result;
     }
 }

@@ -43,9 +43,9 @@ public sealed class ApiToken
     {
         var distinct = scopes.Distinct().ToArray();
         if (distinct.Length == 0 || distinct.Any(s => !ApiScopes.IsValid(s)))
-            throw new DomainException("invalid_scopes", "Scopes must be a non-empty subset of read and write.");
+            throw new DomainException(ErrorCode.InvalidScopes, "Scopes must be a non-empty subset of read and write.");
         if (expiresAt is not null && expiresAt <= now)
-            throw new DomainException("invalid_expiry", "The expiry must be in the future.");
+            throw new DomainException(ErrorCode.InvalidExpiry, "The expiry must be in the future.");
         return new ApiToken
         {
             Id = Ids.New(),

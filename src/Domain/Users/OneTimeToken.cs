@@ -37,7 +37,7 @@ public sealed class OneTimeToken
     public void Consume(DateTimeOffset now)
     {
         if (!IsUsable(now))
-            throw new Common.DomainException("token_invalid", "This link is invalid or has expired.");
+            throw new Common.DomainException(Common.ErrorCode.TokenInvalid, "This link is invalid or has expired.");
         UsedAt = now;
     }
 }

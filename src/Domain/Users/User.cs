@@ -113,7 +113,7 @@ public sealed class User
     public void SetLlmTemperature(double? temperature, DateTimeOffset now)
     {
         if (temperature is < 0 or > 2)
-            throw new DomainException("invalid_temperature", "Temperature must be between 0 and 2.");
+            throw new DomainException(ErrorCode.InvalidTemperature, "Temperature must be between 0 and 2.");
         LlmTemperature = temperature;
         UpdatedAt = now;
     }
@@ -146,14 +146,14 @@ public sealed class User
 
     public void SetVideoLimit(int? videoLimit, DateTimeOffset now)
     {
-        if (videoLimit is < 0) throw new DomainException("invalid_video_limit", "The video limit cannot be negative.");
+        if (videoLimit is < 0) throw new DomainException(ErrorCode.InvalidVideoLimit, "The video limit cannot be negative.");
         VideoLimit = videoLimit;
         UpdatedAt = now;
     }
 
     public void SetMaxUploadBytes(long? maxUploadBytes, DateTimeOffset now)
     {
-        if (maxUploadBytes is <= 0) throw new DomainException("invalid_upload_limit", "The upload limit must be positive.");
+        if (maxUploadBytes is <= 0) throw new DomainException(ErrorCode.InvalidUploadLimit, "The upload limit must be positive.");
         MaxUploadBytes = maxUploadBytes;
         UpdatedAt = now;
     }

@@ -41,14 +41,14 @@ public sealed partial class Tag
     {
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > MaxNameLength)
-            throw new DomainException("invalid_tag_name", $"A tag name must be 1 to {MaxNameLength} characters.");
+            throw new DomainException(ErrorCode.InvalidTagName, $"A tag name must be 1 to {MaxNameLength} characters.");
         Name = trimmed;
         NormalizedName = Normalize(trimmed);
     }
 
     public void Recolor(string color)
     {
-        if (!IsValidColor(color)) throw new DomainException("invalid_tag_color", "A tag color must look like #RRGGBB.");
+        if (!IsValidColor(color)) throw new DomainException(ErrorCode.InvalidTagColor, "A tag color must look like #RRGGBB.");
         Color = color.ToLowerInvariant();
     }
 

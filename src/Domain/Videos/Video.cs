@@ -75,7 +75,7 @@ public sealed class Video
     public void Rename(string title, DateTimeOffset now)
     {
         var trimmed = title.Trim();
-        if (trimmed.Length == 0) throw new DomainException("invalid_title", "The title cannot be empty.");
+        if (trimmed.Length == 0) throw new DomainException(Common.ErrorCode.InvalidTitle, "The title cannot be empty.");
         Title = Truncate(trimmed, MaxTitleLength);
         UpdatedAt = now;
     }
@@ -148,7 +148,7 @@ public sealed class Video
     public void Requeue(DateTimeOffset now)
     {
         if (Status != VideoStatus.Queued)
-            throw new DomainException("invalid_transition", $"Only a queued video can be queued again; this one is {Status}.");
+            throw new DomainException(Common.ErrorCode.InvalidTransition, $"Only a queued video can be queued again; this one is {Status}.");
         Stage = null;
         Progress = 0;
         ErrorCode = null;
@@ -166,7 +166,7 @@ public sealed class Video
     public void ReportProgress(int progress, DateTimeOffset now)
     {
         if (Status != VideoStatus.Processing)
-            throw new DomainException("invalid_transition", "Progress can only be reported while processing.");
+            throw new DomainException(Common.ErrorCode.InvalidTransition, "Progress can only be reported while processing.");
         Progress = Math.Clamp(progress, Progress, 99);
         UpdatedAt = now;
     }
@@ -179,11 +179,11 @@ public sealed class Video
         ProcessedAt = now;
     }
 
-    public void MarkFailed(string errorCode, string errorMessage, DateTimeOffset now)
+    public void MarkFailed(ErrorCode errorCode, string errorMessage, DateTimeOffset now)
     {
         MoveTo(VideoStatus.Failed, now);
         Stage = null;
-        ErrorCode = errorCode;
+        ErrorCode = errorCode.Value;
         ErrorMessage = Truncate(errorMessage, 2000);
     }
 
@@ -198,7 +198,7 @@ public sealed class Video
     private void MoveTo(VideoStatus target, DateTimeOffset now)
     {
         if (!VideoStatusMachine.CanMove(Status, target))
-            throw new DomainException("invalid_transition", $"A video cannot move from {Status} to {target}.");
+            throw new DomainException(Common.ErrorCode.InvalidTransition, $"A video cannot move from {Status} to {target}.");
         Status = target;
         UpdatedAt = now;
     }

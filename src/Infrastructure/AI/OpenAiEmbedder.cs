@@ -2,6 +2,7 @@ using System.ClientModel;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Embeddings;
@@ -79,13 +80,13 @@ internal sealed class OpenAiEmbedder : IEmbedder
                 throw mapped;
             }
             if (embeddings.Count != batch.Count)
-                throw new UpstreamException("ai_unavailable", "The AI provider returned an incomplete embedding response.", transient: true);
+                throw new UpstreamException(ErrorCode.AiUnavailable, "The AI provider returned an incomplete embedding response.", transient: true);
 
             foreach (var embedding in embeddings)
             {
                 var vector = embedding.ToFloats().Span;
                 if (vector.Length != Dimensions)
-                    throw new UpstreamException("embedding_dimension_mismatch",
+                    throw new UpstreamException(ErrorCode.EmbeddingDimensionMismatch,
                         $"The embedding model returned {vector.Length} dimensions where {Dimensions} were configured (AI:OpenAI:EmbeddingDimensions).",
                         transient: false);
                 var (text, piece) = batch[embedding.Index];

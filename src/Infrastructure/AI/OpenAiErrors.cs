@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Globalization;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Common;
 using OpenAI;
 
 namespace AskVideo.Infrastructure.AI;
@@ -34,7 +35,7 @@ internal static class OpenAiErrors
         !string.IsNullOrWhiteSpace(userKey) ? userKey : string.IsNullOrWhiteSpace(settings.ApiKey) ? null : settings.ApiKey;
 
     public static UpstreamException MissingKey() =>
-        new("openai_key_missing", "No API key is configured for the AI provider. Add your OpenAI key in Settings.", transient: false);
+        new(ErrorCode.OpenAiKeyMissing, "No API key is configured for the AI provider. Add your OpenAI key in Settings.", transient: false);
 
     /// <summary>
     /// The application error for a failed provider call, or null when <paramref name="exception"/> is not a
@@ -45,19 +46,19 @@ internal static class OpenAiErrors
         if (cancellationToken.IsCancellationRequested) return null;
         return exception switch
         {
-            ClientResultException { Status: 401 or 403 } => new UpstreamException("invalid_openai_key", InvalidKeyMessage, transient: false),
-            ClientResultException { Status: 429 } rate => new UpstreamException("ai_rate_limited",
+            ClientResultException { Status: 401 or 403 } => new UpstreamException(ErrorCode.InvalidOpenAiKey, InvalidKeyMessage, transient: false),
+            ClientResultException { Status: 429 } rate => new UpstreamException(ErrorCode.AiRateLimited,
                 "The AI provider is rate limiting requests. Try again shortly.", transient: true, RetryAfter(rate) ?? TimeSpan.FromSeconds(20)),
             ClientResultException { Status: 408 } or ClientResultException { Status: >= 500 } or ClientResultException { Status: 0 }
                 or HttpRequestException or TimeoutException or OperationCanceledException or IOException => Unavailable(),
-            ClientResultException { Status: >= 400 and < 500 } => new UpstreamException("ai_request_rejected",
+            ClientResultException { Status: >= 400 and < 500 } => new UpstreamException(ErrorCode.AiRequestRejected,
                 "The AI provider rejected the request. Check the configured model and settings.", transient: false),
             _ => null,
         };
     }
 
     public static UpstreamException Unavailable() =>
-        new("ai_unavailable", "The AI provider could not be reached. Try again in a minute.", transient: true, TimeSpan.FromSeconds(30));
+        new(ErrorCode.AiUnavailable, "The AI provider could not be reached. Try again in a minute.", transient: true, TimeSpan.FromSeconds(30));
 
     private static TimeSpan? RetryAfter(ClientResultException exception)
     {

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
@@ -29,7 +30,7 @@ internal sealed class OpenAiModelCatalog(IOptions<AiOptions> options, ILogger<Op
         }
         catch (ClientResultException ex) when (ex.Status is 401 or 403)
         {
-            throw new Application.Common.Exceptions.UnprocessableException("invalid_openai_key", "The AI provider rejected the API key. Update it in Settings.");
+            throw new Application.Common.Exceptions.UnprocessableException(ErrorCode.InvalidOpenAiKey, "The AI provider rejected the API key. Update it in Settings.");
         }
         catch (ClientResultException ex) when (ex.Status == 429)
         {
@@ -38,7 +39,7 @@ internal sealed class OpenAiModelCatalog(IOptions<AiOptions> options, ILogger<Op
         catch (Exception ex) when (ex is ClientResultException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Listing models failed: {Error}", ex.Message);
-            throw new Application.Common.Exceptions.UpstreamException("ai_unavailable", "The AI provider could not be reached. Try again in a minute.", transient: true, TimeSpan.FromSeconds(30));
+            throw new Application.Common.Exceptions.UpstreamException(ErrorCode.AiUnavailable, "The AI provider could not be reached. Try again in a minute.", transient: true, TimeSpan.FromSeconds(30));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Transcripts;
 using AskVideo.Infrastructure.Media;
 using Microsoft.Extensions.Logging;
@@ -142,10 +143,10 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunne
                     logger.LogWarning("Transcription of part {Part} of {Parts} failed on attempt {Attempt} of {Attempts} ({Code})",
                         chunk.Index + 1, chunk.Total, attempt, attempts, mapped.Code);
                     if (attempt >= attempts)
-                        throw new UpstreamException("transcription_failed",
+                        throw new UpstreamException(ErrorCode.TranscriptionFailed,
                             $"Speech recognition failed for part {chunk.Index + 1} of {chunk.Total} ({chunk.Range}) of the media file after {attempts} attempts. Try again later.",
                             transient: true, mapped.RetryAfter);
-                    var wait = mapped.RetryAfter is { } retryAfter && mapped.Code == "ai_rate_limited"
+                    var wait = mapped.RetryAfter is { } retryAfter && mapped.Code == ErrorCode.AiRateLimited
                         ? TimeSpan.FromSeconds(Math.Min(retryAfter.TotalSeconds, 30))
                         : TimeSpan.FromMilliseconds(500 * attempt);
                     await Task.Delay(wait, cancellationToken);
@@ -172,13 +173,13 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunne
         }
         catch (TimeoutException)
         {
-            throw new UpstreamException("transcription_failed",
+            throw new UpstreamException(ErrorCode.TranscriptionFailed,
                 $"Extracting the audio of part {chunk.Index + 1} of {chunk.Total} ({chunk.Range}) of the media file timed out.", transient: true);
         }
         if (result.ExitCode != 0)
         {
             logger.LogWarning("ffmpeg could not extract audio for part {Part} of {Parts} (exit {ExitCode})", chunk.Index + 1, chunk.Total, result.ExitCode);
-            throw new UpstreamException("transcription_failed",
+            throw new UpstreamException(ErrorCode.TranscriptionFailed,
                 $"The audio of part {chunk.Index + 1} of {chunk.Total} ({chunk.Range}) of the media file could not be extracted.", transient: true);
         }
         if (!File.Exists(file)) await File.WriteAllBytesAsync(file, [], cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net.Sockets;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Common;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -108,18 +109,18 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvid
         {
             var permanent = (int)ex.StatusCode >= 500;
             throw new UpstreamException(
-                "email_rejected",
+                ErrorCode.EmailRejected,
                 $"The mail server refused the message ({(int)ex.StatusCode}, {ex.ErrorCode}): {ex.Message}",
                 transient: !permanent);
         }
         catch (AuthenticationException)
         {
             // The server's reply can quote what was sent; say only what to fix.
-            throw new UpstreamException("email_auth_failed", "The mail server refused the credentials in Email:Smtp:Username and Email:Smtp:Password.", transient: false);
+            throw new UpstreamException(ErrorCode.EmailAuthFailed, "The mail server refused the credentials in Email:Smtp:Username and Email:Smtp:Password.", transient: false);
         }
         catch (Exception ex) when (ex is SmtpProtocolException or SocketException or IOException or TimeoutException or SslHandshakeException)
         {
-            throw new UpstreamException("email_unavailable", $"The mail server {o.Smtp.Host}:{o.Smtp.Port} could not be reached or broke off: {ex.Message}", transient: true);
+            throw new UpstreamException(ErrorCode.EmailUnavailable, $"The mail server {o.Smtp.Host}:{o.Smtp.Port} could not be reached or broke off: {ex.Message}", transient: true);
         }
         logger.LogInformation("Email \"{Subject}\" sent through SMTP", message.Subject);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ internal sealed class FfmpegMediaTools(FfmpegRunner runner, IOptions<MediaOption
             if (result.ExitCode != 0 || !File.Exists(output))
             {
                 logger.LogWarning("Extracting subtitle stream {Stream} failed: {Error}", streamIndex, FirstLine(result.StandardError));
-                throw new UnprocessableException("invalid_subtitles", "The subtitle track inside the video could not be read.");
+                throw new UnprocessableException(ErrorCode.InvalidSubtitles, "The subtitle track inside the video could not be read.");
             }
             return await File.ReadAllTextAsync(output, cancellationToken);
         }

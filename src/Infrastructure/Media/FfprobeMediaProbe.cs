@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Domain.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -78,7 +79,7 @@ internal sealed class FfprobeMediaProbe(FfmpegRunner runner, IOptions<MediaOptio
     }
 
     private static UnprocessableException Unsupported() =>
-        new("unsupported_media", "This file is not a playable video or audio file. Upload a video (e.g. MP4, WebM, MOV, MKV) or an audio file.");
+        new(ErrorCode.UnsupportedMedia, "This file is not a playable video or audio file. Upload a video (e.g. MP4, WebM, MOV, MKV) or an audio file.");
 
     private static double? ReadDouble(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String &&

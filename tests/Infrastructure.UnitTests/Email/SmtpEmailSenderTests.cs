@@ -3,10 +3,10 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Infrastructure.Email;
 using AskVideo.Infrastructure.Queue;
+using AskVideo.TestSupport.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using AskVideo.TestSupport.Smtp;
 using SmtpServer;
 using SmtpServer.Protocol;
 
@@ -77,7 +77,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<UpstreamException>(() => sender.SendAsync(Message("reject-me@example.test"), CancellationToken.None));
 
-        Assert.Equal("email_rejected", ex.Code);
+        Assert.Equal("email_rejected", ex.Code.Value);
         Assert.False(ex.Transient);
         Assert.Contains("550", ex.Message, StringComparison.Ordinal);
         Assert.True(JobExecutor.IsPermanent(ex), "A refused recipient must fail the job instead of retrying it.");
@@ -95,7 +95,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<UpstreamException>(() => sender.SendAsync(Message("juergen@example.test"), CancellationToken.None));
 
-        Assert.Equal("email_rejected", ex.Code);
+        Assert.Equal("email_rejected", ex.Code.Value);
         Assert.True(ex.Transient);
         Assert.False(JobExecutor.IsPermanent(ex), "A temporary refusal must leave the job to the queue's retries.");
     }
@@ -107,7 +107,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<UpstreamException>(() => sender.SendAsync(Message("juergen@example.test"), CancellationToken.None));
 
-        Assert.Equal("email_auth_failed", ex.Code);
+        Assert.Equal("email_auth_failed", ex.Code.Value);
         Assert.True(JobExecutor.IsPermanent(ex));
         Assert.Contains("Email:Smtp:Password", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, ex.ToString(), StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<UpstreamException>(() => sender.SendAsync(Message("juergen@example.test"), CancellationToken.None));
 
-        Assert.Equal("email_unavailable", ex.Code);
+        Assert.Equal("email_unavailable", ex.Code.Value);
         Assert.True(ex.Transient);
         Assert.Contains($"127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
     }

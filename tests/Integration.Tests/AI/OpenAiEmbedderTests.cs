@@ -86,7 +86,7 @@ public sealed class OpenAiEmbedderTests
         var error = await Assert.ThrowsAsync<UpstreamException>(() => embedder.EmbedAsync(["hello"], null, CancellationToken.None));
 
         // Assert
-        Assert.Equal("embedding_dimension_mismatch", error.Code);
+        Assert.Equal("embedding_dimension_mismatch", error.Code.Value);
         Assert.False(error.Transient);
     }
 
@@ -100,7 +100,7 @@ public sealed class OpenAiEmbedderTests
         var error = await Assert.ThrowsAsync<UpstreamException>(() => embedder.EmbedAsync(["hello"], "sk-not-a-real-key", CancellationToken.None));
 
         // Assert
-        Assert.Equal("invalid_openai_key", error.Code);
+        Assert.Equal("invalid_openai_key", error.Code.Value);
         Assert.False(error.Transient);
         Assert.DoesNotContain("sk-", error.Message, StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public sealed class OpenAiEmbedderTests
         var error = await Assert.ThrowsAsync<UpstreamException>(() => embedder.EmbedAsync(["hello"], FakeOpenAi.RateLimitedKey, CancellationToken.None));
 
         // Assert
-        Assert.Equal("ai_rate_limited", error.Code);
+        Assert.Equal("ai_rate_limited", error.Code.Value);
         Assert.True(error.Transient);
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
         Assert.Single(_openAi.Requests); // no hidden SDK retries

@@ -104,7 +104,7 @@ public sealed class OpenAiTranscriberTests
             Create(concurrency: 1, attempts: 2).TranscribeAsync(clip.Path, clip.DurationSeconds, null, null, new ProgressLog(), CancellationToken.None));
 
         // Assert
-        Assert.Equal("transcription_failed", error.Code);
+        Assert.Equal("transcription_failed", error.Code.Value);
         Assert.True(error.Transient);
         Assert.Contains("part 1 of", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(clip.Path, error.Message, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class OpenAiTranscriberTests
             Create().TranscribeAsync(clip.Path, clip.DurationSeconds, null, "sk-wrong-key", new ProgressLog(), CancellationToken.None));
 
         // Assert
-        Assert.Equal("invalid_openai_key", error.Code);
+        Assert.Equal("invalid_openai_key", error.Code.Value);
         Assert.False(error.Transient);
     }
 

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using AskVideo.Domain.Groups;
-using AskVideo.Domain.Videos;
 using AskVideo.Application.Accounts.Me;
 using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Videos.Common;
+using AskVideo.Domain.Common;
+using AskVideo.Domain.Groups;
+using AskVideo.Domain.Videos;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
@@ -41,7 +42,7 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
             var id = Guid.CreateVersion7();
             var video = Video.Create(id, ownerId, $"Video {i}", i == 0 ? null : "described", $"v{i}.mp4", "video/mp4", 1000 + i, $"users/{ownerId:N}/videos/{id:N}/original.mp4", "en", now.AddMinutes(i));
             video.Enqueue(now);
-            if (i == 1) video.MarkFailed("no_transcript_source", "No subtitles.", now);
+            if (i == 1) video.MarkFailed(ErrorCode.NoTranscriptSource, "No subtitles.", now);
             video.ReplaceTags(tags.Select(t => t.Id));
             db.Videos.Add(video);
             if (i < 2) foreach (var group in groups) group.AddVideo(id, now);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Integration.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public class VideoLibraryTests(ApiFixture fixture) : IntegrationTest(fixture)
         video.Enqueue(now);
         if (status is VideoStatus.Ready or VideoStatus.Failed or VideoStatus.Processing) video.StartStage(ProcessingStage.Transcribing, 10, now);
         if (status == VideoStatus.Ready) video.MarkReady(now);
-        if (status == VideoStatus.Failed) video.MarkFailed("no_transcript_source", "No subtitles.", now);
+        if (status == VideoStatus.Failed) video.MarkFailed(ErrorCode.NoTranscriptSource, "No subtitles.", now);
         foreach (var name in tags ?? [])
         {
             var tag = await db.Tags.SingleOrDefaultAsync(t => t.OwnerId == ownerId && t.NormalizedName == name) ?? Tag.Create(ownerId, name, null, now);

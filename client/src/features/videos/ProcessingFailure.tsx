@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/Alert'
 import { Button, ButtonLink } from '../../components/Button'
+import type { ErrorCode } from '../../api/errors'
 import { errorMessage } from '../../components/ErrorState'
 import { useToast } from '../../components/Toast'
+import { failureDetail, failureSummary } from './failure'
 import { useReprocessVideo, type Video } from './queries'
 
-/** Failure codes the worker sends, each with guidance in `videos.failure.codes.*`. */
+/** The processing failures with longer guidance in `videos.failure.codes.*` (every other code has its short translation in `errors.codes.*`). */
 export const FAILURE_CODES = [
   'unsupported_media',
   'no_transcript_source',
@@ -16,7 +18,7 @@ export const FAILURE_CODES = [
   'transcription_failed',
   'embedding_dimension_mismatch',
   'processing_failed',
-] as const
+] as const satisfies readonly ErrorCode[]
 export type FailureCode = (typeof FAILURE_CODES)[number]
 
 export function isFailureCode(code: string | null | undefined): code is FailureCode {
@@ -36,9 +38,9 @@ export function ProcessingFailure({ video, onUploadSubtitles }: { video: Video; 
   const toast = useToast()
   const reprocess = useReprocessVideo(video.id)
   const code = video.error?.code
-  const serverMessage = video.error?.message?.trim()
   const known = isFailureCode(code)
-  const guidance = known ? t(`videos.failure.codes.${code}`) : serverMessage || t('videos.progress.failedUnknown')
+  const guidance = known ? t(`videos.failure.codes.${code}`) : failureSummary(video.error, t)
+  const detail = failureDetail(video.error)
 
   return (
     <Alert
@@ -75,7 +77,7 @@ export function ProcessingFailure({ video, onUploadSubtitles }: { video: Video; 
       }
     >
       <p data-testid="failure-guidance">{guidance}</p>
-      {known && serverMessage && <p className="text-xs text-red-800">{t('videos.failure.serverMessage', { message: serverMessage })}</p>}
+      {detail && detail !== guidance && <p className="text-xs text-red-800">{t('videos.failure.serverMessage', { message: detail })}</p>}
       {code && <p className="text-xs text-red-800">{t('videos.failure.codeLine', { code })}</p>}
       {reprocess.isError && <p className="font-medium">{errorMessage(reprocess.error, t)}</p>}
     </Alert>

@@ -6,6 +6,7 @@ import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
 import { detailApi, video } from '../../test/videos'
 import { expectNoAxeViolations } from '../../test/axe'
+import type { ErrorCode } from '../../api/errors'
 
 describe('videos: detail page', () => {
   it('shows the player, the facts and the queued status', async () => {
@@ -57,7 +58,8 @@ describe('videos: detail page', () => {
     const clip = video({
       title: 'Silent film',
       status: 'failed',
-      error: { code: 'no_speech', message: 'No speech was found in the audio.' },
+      // A code this client does not know (a newer server).
+      error: { code: 'no_speech' as ErrorCode, message: 'No speech was found in the audio.' },
     })
     const { fetch, path } = detailApi(clip)
     const { user } = renderApp(`/videos/${clip.id}`)
@@ -205,7 +207,7 @@ describe('videos: detail page', () => {
 
   it('is in Japanese under /ja', async () => {
     withSessionCookie()
-    const clip = video({ title: '会議', status: 'failed', error: { code: 'x', message: '失敗しました' } })
+    const clip = video({ title: '会議', status: 'failed', error: { code: 'x' as ErrorCode, message: '失敗しました' } })
     detailApi(clip)
     renderApp(`/ja/videos/${clip.id}`)
     const failure = await screen.findByTestId('processing-failure')

@@ -3,6 +3,7 @@ import { Badge, type BadgeTone } from '../../components/Badge'
 import { ProgressBar } from '../../components/ProgressBar'
 import { Spinner } from '../../components/Spinner'
 import { cx } from '../../lib/cx'
+import { failureSummary } from './failure'
 import type { Video, VideoStatus } from './queries'
 
 const tones: Record<VideoStatus, BadgeTone> = {
@@ -76,7 +77,7 @@ export function VideoProgress({
   } else if (status === 'failed') {
     content = (
       <p className={cx('text-sm text-red-700', compact && 'line-clamp-2')}>
-        {video.error?.message || t('videos.progress.failedUnknown')}
+        {failureSummary(video.error, t)}
       </p>
     )
   }

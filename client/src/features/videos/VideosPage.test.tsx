@@ -229,7 +229,9 @@ describe('videos: list', () => {
       errorMessage: 'The audio could not be transcribed.',
     })
     expect(await within(card).findByText('Failed')).toBeInTheDocument()
-    expect(within(card).getByText('The audio could not be transcribed.')).toBeInTheDocument()
+    // The code in the UI language, not the server's English message.
+    expect(within(card).getByText('Speech recognition failed.')).toBeInTheDocument()
+    expect(within(card).queryByText('The audio could not be transcribed.')).not.toBeInTheDocument()
   })
 
   it('a refused stream (e.g. an expired session) fetches the video through the API client, then reconnects', async () => {

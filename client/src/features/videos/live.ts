@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../api/errors'
 import type { ProcessingStage, VideoStatus } from './queries'
 
 /** The `data` of an `event: status` from `GET /videos/events` or `GET /videos/{id}/events`. */
@@ -6,7 +7,8 @@ export interface VideoStatusEvent {
   status: VideoStatus
   stage?: ProcessingStage | null
   progress: number
-  errorCode?: string | null
+  /** A code of the server's catalog (the OpenAPI enum `ErrorCode`). */
+  errorCode?: ErrorCode | null
   errorMessage?: string | null
   at?: string
 }

@@ -9,6 +9,7 @@ import chat from './en/chat'
 import settings from './en/settings'
 import search from './en/search'
 import videos from './en/videos'
+import { errorCodes, fieldErrorCodes } from './en/errorCodes'
 
 const en = {
   common: {
@@ -210,34 +211,8 @@ const en = {
     rateLimitedSeconds_other: 'Too many requests. Try again in {{count}} seconds.',
     rateLimitedMinutes_one: 'Too many requests. Try again in {{count}} minute.',
     rateLimitedMinutes_other: 'Too many requests. Try again in {{count}} minutes.',
-    codes: {
-      account_disabled: 'This account has been deactivated. Contact an administrator.',
-      admin_required: 'Only administrators can do this.',
-      already_processing: 'This video is already queued or being processed.',
-      cannot_demote_self: 'You cannot deactivate or demote your own account; ask another administrator.',
-      csrf_failed: 'Your session’s security check failed. Reload the page and try again.',
-      email_not_verified: 'Confirm your email address first: use the link we sent you, or request a new one.',
-      empty_file: 'The file is empty.',
-      file_too_large: 'The file is larger than your upload limit.',
-      form_too_large: 'The upload form is too large. Send the file with fewer or shorter fields.',
-      insufficient_scope: 'This API token has read-only access.',
-      invalid_openai_key: 'The AI provider rejected this API key. Check it and paste it again.',
-      invalid_tag_name: 'A tag name must be 1 to 50 characters.',
-      job_not_retryable: 'Only failed or dead jobs can be retried.',
-      payload_too_large: 'The file is larger than this server accepts.',
-      session_required: 'API tokens cannot do this. Sign in to AskVideo in the browser instead.',
-      signup_disabled: 'Sign-up is disabled on this server. Ask an administrator for an account.',
-      tag_exists: 'You already have a tag with this name.',
-      too_many_streams: 'Too many live connections are open (other AskVideo tabs or windows). Close some, then try again.',
-      too_many_tags: 'You have too many tags. Delete some first.',
-      too_many_tokens: 'You have too many API tokens. Delete some first.',
-      unauthenticated: 'Sign in to continue.',
-      unsupported_media: 'This file is not a playable video or audio file.',
-      unsupported_media_type: 'The server cannot read this kind of request.',
-      upload_size_mismatch: 'The file changed or was cut off while it was being sent. Try again.',
-      validation_failed: 'Some fields need attention.',
-      video_limit_reached: 'You have reached your video limit. Delete some videos or ask an administrator to raise the limit.',
-    },
+    codes: errorCodes,
+    fields: fieldErrorCodes,
     unexpectedTitle: 'Something went wrong',
     unexpectedBody: 'An unexpected error occurred. Reload the page to try again.',
     reload: 'Reload the page',

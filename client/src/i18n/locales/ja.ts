@@ -6,6 +6,7 @@ import chat from './ja/chat'
 import settings from './ja/settings'
 import search from './ja/search'
 import videos from './ja/videos'
+import { errorCodes, fieldErrorCodes } from './ja/errorCodes'
 
 const ja: Resources = {
   common: {
@@ -206,34 +207,8 @@ const ja: Resources = {
     rateLimitedSeconds_other: 'リクエストが多すぎます。{{count}} 秒後に再試行してください。',
     rateLimitedMinutes_one: 'リクエストが多すぎます。{{count}} 分後に再試行してください。',
     rateLimitedMinutes_other: 'リクエストが多すぎます。{{count}} 分後に再試行してください。',
-    codes: {
-      account_disabled: 'このアカウントは無効化されています。管理者に連絡してください。',
-      admin_required: 'この操作は管理者のみ行えます。',
-      already_processing: 'この動画はすでに処理待ち、または処理中です。',
-      cannot_demote_self: '自分自身を無効化・降格することはできません。他の管理者に依頼してください。',
-      csrf_failed: 'セッションのセキュリティ確認に失敗しました。ページを再読み込みしてから再試行してください。',
-      email_not_verified: '先にメールアドレスを確認してください。お送りしたリンクを使うか、新しいリンクをリクエストしてください。',
-      empty_file: 'ファイルが空です。',
-      file_too_large: 'ファイルがアップロード上限を超えています。',
-      form_too_large: 'アップロードのフォームが大きすぎます。項目を減らすか短くして送ってください。',
-      insufficient_scope: 'この API トークンは読み取り専用です。',
-      invalid_openai_key: 'AI プロバイダーがこの API キーを拒否しました。確認して貼り付け直してください。',
-      invalid_tag_name: 'タグ名は 1〜50 文字で入力してください。',
-      job_not_retryable: '再試行できるのは失敗・停止したジョブだけです。',
-      payload_too_large: 'ファイルがこのサーバーで受け付けられるサイズを超えています。',
-      session_required: 'API トークンではこの操作はできません。ブラウザーで AskVideo にサインインしてください。',
-      signup_disabled: 'このサーバーではアカウント作成が無効です。管理者にアカウントを依頼してください。',
-      tag_exists: '同じ名前のタグがすでにあります。',
-      too_many_streams: '開いているライブ接続が多すぎます（AskVideo の他のタブやウィンドウ）。いくつか閉じてから再試行してください。',
-      too_many_tags: 'タグが多すぎます。先にいくつか削除してください。',
-      too_many_tokens: 'API トークンが多すぎます。先にいくつか削除してください。',
-      unauthenticated: '続けるにはログインしてください。',
-      unsupported_media: '再生できる動画または音声ファイルではありません。',
-      unsupported_media_type: 'サーバーがこの形式のリクエストを読み取れません。',
-      upload_size_mismatch: '送信中にファイルが変更されたか、途中で切れました。もう一度お試しください。',
-      validation_failed: '入力内容を確認してください。',
-      video_limit_reached: '動画の上限に達しました。動画を削除するか、管理者に上限の引き上げを依頼してください。',
-    },
+    codes: errorCodes,
+    fields: fieldErrorCodes,
     unexpectedTitle: '問題が発生しました',
     unexpectedBody: '予期しないエラーが発生しました。ページを再読み込みしてください。',
     reload: 'ページを再読み込み',

@@ -2,6 +2,8 @@ using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -38,10 +40,10 @@ internal sealed class ConfirmPasswordResetHandler(
         await using (var transaction = await db.BeginTransactionAsync(cancellationToken))
         {
             var userId = await tokens.ConsumeAsync(request.Token, OneTimeTokenPurpose.PasswordReset, cancellationToken)
-                ?? throw new UnprocessableException("token_invalid", "This reset link is invalid, already used or expired. Request a new one.");
+                ?? throw new UnprocessableException(ErrorCode.TokenInvalid, "This reset link is invalid, already used or expired. Request a new one.");
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
-            var problems = PasswordPolicy.Check(request.NewPassword, user.Username, user.Email);
-            if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
+            var problems = PasswordPolicy.Problems(request.NewPassword, user.Username, user.Email);
+            if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, FieldError[]> { ["newPassword"] = [.. problems] });
 
             var now = time.GetUtcNow();
             user.ChangePasswordHash(hasher.Hash(request.NewPassword), now);

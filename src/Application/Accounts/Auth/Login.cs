@@ -4,6 +4,7 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Security;
+using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -58,9 +59,9 @@ internal sealed class LoginHandler(
             throw new UnauthenticatedException("The email/username or password is incorrect.");
         await throttle.ResetAsync(accountKey, cancellationToken);
         if (!user.IsActive)
-            throw new ForbiddenException("account_disabled", "This account has been deactivated. Contact an administrator.");
+            throw new ForbiddenException(ErrorCode.AccountDisabled, "This account has been deactivated. Contact an administrator.");
         if (!user.IsEmailVerified)
-            throw new ForbiddenException("email_not_verified", "Confirm your email address first: use the link we sent you, or request a new one.");
+            throw new ForbiddenException(ErrorCode.EmailNotVerified, "Confirm your email address first: use the link we sent you, or request a new one.");
 
         if (check == PasswordCheck.SuccessRehashNeeded) user.ChangePasswordHash(hasher.Hash(request.Password), time.GetUtcNow());
         var session = sessions.Start(user);

@@ -4,6 +4,7 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Security;
+using AskVideo.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ internal sealed class RefreshSessionHandler(
         if (token.RotatedAt is { } rotatedAt)
         {
             if (now - rotatedAt <= TimeSpan.FromSeconds(options.Value.RefreshRaceGraceSeconds))
-                throw new ConflictException("refresh_race", "The session was just refreshed by another tab; retry the request.");
+                throw new ConflictException(ErrorCode.RefreshRace, "The session was just refreshed by another tab; retry the request.");
             logger.LogWarning("Refresh token reuse detected for session family {FamilyId}; revoking it", token.FamilyId);
             await sessions.RevokeFamilyAsync(token.FamilyId, cancellationToken);
             throw new UnauthenticatedException("This session was signed out for safety because its refresh token was used twice. Sign in again.");
@@ -64,7 +65,7 @@ internal sealed class RefreshSessionHandler(
             .Where(t => t.Id == token.Id && t.RotatedAt == null && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RotatedAt, now), cancellationToken);
         if (rotated == 0)
-            throw new ConflictException("refresh_race", "The session was just refreshed by another tab; retry the request.");
+            throw new ConflictException(ErrorCode.RefreshRace, "The session was just refreshed by another tab; retry the request.");
 
         var session = sessions.Continue(user, token.FamilyId);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,8 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Validation;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -21,11 +23,7 @@ internal sealed class SignUpValidator : AbstractValidator<SignUpCommand>
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Username).ValidUsername();
         RuleFor(c => c.PreferredLanguage).ValidLanguage();
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in PasswordPolicy.Check(password, context.InstanceToValidate.Username, context.InstanceToValidate.Email))
-                context.AddFailure(nameof(SignUpCommand.Password), problem);
-        });
+        RuleFor(c => c.Password).ValidPassword(c => c.Username, c => c.Email);
     }
 }
 
@@ -48,7 +46,7 @@ internal sealed class SignUpHandler(
     public async Task<Unit> Handle(SignUpCommand request, CancellationToken cancellationToken)
     {
         if (!app.Value.SignupEnabled)
-            throw new ForbiddenException("signup_disabled", "Sign-up is disabled on this server. Ask an administrator for an account.");
+            throw new ForbiddenException(ErrorCode.SignupDisabled, "Sign-up is disabled on this server. Ask an administrator for an account.");
 
         var email = User.NormalizeEmail(request.Email);
         await limits.EnforceAsync("signup-ip", NetworkKey.Of(caller.IpAddress), rateLimits.Value.SignupPerIp, cancellationToken);
@@ -91,5 +89,5 @@ internal sealed class SignUpHandler(
     }
 
     private static ValidationFailedException UsernameTaken() =>
-        ValidationFailedException.For("username", "This username is taken; choose another one.");
+        ValidationFailedException.For("username", FieldErrorCode.UsernameTaken, "This username is taken; choose another one.");
 }

@@ -2,6 +2,7 @@ using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -24,7 +25,7 @@ internal sealed class VerifyEmailHandler(IAppDbContext db, AccountEmailDispatche
     {
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var userId = await tokens.ConsumeAsync(request.Token, OneTimeTokenPurpose.VerifyEmail, cancellationToken)
-            ?? throw new UnprocessableException("token_invalid", "This verification link is invalid, already used or expired. Request a new one from the sign-in page.");
+            ?? throw new UnprocessableException(ErrorCode.TokenInvalid, "This verification link is invalid, already used or expired. Request a new one from the sign-in page.");
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
         user.MarkEmailVerified(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Users;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +43,7 @@ public sealed class AccountThrottle(RateLimitGuard limits, ICurrentUser caller, 
         var key = KeyFor(user.Id);
         await CountAttemptAsync(key, cancellationToken);
         if (hasher.Verify(user.PasswordHash, password) == PasswordCheck.Failed)
-            throw ValidationFailedException.For(field, "The password is incorrect.");
+            throw ValidationFailedException.For(field, FieldErrorCode.PasswordIncorrect, "The password is incorrect.");
         await ResetAsync(key, cancellationToken);
     }
 

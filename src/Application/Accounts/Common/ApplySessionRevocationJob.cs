@@ -2,6 +2,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
 using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal sealed class ApplySessionRevocationJobHandler(ISessionRevocation revoca
         // Access tokens issued before the revocation have all expired by now: nothing is left to revoke.
         if (time.GetUtcNow() - request.RevokedAt > TimeSpan.FromMinutes(auth.Value.AccessTokenMinutes + 1)) return Unit.Value;
         if (!await revocation.ApplyAsync(request.Revocation, cancellationToken))
-            throw new UpstreamException("revocation_store_unavailable", "Redis is unreachable; the revocation will be retried.", transient: true);
+            throw new UpstreamException(ErrorCode.RevocationStoreUnavailable, "Redis is unreachable; the revocation will be retried.", transient: true);
         return Unit.Value;
     }
 }

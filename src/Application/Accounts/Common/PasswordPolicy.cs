@@ -1,4 +1,5 @@
 using System.Reflection;
+using AskVideo.Application.Common.Validation;
 
 namespace AskVideo.Application.Accounts.Common;
 
@@ -16,28 +17,34 @@ public static class PasswordPolicy
     private static readonly string[] Sequences = ["0123456789012345678901234567890", "9876543210987654321098765432109", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm"];
 
     /// <summary>Returns the reasons the password is not acceptable (empty when it is).</summary>
-    public static IReadOnlyList<string> Check(string? password, string? username, string? email)
+    public static IReadOnlyList<string> Check(string? password, string? username, string? email) =>
+        Problems(password, username, email).Select(p => p.Message).ToArray();
+
+    /// <summary>The reasons the password is not acceptable, each with its field code (empty when it is acceptable).</summary>
+    public static IReadOnlyList<FieldError> Problems(string? password, string? username, string? email)
     {
-        var problems = new List<string>();
+        var problems = new List<FieldError>();
         if (string.IsNullOrEmpty(password))
         {
-            problems.Add("Enter a password.");
+            problems.Add(new FieldError(FieldErrorCode.Required, "Enter a password."));
             return problems;
         }
-        if (password.Length < MinLength) problems.Add($"Use at least {MinLength} characters.");
-        if (password.Length > MaxLength) problems.Add($"Use at most {MaxLength} characters.");
+        if (password.Length < MinLength)
+            problems.Add(new FieldError(FieldErrorCode.PasswordTooShort, $"Use at least {MinLength} characters.", new Dictionary<string, object> { ["min"] = MinLength }));
+        if (password.Length > MaxLength)
+            problems.Add(new FieldError(FieldErrorCode.PasswordTooLong, $"Use at most {MaxLength} characters.", new Dictionary<string, object> { ["max"] = MaxLength }));
 
         var lower = password.ToLowerInvariant();
         if (!string.IsNullOrWhiteSpace(username) && lower.Contains(username.Trim().ToLowerInvariant(), StringComparison.Ordinal))
-            problems.Add("The password must not contain your username.");
+            problems.Add(new FieldError(FieldErrorCode.PasswordContainsUsername, "The password must not contain your username."));
         if (!string.IsNullOrWhiteSpace(email))
         {
             var normalized = email.Trim().ToLowerInvariant();
             var local = normalized.Split('@')[0];
             if (lower == normalized || (local.Length >= 4 && lower.Contains(local, StringComparison.Ordinal)))
-                problems.Add("The password must not contain your email address.");
+                problems.Add(new FieldError(FieldErrorCode.PasswordContainsEmail, "The password must not contain your email address."));
         }
-        if (IsCommon(lower)) problems.Add("This password is too common; choose something less guessable.");
+        if (IsCommon(lower)) problems.Add(new FieldError(FieldErrorCode.PasswordTooCommon, "This password is too common; choose something less guessable."));
         return problems;
     }
 

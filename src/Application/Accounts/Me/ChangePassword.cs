@@ -2,6 +2,7 @@ using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -39,10 +40,10 @@ internal sealed class ChangePasswordHandler(
         var userId = caller.RequireUserId();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw new NotFoundException("user");
         await throttle.ConfirmPasswordAsync(user, request.CurrentPassword, "currentPassword", cancellationToken);
-        var problems = PasswordPolicy.Check(request.NewPassword, user.Username, user.Email);
-        if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
+        var problems = PasswordPolicy.Problems(request.NewPassword, user.Username, user.Email);
+        if (problems.Count > 0) throw new ValidationFailedException(new Dictionary<string, FieldError[]> { ["newPassword"] = [.. problems] });
         if (request.NewPassword == request.CurrentPassword)
-            throw ValidationFailedException.For("newPassword", "Choose a password different from the current one.");
+            throw ValidationFailedException.For("newPassword", FieldErrorCode.PasswordUnchanged, "Choose a password different from the current one.");
 
         SessionRevocation revoked;
         await using (var transaction = await db.BeginTransactionAsync(cancellationToken))

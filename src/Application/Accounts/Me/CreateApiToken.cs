@@ -2,6 +2,8 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Security;
+using AskVideo.Application.Common.Validation;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -28,8 +30,9 @@ internal sealed class CreateApiTokenValidator : AbstractValidator<CreateApiToken
         RuleFor(c => c.Name).NotEmpty().WithMessage("Name the token so you can recognise it later.")
             .MaximumLength(ApiToken.MaxNameLength);
         RuleFor(c => c.Scopes).NotEmpty().WithMessage("Choose at least one scope: read or write.")
-            .Must(s => s is null || s.All(ApiScopes.IsValid)).WithMessage("Scopes must be \"read\" and/or \"write\".");
-        RuleFor(c => c.ExpiresAt).Must(e => e is null || e > time.GetUtcNow()).WithMessage("The expiry must be in the future.");
+            .Must(s => s is null || s.All(ApiScopes.IsValid)).WithMessage("Scopes must be \"read\" and/or \"write\".")
+            .WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", "read, write"));
+        RuleFor(c => c.ExpiresAt).Must(e => e is null || e > time.GetUtcNow()).WithMessage("The expiry must be in the future.").WithFieldCode(FieldErrorCode.MustBeFuture);
     }
 }
 
@@ -43,7 +46,7 @@ internal sealed class CreateApiTokenHandler(IAppDbContext db, ICurrentUser calle
     {
         var userId = caller.RequireUserId();
         if (await db.ApiTokens.CountAsync(t => t.UserId == userId, cancellationToken) >= MaxTokensPerUser)
-            throw new ConflictException("too_many_tokens", $"You already have {MaxTokensPerUser} API tokens; delete some first.");
+            throw new ConflictException(ErrorCode.TooManyTokens, $"You already have {MaxTokensPerUser} API tokens; delete some first.");
 
         var scopes = request.Scopes.Contains(ApiScopes.Write) ? new[] { ApiScopes.Read, ApiScopes.Write } : [ApiScopes.Read];
         var secret = ApiToken.SecretPrefix + SecretTokens.Create();

@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
+using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ internal sealed class SetOpenAiKeyHandler(
         var key = request.ApiKey.Trim();
         var check = await catalog.CheckKeyAsync(key, cancellationToken);
         if (check == KeyCheck.Invalid)
-            throw new UnprocessableException("invalid_openai_key", "The AI provider rejected this API key. Check it and paste it again in Settings.");
+            throw new UnprocessableException(ErrorCode.InvalidOpenAiKey, "The AI provider rejected this API key. Check it and paste it again in Settings.");
 
         var last4 = key[^4..];
         user.SetOpenAiKey(protector.Protect(key, SecretContext.UserAiKey(userId)), last4, time.GetUtcNow());

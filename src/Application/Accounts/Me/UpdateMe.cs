@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -41,7 +42,7 @@ internal sealed class UpdateMeHandler(IAppDbContext db, ICurrentUser caller, IMe
         {
             var normalized = User.NormalizeUsername(request.Username);
             if (await db.Users.AnyAsync(u => u.NormalizedUsername == normalized && u.Id != userId, cancellationToken))
-                throw ValidationFailedException.For("username", "This username is taken; choose another one.");
+                throw ValidationFailedException.For("username", FieldErrorCode.UsernameTaken, "This username is taken; choose another one.");
             user.SetUsername(request.Username, now);
         }
         if (request.PreferredLanguage is not null) user.SetPreferredLanguage(request.PreferredLanguage, now);

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Jobs;
 using FluentValidation;
 using MediatR;
@@ -37,7 +38,8 @@ internal sealed class ListJobsValidator : AbstractValidator<ListJobsQuery>
 
     public ListJobsValidator()
     {
-        RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage($"status must be one of {string.Join(", ", Statuses)}.");
+        RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage($"status must be one of {string.Join(", ", Statuses)}.")
+            .WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", FieldErrors.Allowed(Statuses)));
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
         RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
     }

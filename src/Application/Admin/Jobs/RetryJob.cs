@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Jobs;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ internal sealed class RetryJobHandler(IAppDbContext db, TimeProvider time) : IRe
     {
         var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == request.Id, cancellationToken) ?? throw new NotFoundException("job");
         if (job.Status is not (JobStatus.Dead or JobStatus.Failed))
-            throw new ConflictException("job_not_retryable", $"Only failed or dead jobs can be retried; this one is {job.Status.ToString().ToLowerInvariant()}.");
+            throw new ConflictException(ErrorCode.JobNotRetryable, $"Only failed or dead jobs can be retried; this one is {job.Status.ToString().ToLowerInvariant()}.");
         job.Retry(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Users;
 using FluentValidation;
 using MediatR;
@@ -20,11 +21,7 @@ internal sealed class CreateAdminValidator : AbstractValidator<CreateAdminComman
     {
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Username).ValidUsername();
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in PasswordPolicy.Check(password, context.InstanceToValidate.Username, context.InstanceToValidate.Email))
-                context.AddFailure("password", problem);
-        });
+        RuleFor(c => c.Password).ValidPassword(c => c.Username, c => c.Email);
     }
 }
 
@@ -40,7 +37,7 @@ internal sealed class CreateAdminHandler(IAppDbContext db, IPasswordHasher hashe
         {
             var username = User.NormalizeUsername(request.Username);
             if (await db.Users.AnyAsync(u => u.NormalizedUsername == username, cancellationToken))
-                throw ValidationFailedException.For("username", "This username is taken by another account.");
+                throw ValidationFailedException.For("username", FieldErrorCode.UsernameTaken, "This username is taken by another account.");
             user = User.Register(request.Email, request.Username, hasher.Hash(request.Password), app.Value.DefaultVideoLimit, "en", now);
             db.Users.Add(user);
         }

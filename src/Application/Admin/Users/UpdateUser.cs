@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
+using AskVideo.Domain.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ internal sealed class UpdateUserHandler(IAppDbContext db, ICurrentUser caller, S
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == request.Id, cancellationToken) ?? throw new NotFoundException("user");
         var now = time.GetUtcNow();
         var selfDemotion = user.Id == caller.UserId && ((request.IsActive.IsSet && request.IsActive.Value == false) || (request.IsAdmin.IsSet && request.IsAdmin.Value == false));
-        if (selfDemotion) throw new ConflictException("cannot_demote_self", "You cannot deactivate or demote your own account; ask another administrator.");
+        if (selfDemotion) throw new ConflictException(ErrorCode.CannotDemoteSelf, "You cannot deactivate or demote your own account; ask another administrator.");
 
         var revoke = false;
         if (request.IsActive.IsSet && request.IsActive.Value is { } active)

@@ -2,6 +2,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Security;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Chat;
 using FluentValidation;
 using MediatR;
@@ -19,7 +20,8 @@ internal sealed class SetChatFeedbackValidator : AbstractValidator<SetChatFeedba
 {
     public SetChatFeedbackValidator()
     {
-        RuleFor(c => c.Value).Must(v => v is null or "good" or "bad").WithMessage("value must be good, bad or null.");
+        RuleFor(c => c.Value).Must(v => v is null or "good" or "bad").WithMessage("value must be good, bad or null.")
+            .WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", "good, bad"));
         RuleFor(c => c.Comment).MaximumLength(ChatLog.MaxFeedbackCommentLength);
         RuleFor(c => c.FeedbackToken).MaximumLength(128);
     }

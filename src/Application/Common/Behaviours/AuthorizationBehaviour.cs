@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Users;
 using MediatR;
 
@@ -22,7 +23,7 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser c
         if (request is ISystemRequest)
         {
             if (currentUser.Method is not AuthMethod.System)
-                throw new ForbiddenException("forbidden", "This operation is internal.");
+                throw new ForbiddenException(ErrorCode.Forbidden, "This operation is internal.");
             return next();
         }
         if (request is IAllowAnonymous) return next();
@@ -30,13 +31,13 @@ internal sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser c
         if (!currentUser.IsAuthenticated) throw new UnauthenticatedException();
 
         if (request is (ISessionOnly or IRequireAdmin) && currentUser.Method != AuthMethod.Cookie)
-            throw new ForbiddenException("session_required", "API tokens cannot do this; sign in to AskVideo in the browser instead.");
+            throw new ForbiddenException(ErrorCode.SessionRequired, "API tokens cannot do this; sign in to AskVideo in the browser instead.");
 
         if (currentUser.Method == AuthMethod.ApiToken && IsCommand && !currentUser.Scopes.Contains(ApiScopes.Write))
-            throw new ForbiddenException("insufficient_scope", "This API token has read-only scope; a token with the write scope is needed.");
+            throw new ForbiddenException(ErrorCode.InsufficientScope, "This API token has read-only scope; a token with the write scope is needed.");
 
         if (request is IRequireAdmin && !currentUser.IsAdmin)
-            throw new ForbiddenException("admin_required", "Only administrators can do this.");
+            throw new ForbiddenException(ErrorCode.AdminRequired, "Only administrators can do this.");
 
         return next();
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
@@ -28,7 +29,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
                 _ => [],
             };
             if (texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)))
-                throw ValidationFailedException.For(ToCamelCase(property.Name), "Text must not contain NUL characters.");
+                throw ValidationFailedException.For(FieldErrors.ToCamelCase(property.Name), FieldErrorCode.InvalidCharacters, "Text must not contain NUL characters.");
         }
 
         var failures = new List<FluentValidation.Results.ValidationFailure>();
@@ -37,16 +38,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
-        if (failures.Count > 0)
-        {
-            var errors = failures
-                .GroupBy(f => ToCamelCase(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
-            throw new ValidationFailedException(errors);
-        }
+        if (failures.Count > 0) throw FieldErrors.ToException(failures);
         return await next();
     }
-
-    private static string ToCamelCase(string name) =>
-        string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -1,7 +1,9 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Videos;
 using FluentValidation;
@@ -19,7 +21,7 @@ internal sealed class CreateGroupValidator : AbstractValidator<CreateGroupComman
 {
     public CreateGroupValidator()
     {
-        RuleFor(c => c.Name).Must(n => n is not null && n.Trim().Length > 0).WithMessage("Give the group a name.").MaximumLength(VideoGroup.MaxNameLength);
+        RuleFor(c => c.Name).Must(n => n is not null && n.Trim().Length > 0).WithMessage("Give the group a name.").WithFieldCode(FieldErrorCode.Required).MaximumLength(VideoGroup.MaxNameLength);
         RuleFor(c => c.Description).MaximumLength(Video.MaxDescriptionLength);
     }
 }
@@ -31,7 +33,7 @@ internal sealed class CreateGroupHandler(IAppDbContext db, ICurrentUser caller, 
     {
         var userId = caller.RequireUserId();
         if (await db.Groups.CountAsync(g => g.OwnerId == userId, cancellationToken) >= CreateGroupCommand.MaxGroupsPerUser)
-            throw new ConflictException("too_many_groups", $"You can have at most {CreateGroupCommand.MaxGroupsPerUser} groups. Delete one first.");
+            throw new ConflictException(ErrorCode.TooManyGroups, $"You can have at most {CreateGroupCommand.MaxGroupsPerUser} groups. Delete one first.");
         var group = VideoGroup.Create(userId, request.Name, request.Description, time.GetUtcNow());
         db.Groups.Add(group);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Videos;
@@ -15,7 +16,7 @@ internal sealed class UpdateGroupValidator : AbstractValidator<UpdateGroupComman
 {
     public UpdateGroupValidator()
     {
-        RuleFor(c => c.Name).Must(n => n is null || n.Trim().Length > 0).WithMessage("Give the group a name.").MaximumLength(VideoGroup.MaxNameLength);
+        RuleFor(c => c.Name).Must(n => n is null || n.Trim().Length > 0).WithMessage("Give the group a name.").WithFieldCode(FieldErrorCode.Required).MaximumLength(VideoGroup.MaxNameLength);
         RuleFor(c => c.Description).MaximumLength(Video.MaxDescriptionLength);
     }
 }

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Domain.Groups;
 using FluentValidation;
@@ -17,7 +18,8 @@ internal sealed class AddGroupVideosValidator : AbstractValidator<AddGroupVideos
     public AddGroupVideosValidator()
     {
         RuleFor(c => c.VideoIds).NotEmpty().WithMessage("Choose at least one video.")
-            .Must(ids => ids.Count <= VideoGroup.MaxMembers).WithMessage($"At most {VideoGroup.MaxMembers} videos at once.");
+            .Must(ids => ids.Count <= VideoGroup.MaxMembers).WithMessage($"At most {VideoGroup.MaxMembers} videos at once.")
+            .WithFieldCode(FieldErrorCode.TooMany, ("max", VideoGroup.MaxMembers));
     }
 }
 

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Groups.Common;
 using AskVideo.Domain.Common;
 using AskVideo.Domain.Groups;
@@ -16,8 +17,11 @@ internal sealed class ReorderGroupValidator : AbstractValidator<ReorderGroupComm
 {
     public ReorderGroupValidator()
     {
-        RuleFor(c => c.VideoIds).NotNull().Must(ids => ids.Count <= VideoGroup.MaxMembers)
-            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each video may appear only once in the order.");
+        RuleFor(c => c.VideoIds).NotNull()
+            .Must(ids => ids.Count <= VideoGroup.MaxMembers).WithMessage($"At most {VideoGroup.MaxMembers} videos.")
+            .WithFieldCode(FieldErrorCode.TooMany, ("max", VideoGroup.MaxMembers))
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each video may appear only once in the order.")
+            .WithFieldCode(FieldErrorCode.Duplicate);
     }
 }
 
@@ -31,9 +35,9 @@ internal sealed class ReorderGroupHandler(IAppDbContext db, ICurrentUser caller,
         {
             group.Reorder(request.VideoIds, time.GetUtcNow());
         }
-        catch (DomainException ex) when (ex.Code == "invalid_order")
+        catch (DomainException ex) when (ex.Code == ErrorCode.InvalidOrder)
         {
-            throw ValidationFailedException.For("videoIds", ex.Message);
+            throw ValidationFailedException.For("videoIds", FieldErrorCode.InvalidOrder, ex.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
         return await views.ToDtoAsync(group, cancellationToken);

@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Processing;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -40,5 +41,5 @@ internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser calle
         return await db.ToDtoAsync(video, links, cancellationToken);
     }
 
-    private static ConflictException AlreadyProcessing() => new("already_processing", "This video is already queued or processing.");
+    private static ConflictException AlreadyProcessing() => new(ErrorCode.AlreadyProcessing, "This video is already queued or processing.");
 }

@@ -1,5 +1,6 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
@@ -14,10 +15,10 @@ internal sealed class UpdateVideoValidator : AbstractValidator<UpdateVideoComman
 {
     public UpdateVideoValidator()
     {
-        RuleFor(c => c.Title).Must(t => t is null || t.Trim().Length > 0).WithMessage("The title cannot be empty.")
+        RuleFor(c => c.Title).Must(t => t is null || t.Trim().Length > 0).WithMessage("The title cannot be empty.").WithFieldCode(FieldErrorCode.Required)
             .MaximumLength(Video.MaxTitleLength);
         RuleFor(c => c.Description).MaximumLength(Video.MaxDescriptionLength);
-        RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.");
+        RuleFor(c => c.Tags).Must(t => t is null || t.Count <= 20).WithMessage("At most 20 tags.").WithFieldCode(FieldErrorCode.TooMany, ("max", 20));
         RuleForEach(c => c.Tags).NotEmpty().MaximumLength(Tag.MaxNameLength);
     }
 }

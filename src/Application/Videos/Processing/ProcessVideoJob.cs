@@ -159,7 +159,7 @@ internal sealed class ProcessVideoHandler(
             return new Transcript(lines, TranscriptSource.Asr, video.Language ?? result.Language);
         }
 
-        throw new UnprocessableException("no_transcript_source",
+        throw new UnprocessableException(ErrorCode.NoTranscriptSource,
             "This video has no subtitles and speech recognition is not configured. Upload subtitles (.srt or .vtt) in the transcript editor, " +
             "add your OpenAI key in Settings, or ask the administrator to configure speech recognition (AI:TranscriptionProvider).");
     }
@@ -172,7 +172,7 @@ internal sealed class ProcessVideoHandler(
         }
         catch (SubtitleFormatException ex)
         {
-            throw new UnprocessableException("invalid_subtitles", $"{what} could not be read. {ex.Message}");
+            throw new UnprocessableException(ErrorCode.InvalidSubtitles, $"{what} could not be read. {ex.Message}");
         }
     }
 
@@ -235,7 +235,7 @@ internal sealed class ProcessVideoHandler(
                 await transaction.RollbackAsync(cancellationToken);
                 await db.ReloadAsync(video, cancellationToken);
                 if (video.Status is not (VideoStatus.Queued or VideoStatus.Processing))
-                    throw new ConflictException("already_processing", "The video changed state while it was being processed.");
+                    throw new ConflictException(ErrorCode.AlreadyProcessing, "The video changed state while it was being processed.");
             }
         }
         await events.PublishAsync(video, cancellationToken);
@@ -249,14 +249,14 @@ internal sealed class ProcessVideoHandler(
         _ => language,
     };
 
-    private sealed record Failure(string Code, string Message, bool Permanent);
+    private sealed record Failure(ErrorCode Code, string Message, bool Permanent);
 
     private static Failure? Classify(Exception exception) => exception switch
     {
         UnprocessableException e => new Failure(e.Code, e.Message, true),
         UpstreamException e => new Failure(e.Code, e.Message, !e.Transient),
-        DomainException { Code: "empty_transcript" } e => new Failure("no_transcript_source", e.Message + " Upload subtitles with speech in the transcript editor.", true),
+        DomainException e when e.Code == ErrorCode.EmptyTranscript => new Failure(ErrorCode.NoTranscriptSource, e.Message + " Upload subtitles with speech in the transcript editor.", true),
         NotFoundException or ConflictException => null,
-        _ => new Failure("processing_failed", "Processing failed after several attempts. Try Reprocess; if it keeps failing, contact the administrator.", false),
+        _ => new Failure(ErrorCode.ProcessingFailed, "Processing failed after several attempts. Try Reprocess; if it keeps failing, contact the administrator.", false),
     };
 }

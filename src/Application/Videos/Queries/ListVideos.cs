@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
@@ -23,8 +24,10 @@ internal sealed class ListVideosValidator : AbstractValidator<ListVideosQuery>
     {
         RuleFor(q => q.Q).MaximumLength(200);
         RuleFor(q => q.Status).Must(s => s is null || Enum.TryParse<VideoStatus>(s, true, out _))
-            .WithMessage("status must be one of uploaded, queued, processing, ready, failed.");
-        RuleFor(q => q.Sort).Must(s => s is null || VideoSorts.All.Contains(s)).WithMessage($"sort must be one of {string.Join(", ", VideoSorts.All)}.");
+            .WithMessage("status must be one of uploaded, queued, processing, ready, failed.")
+            .WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", "uploaded, queued, processing, ready, failed"));
+        RuleFor(q => q.Sort).Must(s => s is null || VideoSorts.All.Contains(s)).WithMessage($"sort must be one of {string.Join(", ", VideoSorts.All)}.")
+            .WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", FieldErrors.Allowed(VideoSorts.All)));
         RuleFor(q => q.Tag).MaximumLength(Tag.MaxNameLength);
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
         RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);

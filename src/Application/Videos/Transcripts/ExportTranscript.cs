@@ -1,6 +1,7 @@
-using AskVideo.Application.Common.Models;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Models;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
 using FluentValidation;
 using MediatR;
@@ -14,7 +15,7 @@ internal sealed class ExportTranscriptValidator : AbstractValidator<ExportTransc
 {
     public ExportTranscriptValidator()
     {
-        RuleFor(q => q.Format).Must(f => f is "vtt" or "srt").WithMessage("format must be json, vtt or srt.");
+        RuleFor(q => q.Format).Must(f => f is "vtt" or "srt").WithMessage("format must be json, vtt or srt.").WithFieldCode(FieldErrorCode.InvalidChoice, ("allowed", "json, vtt, srt"));
     }
 }
 

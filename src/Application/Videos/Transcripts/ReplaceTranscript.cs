@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Processing;
 using AskVideo.Domain.Common;
@@ -26,8 +27,10 @@ internal sealed class ReplaceTranscriptValidator : AbstractValidator<ReplaceTran
     public ReplaceTranscriptValidator()
     {
         RuleFor(c => c).Must(c => (c.SubtitleText is null) != (c.Segments is null))
-            .WithName("body").WithMessage("Send the transcript either as SRT/WebVTT text or as JSON segments.");
-        RuleFor(c => c.Segments).Must(s => s is null || s.Count <= 100_000).WithMessage("At most 100,000 segments.");
+            .WithName("body").WithMessage("Send the transcript either as SRT/WebVTT text or as JSON segments.")
+            .WithFieldCode(FieldErrorCode.InvalidBody);
+        RuleFor(c => c.Segments).Must(s => s is null || s.Count <= 100_000).WithMessage("At most 100,000 segments.")
+            .WithFieldCode(FieldErrorCode.TooMany, ("max", 100_000));
         RuleForEach(c => c.Segments).ChildRules(segment =>
         {
             segment.RuleFor(s => s.StartMs).GreaterThanOrEqualTo(0);
@@ -46,7 +49,7 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
         var lines = Parse(request);
         var video = await db.FindOwnedAsync(request.VideoId, userId, cancellationToken);
         if (video.Status is VideoStatus.Queued or VideoStatus.Processing)
-            throw new ConflictException("already_processing", "This video is being processed. Edit the transcript when processing has finished.");
+            throw new ConflictException(ErrorCode.AlreadyProcessing, "This video is being processed. Edit the transcript when processing has finished.");
 
         var previousKey = video.SubtitlesKey;
         var key = StorageKeys.EditedSubtitles(userId, video.Id, Ids.New());
@@ -62,7 +65,7 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
         catch (DbUpdateConcurrencyException)
         {
             await storage.DeleteAsync(key, CancellationToken.None);
-            throw new ConflictException("already_processing", "This video changed while you were editing. Reload it and try again.");
+            throw new ConflictException(ErrorCode.AlreadyProcessing, "This video changed while you were editing. Reload it and try again.");
         }
         catch
         {
@@ -82,11 +85,11 @@ internal sealed class ReplaceTranscriptHandler(IAppDbContext db, ICurrentUser ca
         }
         catch (SubtitleFormatException ex)
         {
-            throw ValidationFailedException.For("body", ex.Message);
+            throw ValidationFailedException.For("body", FieldErrorCode.InvalidSubtitles, ex.Message);
         }
         catch (DomainException ex)
         {
-            throw ValidationFailedException.For("body", ex.Message);
+            throw ValidationFailedException.For("body", ex.Code == ErrorCode.EmptyTranscript ? FieldErrorCode.EmptyTranscript : FieldErrorCode.InvalidBody, ex.Message);
         }
     }
 }

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
+using AskVideo.Domain.Common;
 using MediatR;
 
 namespace AskVideo.Application.Videos.Upload;
@@ -27,7 +28,7 @@ internal sealed class CheckUploadHandler(ICurrentUser caller, IPendingUploads pe
         if (upload is null || upload.OwnerId != userId)
             throw new NotFoundException("upload", "This upload is unknown, expired or already sent. Announce it again.");
         if (length != upload.SizeBytes)
-            throw new UnprocessableException("upload_size_mismatch", $"Send exactly the {upload.SizeBytes} bytes announced, with a Content-Length header.");
+            throw new UnprocessableException(ErrorCode.UploadSizeMismatch, $"Send exactly the {upload.SizeBytes} bytes announced, with a Content-Length header.");
         return upload;
     }
 }

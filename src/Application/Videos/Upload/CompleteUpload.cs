@@ -48,7 +48,7 @@ internal sealed class CompleteUploadHandler(
                 _ => throw new InvalidOperationException("Unknown upload body."),
             };
             if (size != upload.SizeBytes)
-                throw new UnprocessableException("upload_size_mismatch", $"The upload ended after {size} of the {upload.SizeBytes} bytes announced.");
+                throw new UnprocessableException(ErrorCode.UploadSizeMismatch, $"The upload ended after {size} of the {upload.SizeBytes} bytes announced.");
             string? subtitlesKey = null;
             if (upload.Subtitles is not null)
             {

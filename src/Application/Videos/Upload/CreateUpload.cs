@@ -3,11 +3,12 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AskVideo.Application.Videos.Upload;
@@ -41,13 +42,14 @@ internal sealed class CreateUploadValidator : UploadFieldRules<CreateUploadComma
     public CreateUploadValidator()
     {
         RuleFor(c => c.FileName).NotEmpty().MaximumLength(Video.MaxFileNameLength);
-        RuleFor(c => c.SizeBytes).GreaterThan(0).WithMessage("The file is empty.");
+        RuleFor(c => c.SizeBytes).GreaterThan(0).WithMessage("The file is empty.").WithFieldCode(FieldErrorCode.Empty);
         RuleForEach(c => c.Tags).NotEmpty().OverridePropertyName("tags");
         RuleFor(c => c.SubtitlesFileName).NotEmpty().When(c => c.Subtitles is not null).WithMessage("Name the subtitles file (.srt or .vtt).");
-        RuleFor(c => c.SubtitlesFileName).Must(IsSubtitlesName).WithMessage(SubtitlesMessage);
+        RuleFor(c => c.SubtitlesFileName).Must(IsSubtitlesName).WithMessage(SubtitlesMessage).WithFieldCode(FieldErrorCode.InvalidFileType, ("allowed", SubtitleTypes));
         RuleFor(c => c.Subtitles).NotEmpty().When(c => c.SubtitlesFileName is not null).WithMessage("The subtitles are empty.");
         RuleFor(c => c.Subtitles).Must(s => s is null || Encoding.UTF8.GetByteCount(s) <= UploadLimits.MaxSubtitleBytes)
-            .WithMessage($"Subtitles may be at most {UploadLimits.MaxSubtitleBytes / 1024 / 1024} MiB.");
+            .WithMessage($"Subtitles may be at most {UploadLimits.MaxSubtitleBytes / 1024 / 1024} MiB.")
+            .WithFieldCode(FieldErrorCode.TooLarge, ("maxBytes", UploadLimits.MaxSubtitleBytes));
     }
 }
 

@@ -2,6 +2,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Options;
+using AskVideo.Application.Common.Validation;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Common;
 using FluentValidation;
@@ -29,7 +30,8 @@ internal sealed class ReceivedUploadValidator : UploadFieldRules<ReceivedUpload>
     public ReceivedUploadValidator()
     {
         RuleFor(f => f.FileName).NotNull().OverridePropertyName("file").WithMessage("Attach the video or audio file in the \"file\" field.");
-        RuleFor(f => f.SubtitlesFileName).Must(IsSubtitlesName).OverridePropertyName("subtitles").WithMessage(SubtitlesMessage);
+        RuleFor(f => f.SubtitlesFileName).Must(IsSubtitlesName).OverridePropertyName("subtitles").WithMessage(SubtitlesMessage)
+            .WithFieldCode(FieldErrorCode.InvalidFileType, ("allowed", SubtitleTypes));
     }
 }
 
@@ -77,9 +79,8 @@ internal sealed class UploadVideoHandler(
 
             var validation = await new ReceivedUploadValidator().ValidateAsync(new ReceivedUpload(fields, fileName, subtitlesFileName), ct);
             if (!validation.IsValid)
-                throw new ValidationFailedException(validation.Errors.GroupBy(e => char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..])
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-            if (size == 0) throw new UnprocessableException("empty_file", "The file is empty.");
+                throw FieldErrors.ToException(validation.Errors);
+            if (size == 0) throw new UnprocessableException(ErrorCode.EmptyFile, "The file is empty.");
             return new NewVideo(userId, videoId, fields, fileName!, videoKey!, subtitlesKey, size, await ingest.ProbeAsync(videoKey!, ct));
         }, cancellationToken);
         logger.LogInformation("Video {VideoId} uploaded ({SizeBytes} bytes)", video.Id, video.SizeBytes);

@@ -2,6 +2,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Processing;
+using AskVideo.Domain.Common;
 using AskVideo.Domain.Groups;
 using AskVideo.Domain.Users;
 using AskVideo.Domain.Videos;
@@ -91,5 +92,5 @@ public sealed class VideoIngest(IAppDbContext db, IJobQueue jobs, IVideoEvents e
     }
 
     private static ForbiddenException LimitReached(int? limit) =>
-        new("video_limit_reached", $"You have reached your limit of {limit} videos. Delete some videos or ask an administrator to raise the limit.");
+        new(ErrorCode.VideoLimitReached, $"You have reached your limit of {limit} videos. Delete some videos or ask an administrator to raise the limit.");
 }
