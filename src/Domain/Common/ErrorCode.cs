@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace AskVideo.Domain.Common;
 
 /// <summary>
@@ -9,12 +7,12 @@ namespace AskVideo.Domain.Common;
 /// and for the tests that check every code has a translation. Add a code here, document it in docs/api-errors.md and
 /// translate it in the client's locales (a client test fails otherwise).
 /// </summary>
-public sealed class ErrorCode : IEquatable<ErrorCode>
+public sealed class ErrorCode : CodeCatalog<ErrorCode>
 {
-    private ErrorCode(string value) => Value = value;
-
-    /// <summary>The wire form, snake_case.</summary>
-    public string Value { get; }
+    private ErrorCode(string value)
+        : base(value)
+    {
+    }
 
     // 400
     public static readonly ErrorCode ValidationFailed = new("validation_failed");
@@ -111,38 +109,11 @@ public sealed class ErrorCode : IEquatable<ErrorCode>
     public static readonly ErrorCode EmailUnavailable = new("email_unavailable");
     public static readonly ErrorCode RevocationStoreUnavailable = new("revocation_store_unavailable");
 
-    private static readonly Lazy<IReadOnlyList<ErrorCode>> AllCodes = new(() => typeof(ErrorCode)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(ErrorCode))
-        .Select(f => (ErrorCode)f.GetValue(null)!)
-        .ToArray());
-
-    private static readonly Lazy<Dictionary<string, ErrorCode>> ByValue = new(() => All.ToDictionary(c => c.Value, StringComparer.Ordinal));
-
-    /// <summary>Every code, in declaration order.</summary>
-    public static IReadOnlyList<ErrorCode> All => AllCodes.Value;
-
     /// <summary>The catalogued code with this wire form, e.g. one read back from the database.</summary>
     public static bool TryParse(string? value, out ErrorCode code)
     {
-        if (value is not null && ByValue.Value.TryGetValue(value, out var found))
-        {
-            code = found;
-            return true;
-        }
-        code = ProcessingFailed;
-        return false;
+        var found = Find(value);
+        code = found ?? ProcessingFailed;
+        return found is not null;
     }
-
-    public bool Equals(ErrorCode? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
-
-    public override bool Equals(object? obj) => obj is ErrorCode other && Equals(other);
-
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
-
-    public override string ToString() => Value;
-
-    public static bool operator ==(ErrorCode? left, ErrorCode? right) => left?.Equals(right) ?? right is null;
-
-    public static bool operator !=(ErrorCode? left, ErrorCode? right) => !(left == right);
 }

@@ -1,4 +1,4 @@
-using System.Reflection;
+using AskVideo.Domain.Common;
 
 namespace AskVideo.Application.Common.Validation;
 
@@ -9,11 +9,12 @@ namespace AskVideo.Application.Common.Validation;
 /// <see cref="FieldErrors.WithFieldCode{T, TProperty}"/>. The client translates each code (a test checks it has en and ja).
 /// Parameters, when a code has them: <c>min</c>, <c>max</c>, <c>maxBytes</c> (numbers), <c>allowed</c> (the values, comma-separated).
 /// </summary>
-public sealed class FieldErrorCode : IEquatable<FieldErrorCode>
+public sealed class FieldErrorCode : CodeCatalog<FieldErrorCode>
 {
-    private FieldErrorCode(string value) => Value = value;
-
-    public string Value { get; }
+    private FieldErrorCode(string value)
+        : base(value)
+    {
+    }
 
     /// <summary>Empty, missing or only spaces.</summary>
     public static readonly FieldErrorCode Required = new("required");
@@ -75,31 +76,6 @@ public sealed class FieldErrorCode : IEquatable<FieldErrorCode>
     public static readonly FieldErrorCode PasswordUnchanged = new("password_unchanged");
     /// <summary>Anything else; no rule should produce it (a test checks every rule names a code above).</summary>
     public static readonly FieldErrorCode Invalid = new("invalid");
-
-    private static readonly Lazy<IReadOnlyList<FieldErrorCode>> AllCodes = new(() => typeof(FieldErrorCode)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(FieldErrorCode))
-        .Select(f => (FieldErrorCode)f.GetValue(null)!)
-        .ToArray());
-
-    private static readonly Lazy<Dictionary<string, FieldErrorCode>> ByValue = new(() => All.ToDictionary(c => c.Value, StringComparer.Ordinal));
-
-    public static IReadOnlyList<FieldErrorCode> All => AllCodes.Value;
-
-    public static FieldErrorCode? Find(string? value) =>
-        value is not null && ByValue.Value.TryGetValue(value, out var code) ? code : null;
-
-    public bool Equals(FieldErrorCode? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
-
-    public override bool Equals(object? obj) => obj is FieldErrorCode other && Equals(other);
-
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
-
-    public override string ToString() => Value;
-
-    public static bool operator ==(FieldErrorCode? left, FieldErrorCode? right) => left?.Equals(right) ?? right is null;
-
-    public static bool operator !=(FieldErrorCode? left, FieldErrorCode? right) => !(left == right);
 }
 
 /// <summary>One failure of one field: the code, the English message and the code's parameters (numbers or strings).</summary>
