@@ -1,5 +1,6 @@
 import { Outlet, type RouteObject } from 'react-router'
 import { ToastProvider } from '../components/Toast'
+import { UploadQueueProvider } from '../features/videos/upload/UploadQueue'
 import { CheckEmailPage } from '../features/auth/CheckEmailPage'
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage'
 import { LoginPage } from '../features/auth/LoginPage'
@@ -97,11 +98,13 @@ function sharedTree(lang: Language): RouteObject {
   }
 }
 
-/** State shared by both language trees (toasts survive a change of language). */
+/** State shared by both language trees (toasts and uploads survive a change of page or language). */
 function RootLayout() {
   return (
     <ToastProvider>
-      <Outlet />
+      <UploadQueueProvider>
+        <Outlet />
+      </UploadQueueProvider>
     </ToastProvider>
   )
 }

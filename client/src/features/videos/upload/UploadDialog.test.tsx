@@ -268,7 +268,7 @@ describe('videos: upload dialog', () => {
     expect(Xhr.instances).toHaveLength(0)
   })
 
-  it('asks before closing while files are being sent', async () => {
+  it('closing while files are being sent leaves them going; cancelling them asks first', async () => {
     withSessionCookie()
     const Xhr = installFakeXhr()
     uploadApi()
@@ -277,20 +277,31 @@ describe('videos: upload dialog', () => {
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
     await waitFor(() => expect(Xhr.instances).toHaveLength(1))
-    await user.click(within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)!)
-    const warning = within(dialog).getByRole('alert')
-    expect(warning).toHaveTextContent('Uploads are still running')
-    expect(within(warning).getByRole('button', { name: 'Keep uploading' })).toHaveFocus()
+    expect(within(dialog).getByText(/the uploads go on while you use the app/)).toBeInTheDocument()
 
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel uploads' }))
+    const warning = within(dialog).getByRole('alert')
+    expect(warning).toHaveTextContent('Cancel the uploads?')
+    expect(within(warning).getByRole('button', { name: 'Keep uploading' })).toHaveFocus()
     await user.click(within(warning).getByRole('button', { name: 'Keep uploading' }))
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
     expect(Xhr.instances[0]!.aborted).toBe(false)
 
-    // The dialog's own close button (like Escape) asks too.
+    // The dialog's own close button (like Escape) only hides it: the header shows the upload and reopens it.
     await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!)
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel uploads and close' }))
-    expect(Xhr.instances[0]!.aborted).toBe(true)
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(Xhr.instances[0]!.aborted).toBe(false)
+    await user.click(screen.getByRole('button', { name: 'Uploading 1 file, 0%' }))
+    const reopened = screen.getByRole('dialog', { name: 'Upload videos' })
+    expect(within(reopened).getByRole('progressbar', { name: 'Upload of clip.mp4' })).toBeInTheDocument()
+
+    await user.click(within(reopened).getByRole('button', { name: 'Cancel uploads' }))
+    await user.click(within(within(reopened).getByRole('alert')).getByRole('button', { name: 'Cancel uploads' }))
+    expect(Xhr.instances[0]!.aborted).toBe(true)
+    expect(await within(reopened).findByText('Cancelled')).toBeInTheDocument()
+    await user.click(within(reopened).getByRole('button', { name: 'Done' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('upload-tray')).not.toBeInTheDocument()
   })
 
   it('checks subtitles and titles before sending', async () => {
