@@ -1,11 +1,14 @@
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../../api/session'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { cx } from '../../../lib/cx'
 import { CheckCircleIcon, UploadIcon } from '../icons'
-import { UploadDialog } from './UploadDialog'
 import { useUploadQueue } from './UploadQueue'
 import type { UploadItem } from './useUploads'
+
+/** The dialog (with the tag box and its checks) is fetched when it is first opened. */
+const UploadDialog = lazy(async () => ({ default: (await import('./UploadDialog')).UploadDialog }))
 
 /** How far the files still in flight are, 0–100 (waiting files count as not started). */
 export function queuePercent(items: readonly UploadItem[]): number {
@@ -62,10 +65,17 @@ export function UploadTray() {
 export function UploadHost({ user }: { user: Me }) {
   const { t } = useTranslation()
   const { dialog, closeDialog, stopQuestion } = useUploadQueue()
+  // Mounted from the first opening on (and then kept, so the dialog can close the way it does).
+  const [wanted, setWanted] = useState(false)
+  if (dialog.open && !wanted) setWanted(true)
   return (
     <>
-      {/* Each opening starts with a fresh form (and the group it was opened from); the files stay in the queue. */}
-      <UploadDialog key={dialog.opening} open={dialog.open} onClose={closeDialog} user={user} groupId={dialog.groupId} />
+      {wanted && (
+        <Suspense fallback={null}>
+          {/* Each opening starts with a fresh form (and the group it was opened from); the files stay in the queue. */}
+          <UploadDialog key={dialog.opening} open={dialog.open} onClose={closeDialog} user={user} groupId={dialog.groupId} />
+        </Suspense>
+      )}
       <ConfirmDialog
         open={stopQuestion !== undefined}
         onClose={() => stopQuestion?.answer(false)}
