@@ -1,17 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { installFakeXhr } from '../../../test/fakeXhr'
 import { jsonResponse, mockApi, requestsTo } from '../../../test/http'
 import { renderApp } from '../../../test/render'
 import { me, withSessionCookie } from '../../../test/session'
+import { holdUploads, mediaFile, watchXhrs } from '../../../test/uploads'
 import { video, videosRoute } from '../../../test/videos'
 import type { Video } from '../queries'
 // The app fetches the dialog's chunk on first opening; loading the module up front keeps that out of the first test's time.
 import './UploadDialog'
-
-function mediaFile(name = 'clip.mp4', size = 400) {
-  return new File([new Uint8Array(size)], name, { type: 'video/mp4' })
-}
 
 function queueApi() {
   const videos: Video[] = [video({ title: 'Existing video', status: 'ready' })]
@@ -34,16 +30,18 @@ function queueApi() {
   return { fetch, videos }
 }
 
-/** Opens the upload dialog on the videos page and starts sending one file; returns its XHR. */
-async function startUpload(Xhr: ReturnType<typeof installFakeXhr>) {
+/** Opens the upload dialog on the videos page and starts sending one file; returns its held PUT and the XHRs. */
+async function startUpload() {
+  const uploads = holdUploads()
+  const xhrs = watchXhrs()
   const rendered = renderApp('/videos')
   const { user } = rendered
   await user.click(await screen.findByRole('button', { name: 'Upload videos' }))
   const dialog = await screen.findByRole('dialog', { name: 'Upload videos' })
-  await user.upload(within(dialog).getByTestId('upload-input'), mediaFile())
+  await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4', 400))
   await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-  await waitFor(() => expect(Xhr.instances).toHaveLength(1))
-  return { ...rendered, dialog, xhr: Xhr.instances[0]! }
+  await waitFor(() => expect(uploads).toHaveLength(1))
+  return { ...rendered, dialog, upload: uploads[0]!, xhrs }
 }
 
 /** Whether leaving the page now would make the browser ask (a `beforeunload` listener cancels the event). */
@@ -56,10 +54,9 @@ function leavingAsks(): boolean {
 describe('videos: the upload queue lives above the routes', () => {
   it('keeps uploading after navigating to another page, with its progress in the header, until it completes', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
     const { videos } = queueApi()
-    const { user, dialog, xhr, router } = await startUpload(Xhr)
-    xhr.progress(100, 400)
+    const { user, dialog, upload, xhrs, router } = await startUpload()
+    xhrs.progress(0, 100, 400)
 
     // Hide the dialog and go to the groups page: the videos page (which opened the dialog) is gone.
     await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!)
@@ -67,10 +64,10 @@ describe('videos: the upload queue lives above the routes', () => {
     // (The groups page is a lazily loaded chunk: its first import can take a while on a busy machine.)
     expect(await screen.findByRole('heading', { level: 1, name: 'Groups' }, { timeout: 5000 })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/groups')
-    expect(xhr.aborted).toBe(false)
+    expect(xhrs.aborted(0)).toBe(false)
     expect(screen.getByRole('button', { name: 'Uploading 1 file, 25%' })).toBeInTheDocument()
 
-    xhr.progress(300, 400)
+    xhrs.progress(0, 300, 400)
     expect(screen.getByRole('button', { name: 'Uploading 1 file, 75%' })).toBeInTheDocument()
 
     // The other language's tree is another layout: the queue is above both.
@@ -80,7 +77,7 @@ describe('videos: the upload queue lives above the routes', () => {
 
     const created = video({ title: 'clip', status: 'queued' })
     videos.unshift(created)
-    await xhr.respond(201, created)
+    await upload.respond(201, created)
     const tray = await screen.findByRole('button', { name: '1 of 1 uploaded' })
     await user.click(tray)
     const reopened = screen.getByRole('dialog', { name: 'Upload videos' })
@@ -91,25 +88,23 @@ describe('videos: the upload queue lives above the routes', () => {
 
   it('asks before the tab is closed only while bytes are moving', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
     queueApi()
     expect(leavingAsks()).toBe(false)
 
-    const { xhr } = await startUpload(Xhr)
+    const { upload, xhrs } = await startUpload()
     expect(leavingAsks()).toBe(true)
-    xhr.progress(400, 400)
+    xhrs.progress(0, 400, 400)
     expect(leavingAsks()).toBe(true)
 
-    await xhr.respond(201, video({ title: 'clip' }))
+    await upload.respond(201, video({ title: 'clip' }))
     expect(await screen.findByTestId('upload-done')).toBeInTheDocument()
     expect(leavingAsks()).toBe(false)
   })
 
   it('asks before signing out cancels the uploads', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
     const { fetch } = queueApi()
-    const { user, dialog, xhr } = await startUpload(Xhr)
+    const { user, dialog, xhrs } = await startUpload()
     await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!)
 
     const signOut = async () => {
@@ -121,12 +116,12 @@ describe('videos: the upload queue lives above the routes', () => {
     await user.click(within(await signOut()).getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(requestsTo(fetch, 'POST /api/v1/auth/logout')).toHaveLength(0)
-    expect(xhr.aborted).toBe(false)
+    expect(xhrs.aborted(0)).toBe(false)
 
     await user.click(within(await signOut()).getByRole('button', { name: 'Sign out' }))
     expect(await screen.findByTestId('landing')).toBeInTheDocument()
     expect(requestsTo(fetch, 'POST /api/v1/auth/logout')).toHaveLength(1)
-    await waitFor(() => expect(xhr.aborted).toBe(true))
+    await waitFor(() => expect(xhrs.aborted(0)).toBe(true))
     expect(screen.queryByTestId('upload-tray')).not.toBeInTheDocument()
     expect(leavingAsks()).toBe(false)
   })
