@@ -9,4 +9,4 @@ class DocumentEventSource extends NodeEventSource {
     super(new URL(String(url), document.baseURI), init)
   }
 }
-globalThis.EventSource = DocumentEventSource as unknown as typeof EventSource
+globalThis.EventSource = DocumentEventSource
