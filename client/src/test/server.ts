@@ -4,8 +4,6 @@ import { setupServer } from 'msw/node'
 import { vi } from 'vitest'
 import type { FrontendConfig } from '../api/frontendConfig'
 import type { ProblemDetails } from '../api/errors'
-import type { Me } from '../api/session'
-import { me } from './session'
 
 export function frontendConfig(overrides: Partial<FrontendConfig> = {}): FrontendConfig {
   return {
@@ -24,9 +22,9 @@ function notFound(): Response {
 }
 
 /**
- * What every test starts with: the public config, quiet live streams, and a 404 problem for anything else under /api, as the server
- * answers an unknown route (so `GET /api/v1/me` is a visitor's unless a test serves a profile, e.g. with
- * `signedIn()`). A test adds or overrides routes with `server.use(...)` (or `mockApi`); they are reset after it.
+ * What every test starts with: the public config, quiet live streams, and a 404 problem for anything else under
+ * /api, as the server answers an unknown route (so `GET /api/v1/me` answers as for a visitor unless a test serves a
+ * profile). A test adds or overrides routes with `server.use(...)` (or `mockApi`); they are reset after it.
  */
 export const defaultHandlers: RequestHandler[] = [
   http.get('/api/v1/config/frontend', () => HttpResponse.json(frontendConfig())),
@@ -35,11 +33,6 @@ export const defaultHandlers: RequestHandler[] = [
   sse('/api/v1/videos/:id/events', () => {}),
   http.all('/api/*', () => notFound()),
 ]
-
-/** Serves `GET /api/v1/me` (the session of a test that set a session cookie). */
-export function signedIn(user: Me = me()) {
-  server.use(http.get('/api/v1/me', () => HttpResponse.json(user)))
-}
 
 /** The fake API (Mock Service Worker's interception of fetch, XMLHttpRequest and EventSource in Node). */
 export const server = setupServer(...defaultHandlers)
