@@ -110,7 +110,10 @@ describe('videos: the upload queue lives above the routes', () => {
     const signOut = async () => {
       await user.click(screen.getByRole('button', { name: 'Account menu for alice' }))
       await user.click(screen.getByText('Sign out'))
-      return screen.getByRole('dialog', { name: 'Sign out and cancel the uploads?' })
+      // (A dialog, or with Radix an alertdialog: found by its test id, checked by its name.)
+      const question = await screen.findByTestId('upload-stop-dialog')
+      expect(question).toHaveAccessibleName('Sign out and cancel the uploads?')
+      return question
     }
 
     await user.click(within(await signOut()).getByRole('button', { name: 'Cancel' }))
