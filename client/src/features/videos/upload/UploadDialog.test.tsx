@@ -10,7 +10,7 @@ import type { Video } from '../queries'
 import { group, groupSummary, groupVideo } from '../../../test/groups'
 import { http } from 'msw'
 // The app fetches the dialog's chunk on first opening; loading the module up front keeps that out of the first test's time.
-import './UploadDialog'
+import './UploadDialogs'
 
 const existing = video({ title: 'Existing video', status: 'ready' })
 

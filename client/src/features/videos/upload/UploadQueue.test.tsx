@@ -7,7 +7,7 @@ import { holdUploads, mediaFile, watchXhrs } from '../../../test/uploads'
 import { video, videosRoute } from '../../../test/videos'
 import type { Video } from '../queries'
 // The app fetches the dialog's chunk on first opening; loading the module up front keeps that out of the first test's time.
-import './UploadDialog'
+import './UploadDialogs'
 
 function queueApi() {
   const videos: Video[] = [video({ title: 'Existing video', status: 'ready' })]

@@ -1,14 +1,10 @@
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../../api/session'
-import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { cx } from '../../../lib/cx'
 import { CheckCircleIcon, UploadIcon } from '../icons'
 import { useUploadQueue } from './UploadQueue'
 import type { UploadItem } from './useUploads'
-
-/** The dialog (with the tag box and its checks) is fetched when it is first opened. */
-const UploadDialog = lazy(async () => ({ default: (await import('./UploadDialog')).UploadDialog }))
 
 /** How far the files still in flight are, 0–100 (waiting files count as not started). */
 export function queuePercent(items: readonly UploadItem[]): number {
@@ -61,32 +57,21 @@ export function UploadTray() {
   )
 }
 
-/** The upload dialog and the sign-out question, for the signed-in app shell (the queue itself sits above the routes). */
+/** The dialog and the sign-out question, with what they need (the dialog's form, Radix's alert dialog). */
+const UploadDialogs = lazy(() => import('./UploadDialogs'))
+
+/**
+ * The upload dialog and the sign-out question, for the signed-in app shell (the queue itself sits above the routes).
+ * Their code is fetched when first needed, so the first page's chunk stays without it.
+ */
 export function UploadHost({ user }: { user: Me }) {
-  const { t } = useTranslation()
-  const { dialog, closeDialog, stopQuestion } = useUploadQueue()
-  // Mounted from the first opening on (and then kept, so the dialog can close the way it does).
+  const { dialog, stopQuestion } = useUploadQueue()
+  // Mounted from the first time it is needed on (and then kept, so the dialogs can close the way they do).
   const [wanted, setWanted] = useState(false)
-  if (dialog.open && !wanted) setWanted(true)
-  return (
-    <>
-      {wanted && (
-        <Suspense fallback={null}>
-          {/* Each opening starts with a fresh form (and the group it was opened from); the files stay in the queue. */}
-          <UploadDialog key={dialog.opening} open={dialog.open} onClose={closeDialog} user={user} groupId={dialog.groupId} />
-        </Suspense>
-      )}
-      <ConfirmDialog
-        open={stopQuestion !== undefined}
-        onClose={() => stopQuestion?.answer(false)}
-        onConfirm={() => stopQuestion?.answer(true)}
-        pending={false}
-        error={null}
-        title={t('videos.upload.tray.stopTitle')}
-        description={t('videos.upload.tray.stopBody')}
-        confirmLabel={t('videos.upload.tray.stopConfirm')}
-        testId="upload-stop-dialog"
-      />
-    </>
-  )
+  if ((dialog.open || stopQuestion) && !wanted) setWanted(true)
+  return wanted ? (
+    <Suspense fallback={null}>
+      <UploadDialogs user={user} />
+    </Suspense>
+  ) : null
 }
