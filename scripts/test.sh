@@ -98,6 +98,11 @@ client_passed="$(sed -nE 's/.*Tests +([0-9]+) passed.*/\1/p' "$client_out" | tai
 client_failed="$(sed -nE 's/.*Tests +([0-9]+) failed.*/\1/p' "$client_out" | tail -1)"
 record "client unit (vitest)" "${client_passed:-0}" "${client_failed:-0}" "$client_status"
 (cd "$ROOT/client" && npm run build >/dev/null) || record "client build" 0 1 FAILED
+# No chunk over 500 kB (Vite's warning threshold): the largest ones and any over are printed, the full list is logged.
+chunks_out="$RESULTS/client-chunks.log"
+if (cd "$ROOT/client" && node scripts/check-chunks.mjs >"$chunks_out" 2>&1); then chunks_status=ok; else chunks_status=FAILED; fi
+{ grep -E "^OVER" "$chunks_out"; head -n 3 "$chunks_out" | grep -v "^OVER"; tail -n 1 "$chunks_out"; } | sed 's/^/  /'
+record "client chunks (<= 500 kB)" "$(grep -c " kB  " "$chunks_out")" "$(grep -c "^OVER" "$chunks_out")" "$chunks_status"
 start_nginx "$ROOT/client/dist" "$STACK_DIR/media" 4294967296
 
 deploy_out="$RESULTS/deploy.log"

@@ -108,8 +108,11 @@ describe('unwrap', () => {
 
   it('rethrows aborts untouched so query cancellation stays silent', async () => {
     const abort = new DOMException('The operation was aborted.', 'AbortError')
-    mockFetch(() => Promise.reject(abort))
-    const error = await unwrap(createApiClient<TestPaths>().GET('/api/v1/things')).catch((e: unknown) => e)
+    mockFetch(() => new Promise<Response>(() => {}))
+    const controller = new AbortController()
+    const pending = unwrap(createApiClient<TestPaths>().GET('/api/v1/things', { signal: controller.signal })).catch((e: unknown) => e)
+    controller.abort(abort)
+    const error = await pending
     expect(error).toBe(abort)
   })
 })

@@ -1,20 +1,18 @@
 import { Outlet, type RouteObject } from 'react-router'
 import { ToastProvider } from '../components/Toast'
-import { CheckEmailPage } from '../features/auth/CheckEmailPage'
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage'
-import { LoginPage } from '../features/auth/LoginPage'
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage'
-import { SignupPage } from '../features/auth/SignupPage'
-import { VerifyEmailPage } from '../features/auth/VerifyEmailPage'
-import { NotFoundPage } from '../features/errors/NotFoundPage'
-import { IndexPage } from '../features/home/IndexPage'
+import { UploadQueueProvider } from '../features/videos/upload/UploadQueue'
 import { SharedLayout } from '../features/groups/SharedLayout'
 import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from '../i18n/language'
 import { GuestOnly, RequireAdmin, RequireAuth } from './guards'
 import { LanguageLayout } from './LanguageLayout'
 import { RouteError } from './RouteError'
 
-/** Settings and admin pages are split into their own chunks, fetched on first visit. */
+/**
+ * Every page is split into a chunk of its own (or of its feature), fetched on first visit, so the first page loads
+ * the shell and that page only. The heavy libraries (charts, Markdown, drag and drop) sit in chunks of their own
+ * (vite.config.ts), loaded by the pages that use them.
+ */
+const auth = () => import('../features/auth')
 const settings = () => import('../features/settings')
 const admin = () => import('../features/admin')
 const videos = () => import('../features/videos')
@@ -23,18 +21,18 @@ const groups = () => import('../features/groups')
 /** The app's pages, as relative paths; each language tree gets its own copy. */
 function pages(): RouteObject[] {
   return [
-    { index: true, element: <IndexPage /> },
+    { index: true, lazy: async () => ({ Component: (await import('../features/home/IndexPage')).IndexPage }) },
     {
       element: <GuestOnly />,
       children: [
-        { path: 'login', element: <LoginPage /> },
-        { path: 'signup', element: <SignupPage /> },
+        { path: 'login', lazy: async () => ({ Component: (await auth()).LoginPage }) },
+        { path: 'signup', lazy: async () => ({ Component: (await auth()).SignupPage }) },
       ],
     },
-    { path: 'check-email', element: <CheckEmailPage /> },
-    { path: 'verify-email', element: <VerifyEmailPage /> },
-    { path: 'forgot-password', element: <ForgotPasswordPage /> },
-    { path: 'reset-password', element: <ResetPasswordPage /> },
+    { path: 'check-email', lazy: async () => ({ Component: (await auth()).CheckEmailPage }) },
+    { path: 'verify-email', lazy: async () => ({ Component: (await auth()).VerifyEmailPage }) },
+    { path: 'forgot-password', lazy: async () => ({ Component: (await auth()).ForgotPasswordPage }) },
+    { path: 'reset-password', lazy: async () => ({ Component: (await auth()).ResetPasswordPage }) },
     {
       element: <RequireAuth />,
       children: [
@@ -69,7 +67,7 @@ function pages(): RouteObject[] {
         },
       ],
     },
-    { path: '*', element: <NotFoundPage /> },
+    { path: '*', lazy: async () => ({ Component: (await import('../features/errors/NotFoundPage')).NotFoundPage }) },
   ]
 }
 
@@ -97,11 +95,13 @@ function sharedTree(lang: Language): RouteObject {
   }
 }
 
-/** State shared by both language trees (toasts survive a change of language). */
+/** State shared by both language trees (toasts and uploads survive a change of page or language). */
 function RootLayout() {
   return (
     <ToastProvider>
-      <Outlet />
+      <UploadQueueProvider>
+        <Outlet />
+      </UploadQueueProvider>
     </ToastProvider>
   )
 }
@@ -117,7 +117,7 @@ export function createRoutes(): RouteObject[] {
     {
       id: 'root',
       element: <RootLayout />,
-      // Shown only while a lazily loaded page (settings, admin) is fetched on the first page load.
+      // Shown only while the first page's chunk is fetched on the first page load.
       hydrateFallbackElement: <div className="min-h-screen bg-slate-50" />,
       children: [...LANGUAGES.map(sharedTree), ...prefixed.map(languageTree), languageTree(DEFAULT_LANGUAGE)],
     },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useFrontendConfig } from '../api/frontendConfig'
 import { NavLink } from 'react-router'
 import { useSession, type Me } from '../api/session'
+import { UploadHost, UploadTray } from '../features/videos/upload/UploadTray'
 import { useLocalizePath } from '../i18n/hooks'
 import { LocalizedLink } from '../i18n/LocalizedLink'
 import { cx } from '../lib/cx'
@@ -105,6 +106,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {user && <PrimaryNav user={user} />}
 
           <div className="order-2 ml-auto flex shrink-0 items-center gap-1.5 sm:gap-4 md:order-3">
+            {user && <UploadTray />}
             <LanguageSwitcher />
             {user ? (
               <Suspense fallback={<Skeleton className="size-10 rounded-full" />}>
@@ -136,6 +138,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       </footer>
+      {user && <UploadHost user={user} />}
       <ToastViewport />
     </div>
   )

@@ -1,6 +1,9 @@
-import { vi } from 'vitest'
+import { http, HttpResponse } from 'msw'
 import type { FrontendConfig } from '../api/frontendConfig'
 import type { ProblemDetails } from '../api/errors'
+import { frontendConfig, recordRequests, server, type RequestRecorder } from './server'
+
+export { frontendConfig, server }
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -17,43 +20,36 @@ export function problemResponse(problem: ProblemDetails & { status: number }, he
   })
 }
 
-export function frontendConfig(overrides: Partial<FrontendConfig> = {}): FrontendConfig {
-  return {
-    signupEnabled: true,
-    maxUploadBytes: 2 * 1024 ** 3,
-    languages: ['en', 'ja'],
-    providers: { chat: 'extractive', embeddings: 'hashing', transcription: 'none' },
-    version: '0.1.0',
-    ...overrides,
+type Handler = (request: Request) => Response | Promise<Response>
+
+/** A handler's rejection stands for a failed connection (fetch rejects with a TypeError). */
+async function answer(handler: Handler, request: Request): Promise<Response> {
+  try {
+    return await handler(request)
+  } catch (error) {
+    if (error instanceof TypeError) return HttpResponse.error()
+    throw error
   }
 }
 
-type Handler = (request: Request) => Response | Promise<Response>
-
 /**
- * Replaces `globalThis.fetch` (restored after each test by `unstubGlobals`)
- * and returns the spy. The app's real API client calls it with a `Request`.
+ * Answers every request with `handler` (on top of the default handlers, until the test ends) and returns the
+ * recorder of the requests sent (`sentRequests`, `requestsTo`).
  */
-export function mockFetch(handler: Handler) {
-  const spy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
-    handler(input instanceof Request ? input : new Request(input, init)),
-  )
-  vi.stubGlobal('fetch', spy)
-  return spy
+export function mockFetch(handler: Handler): RequestRecorder {
+  server.use(http.all('*', ({ request }) => answer(handler, request)))
+  return recordRequests()
 }
 
 /** The `Request` objects the app sent, in order. */
-export function sentRequests(spy: ReturnType<typeof mockFetch>): Request[] {
-  return spy.mock.calls.map(([input, init]) => (input instanceof Request ? input : new Request(input, init)))
+export function sentRequests(recorder: RequestRecorder): Request[] {
+  return recorder.mock.calls.map(([request]) => request)
 }
 
-/** Serves GET /api/v1/config/frontend with the given config; anything else is a 404 problem. */
-export function mockConfigEndpoint(config: FrontendConfig = frontendConfig()) {
-  return mockFetch((request) => {
-    const { pathname } = new URL(request.url)
-    if (request.method === 'GET' && pathname === '/api/v1/config/frontend') return jsonResponse(config)
-    return problemResponse({ type: 'about:blank', title: 'Not Found', status: 404 })
-  })
+/** Serves GET /api/v1/config/frontend with the given config; anything else is a 404 problem (the defaults). */
+export function mockConfigEndpoint(config: FrontendConfig = frontendConfig()): RequestRecorder {
+  server.use(http.get('/api/v1/config/frontend', () => HttpResponse.json(config)))
+  return recordRequests()
 }
 
 /** A promise with its resolve function, for holding a response back. */
@@ -69,26 +65,27 @@ type RouteResult = Response | Promise<Response>
 /** A handler, or a JSON body to answer with (200). */
 export type ApiRoute = ((request: Request) => RouteResult) | object
 
+const methods = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const
+
 /**
  * Serves the API from a table keyed by "METHOD /path", e.g.
- * `{ 'GET /api/v1/me': me(), 'POST /api/v1/auth/login': (req) => ... }`.
- * `GET /api/v1/config/frontend` defaults to `frontendConfig()`; anything
- * else unlisted is a 404 problem.
+ * `{ 'GET /api/v1/me': me(), 'POST /api/v1/auth/login': (req) => ... }`, with `server.use()` over the default
+ * handlers (`GET /api/v1/config/frontend` is `frontendConfig()`; anything else unlisted is a 404 problem).
+ * Returns the recorder of the requests sent.
  */
-export function mockApi(routes: Record<string, ApiRoute>) {
-  return mockFetch((request) => {
-    const { pathname } = new URL(request.url)
-    const route = routes[`${request.method} ${pathname}`]
-    if (route === undefined) {
-      if (request.method === 'GET' && pathname === '/api/v1/config/frontend') return jsonResponse(frontendConfig())
-      return problemResponse({ type: 'about:blank', title: 'Not Found', status: 404 })
-    }
-    // Handlers get a copy, so tests can still read the body of the recorded request.
-    return typeof route === 'function' ? (route as (r: Request) => RouteResult)(request.clone()) : jsonResponse(route)
-  })
+export function mockApi(routes: Record<string, ApiRoute>): RequestRecorder {
+  server.use(
+    ...Object.entries(routes).map(([key, route]) => {
+      const [method, path] = key.split(' ') as [keyof typeof methods, string]
+      return methods[method](path, ({ request }) =>
+        typeof route === 'function' ? answer(route as Handler, request) : HttpResponse.json(route as Record<string, unknown>),
+      )
+    }),
+  )
+  return recordRequests()
 }
 
 /** The requests sent to one endpoint ("METHOD /path"). */
-export function requestsTo(spy: ReturnType<typeof mockFetch>, key: string): Request[] {
-  return sentRequests(spy).filter((r) => `${r.method} ${new URL(r.url).pathname}` === key)
+export function requestsTo(recorder: RequestRecorder, key: string): Request[] {
+  return sentRequests(recorder).filter((r) => `${r.method} ${new URL(r.url).pathname}` === key)
 }

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { recordRequests, server } from './server'
 
 // `findBy…`/`waitFor` wait up to 5 s, not 1 s: on a loaded 2-core CI machine a page's first render after its data
 // arrives can take longer than a second, and a wait that ends early only makes a correct test flaky.
@@ -19,6 +20,25 @@ class DocumentRelativeRequest extends NodeRequest {
   }
 }
 globalThis.Request = DocumentRelativeRequest
+
+
+/*
+ * Files the app sends (the XHR upload's body) must be Node's: MSW builds a fetch `Request` from the XHR's body, and
+ * Node's fetch does not know jsdom's File (the body would arrive as the text "undefined"). jsdom's Blob stays (its
+ * FileReader, used by the clipboard, reads only its own).
+ */
+// (A specifier in a variable: the app's tsconfig has the DOM's types, not Node's.)
+const nodeBuffer = 'node:buffer'
+const { File: NodeFile } = (await import(/* @vite-ignore */ nodeBuffer)) as { File: typeof File }
+globalThis.File = NodeFile
+
+// The fake API for every test (test/server.ts); a test's own routes are dropped after it.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  recordRequests()
+})
+afterAll(() => server.close())
 
 /*
  * jsdom has no modal <dialog> behaviour. Give it the minimum the Dialog

@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { ApiError } from '../../api/errors'
-import { useCurrentUser } from '../../api/session'
 import { refreshSession } from '../../api/sessionFetch'
 import { Button, ButtonLink } from '../../components/Button'
 import { Card } from '../../components/Card'
@@ -16,7 +15,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { ArrowLeftIcon, UploadIcon } from '../videos/icons'
 import { PlayerProvider } from '../videos/player'
 import { transcriptQuery } from '../videos/transcript/queries'
-import { UploadDialog } from '../videos/upload/UploadDialog'
+import { useOpenUploadDialog } from '../videos/upload/UploadQueue'
 import { AddVideosDialog } from './AddVideosDialog'
 import { DeleteGroupDialog } from './DeleteGroupDialog'
 import { EditGroupDialog } from './GroupFormDialog'
@@ -155,7 +154,6 @@ function Members({
 export function GroupDetailPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
-  const me = useCurrentUser()
   const group = useQuery(groupQuery(id))
   const narrow = useMediaQuery('(max-width: 767px)')
   const [tab, setTab] = useState<TabKey>('videos')
@@ -164,7 +162,7 @@ export function GroupDetailPage() {
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [adding, setAdding] = useState(false)
-  const [uploading, setUploading] = useState(false)
+  const openUpload = useOpenUploadDialog()
   useDocumentTitle(group.data?.name ?? t('groups.detail.documentTitle'))
 
   const data = group.data
@@ -239,7 +237,7 @@ export function GroupDetailPage() {
             <div className="mt-6 grid gap-6 md:grid-cols-5 md:items-start lg:gap-8">
               <div className="min-w-0 space-y-6 md:col-span-2">
                 <div {...tabPanelProps(TABS_ID, 'videos', tab, narrow)}>
-                  <Members group={data} selectedId={selected?.id} onSelect={select} onAdd={() => setAdding(true)} onUpload={() => setUploading(true)} />
+                  <Members group={data} selectedId={selected?.id} onSelect={select} onAdd={() => setAdding(true)} onUpload={() => openUpload(data.id)} />
                 </div>
                 <div {...tabPanelProps(TABS_ID, 'share', tab, narrow)}>
                   <SharePanel group={data} />
@@ -266,7 +264,6 @@ export function GroupDetailPage() {
           <EditGroupDialog group={data} open={editing} onClose={() => setEditing(false)} />
           <DeleteGroupDialog group={data} open={deleting} onClose={() => setDeleting(false)} />
           <AddVideosDialog group={data} open={adding} onClose={() => setAdding(false)} />
-          <UploadDialog open={uploading} onClose={() => setUploading(false)} user={me} groupId={data.id} />
         </>
       )}
     </div>

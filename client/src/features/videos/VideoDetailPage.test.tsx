@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { installFakeEventSource } from '../../test/fakeEventSource'
+import { liveEvents } from '../../test/sse'
 import { deferred, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
@@ -184,7 +184,7 @@ describe('videos: detail page', () => {
 
   it('follows processing live', async () => {
     withSessionCookie()
-    const EventSource = installFakeEventSource()
+    const EventSource = liveEvents()
     const clip = video({ title: 'Lecture', status: 'queued' })
     detailApi(clip)
     renderApp(`/videos/${clip.id}`)

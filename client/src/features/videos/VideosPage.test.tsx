@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { installFakeEventSource } from '../../test/fakeEventSource'
+import { liveEvents, refuseNextStream } from '../../test/sse'
 import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
@@ -176,7 +176,7 @@ describe('videos: list', () => {
 
   it('live progress: status events over SSE update the card, and the stream closes when the video is ready', async () => {
     withSessionCookie()
-    const EventSource = installFakeEventSource()
+    const EventSource = liveEvents()
     const clip = video({ title: 'Team call', status: 'queued', durationSeconds: null })
     let current = clip
     const fetch = mockApi({
@@ -214,7 +214,7 @@ describe('videos: list', () => {
 
   it('a failed event shows the error on the card', async () => {
     withSessionCookie()
-    const EventSource = installFakeEventSource()
+    const EventSource = liveEvents()
     const clip = video({ title: 'Broken', status: 'processing', stage: 'transcribing', progress: 10 })
     let current = clip
     mockApi({ 'GET /api/v1/me': me(), 'GET /api/v1/tags': [], 'GET /api/v1/videos': () => jsonResponse(videosPage([current])) })
@@ -236,7 +236,7 @@ describe('videos: list', () => {
 
   it('a refused stream (e.g. an expired session) fetches the video through the API client, then reconnects', async () => {
     withSessionCookie()
-    const EventSource = installFakeEventSource()
+    const EventSource = liveEvents()
     const clip = video({ title: 'Night shift', status: 'queued' })
     let refreshed = false
     const fetch = mockApi({
@@ -252,10 +252,11 @@ describe('videos: list', () => {
         return new Response(null, { status: 200 })
       },
     })
+    // The first connection is refused (401): the EventSource fails for good.
+    const url = '/api/v1/videos/events'
+    refuseNextStream(url)
     renderApp('/videos')
     const card = await screen.findByTestId('video-card')
-    const url = '/api/v1/videos/events'
-    EventSource.for(url)[0]!.failHard()
 
     // The GET got a 401, the client renewed the session and retried: the card caught up.
     expect(await within(card).findByText('Transcribing the speech')).toBeInTheDocument()
@@ -266,7 +267,7 @@ describe('videos: list', () => {
 
   it('follows every unfinished card over one library stream, and catches up when it (re)connects', async () => {
     withSessionCookie()
-    const EventSource = installFakeEventSource()
+    const EventSource = liveEvents()
     const queued = [video({ status: 'queued' }), video({ status: 'queued' }), video({ status: 'queued' })]
     const busy = video({ status: 'processing', stage: 'splitting', progress: 50 })
     const settled = video({ status: 'ready' })

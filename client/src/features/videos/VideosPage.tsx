@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useSearchParams } from 'react-router'
-import { useCurrentUser } from '../../api/session'
 import { Button } from '../../components/Button'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorState } from '../../components/ErrorState'
@@ -13,7 +12,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { SearchIcon, UploadIcon } from './icons'
 import { DEFAULT_LIST_PARAMS, hasFilters, parseListParams, toSearchParams, type ListParams } from './listParams'
 import { PAGE_SIZE, videosQuery } from './queries'
-import { UploadDialog } from './upload/UploadDialog'
+import { useOpenUploadDialog } from './upload/UploadQueue'
 import { VideoCard, VideoCardSkeleton } from './VideoCard'
 import { VideoFilters } from './VideoFilters'
 import { VideosOnboarding } from './VideosOnboarding'
@@ -28,12 +27,11 @@ export function VideosPage() {
   const { t } = useTranslation()
   const lang = useLanguage()
   useDocumentTitle(t('videos.documentTitle'))
-  const me = useCurrentUser()
   const location = useLocation()
   const [search, setSearch] = useSearchParams()
   const params = parseListParams(search)
   const videos = useQuery(videosQuery(params))
-  const [uploading, setUploading] = useState(false)
+  const openUpload = useOpenUploadDialog()
   const filtered = hasFilters(params)
 
   const update = (next: Partial<ListParams>, replace = false) => {
@@ -66,7 +64,7 @@ export function VideosPage() {
           </p>
         </div>
         {!libraryEmpty && (
-          <Button size="lg" onClick={() => setUploading(true)} className="shrink-0">
+          <Button size="lg" onClick={() => openUpload()} className="shrink-0">
             <UploadIcon className="size-5" />
             {t('videos.uploadAction')}
           </Button>
@@ -74,7 +72,7 @@ export function VideosPage() {
       </div>
 
       {libraryEmpty ? (
-        <VideosOnboarding className="mt-8" onUpload={() => setUploading(true)} />
+        <VideosOnboarding className="mt-8" onUpload={() => openUpload()} />
       ) : (
         <>
           <div className="mt-8">
@@ -147,7 +145,6 @@ export function VideosPage() {
         </>
       )}
 
-      <UploadDialog open={uploading} onClose={() => setUploading(false)} user={me} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { installFakeEventSource } from '../../../test/fakeEventSource'
+import { liveEvents } from '../../../test/sse'
 import { jsonResponse, problemResponse, requestsTo } from '../../../test/http'
 import { renderApp } from '../../../test/render'
 import { withSessionCookie } from '../../../test/session'
@@ -126,7 +126,7 @@ describe('videos: transcript on the detail page', () => {
 
   it('fetches the transcript and new captions again when the video becomes ready live', async () => {
     withSessionCookie()
-    const EventSource = installFakeEventSource()
+    const EventSource = liveEvents()
     const clip = video({ title: 'Lecture', status: 'processing', stage: 'indexing', progress: 90 })
     let json = transcript(clip.id, { segments: [], scenes: [], source: null, language: null })
     const { set } = detailApi(clip, {
@@ -180,7 +180,7 @@ describe('videos: transcript on the detail page', () => {
 
   it('shows the stage and progress instead of the scenes while processing', async () => {
     withSessionCookie()
-    installFakeEventSource()
+    liveEvents()
     const clip = video({ status: 'processing', stage: 'indexing', progress: 40 })
     detailApi(clip, { [`GET /api/v1/videos/${clip.id}/transcript`]: transcriptRoute(transcript(clip.id)) })
     renderApp(`/videos/${clip.id}`)
@@ -194,7 +194,7 @@ describe('videos: transcript on the detail page', () => {
 describe('videos: transcript editor', () => {
   it('loads the WebVTT, shows a 400 next to the text, then saves as text/vtt and follows the processing', async () => {
     withSessionCookie()
-    installFakeEventSource()
+    liveEvents()
     const clip = readyVideo()
     let attempts = 0
     const { fetch, path, set } = detailApi(clip, {
@@ -251,7 +251,7 @@ describe('videos: transcript editor', () => {
 
   it('cannot save while the video is being processed, and says why', async () => {
     withSessionCookie()
-    installFakeEventSource()
+    liveEvents()
     const clip = video({ status: 'processing', stage: 'splitting', progress: 10 })
     detailApi(clip, { [`GET /api/v1/videos/${clip.id}/transcript`]: transcriptRoute(transcript(clip.id)) })
     const { user } = renderApp(`/videos/${clip.id}`)

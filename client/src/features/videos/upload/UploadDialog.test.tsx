@@ -1,19 +1,18 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Me } from '../../../api/session'
-import { installFakeXhr } from '../../../test/fakeXhr'
-import { jsonResponse, mockApi, problemResponse, requestsTo } from '../../../test/http'
+import { jsonResponse, mockApi, problemResponse, requestsTo, server } from '../../../test/http'
+import { holdUploads, mediaFile, watchXhrs } from '../../../test/uploads'
 import { renderApp } from '../../../test/render'
 import { me, withSessionCookie } from '../../../test/session'
 import { video, videosRoute } from '../../../test/videos'
 import type { Video } from '../queries'
 import { group, groupSummary, groupVideo } from '../../../test/groups'
+import { http } from 'msw'
+// The app fetches the dialog's chunk on first opening; loading the module up front keeps that out of the first test's time.
+import './UploadDialogs'
 
 const existing = video({ title: 'Existing video', status: 'ready' })
-
-function mediaFile(name = 'clip.mp4', size = 100, type = 'video/mp4') {
-  return new File([new Uint8Array(size)], name, { type })
-}
 
 let announced = 0
 
@@ -47,14 +46,16 @@ async function announcements(fetch: ReturnType<typeof mockApi>) {
 async function openDialog(path = '/videos') {
   const rendered = renderApp(path)
   await rendered.user.click(await screen.findByRole('button', { name: 'Upload videos' }))
-  const dialog = screen.getByRole('dialog', { name: 'Upload videos' })
+  // (The dialog's code is fetched on its first opening.)
+  const dialog = await screen.findByRole('dialog', { name: 'Upload videos' })
   return { ...rendered, dialog }
 }
 
 describe('videos: upload dialog', () => {
   it('announces the file, then PUTs it with XHR and shows real progress; the list refreshes', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
+    const xhrs = watchXhrs()
     const { fetch, videos } = uploadApi()
     const { user, dialog } = await openDialog()
 
@@ -73,7 +74,7 @@ describe('videos: upload dialog', () => {
     await user.upload(within(dialog).getByLabelText(/Subtitles/), new File(['WEBVTT\n'], 'call.vtt', { type: 'text/vtt' }))
 
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
+    await waitFor(() => expect(uploads).toHaveLength(1))
     await waitFor(() => expect(within(dialog).getByRole('heading', { name: '0 of 1 uploaded' })).toHaveFocus())
     // The fields (and the subtitles' text) go with the announcement, the file alone in the PUT.
     expect(await announcements(fetch)).toEqual([
@@ -88,28 +89,28 @@ describe('videos: upload dialog', () => {
         subtitles: 'WEBVTT\n',
       },
     ])
-    const xhr = Xhr.instances[0]!
-    expect(xhr.method).toBe('PUT')
-    expect(xhr.url).toMatch(/^\/api\/v1\/videos\/uploads\/[0-9a-f-]{36}$/)
-    expect(xhr.requestHeaders['X-CSRF-Token']).toBe('csrf-1')
-    expect(xhr.requestHeaders['Content-Type']).toBe('application/octet-stream')
-    expect(xhr.fileName()).toBe('Team call.mp4')
+    const put = uploads[0]!.request
+    expect(put.method).toBe('PUT')
+    expect(new URL(put.url).pathname).toMatch(/^\/api\/v1\/videos\/uploads\/[0-9a-f-]{36}$/)
+    expect(put.headers.get('X-CSRF-Token')).toBe('csrf-1')
+    expect(put.headers.get('Content-Type')).toBe('application/octet-stream')
+    expect(await put.text()).toBe(await mediaFile('Team call.mp4', 100).text())
 
-    xhr.progress(0, 400)
+    xhrs.progress(0, 0, 100)
     const bar = within(dialog).getByRole('progressbar', { name: 'Upload of Team call.mp4' })
     expect(bar).toHaveAttribute('aria-valuenow', '0')
-    xhr.progress(100, 400)
+    xhrs.progress(0, 25, 100)
     expect(bar).toHaveAttribute('aria-valuenow', '25')
     expect(within(dialog).getByTestId('upload-percent')).toHaveTextContent('25%')
-    expect(bar).toHaveAttribute('aria-valuetext', '100 bytes of 400 bytes (25%)')
-    xhr.progress(400, 400)
+    expect(bar).toHaveAttribute('aria-valuetext', '25 bytes of 100 bytes (25%)')
+    xhrs.progress(0, 100, 100)
     expect(bar).toHaveAttribute('aria-valuenow', '100')
     expect(within(dialog).getByText('Checking the file on the server…')).toBeInTheDocument()
 
     const created = video({ title: 'Weekly team call', status: 'queued' })
     videos.unshift(created)
     const listsBefore = requestsTo(fetch, 'GET /api/v1/videos').length
-    await xhr.respond(201, created)
+    await uploads[0]!.respond(201, created)
     expect(await within(dialog).findByTestId('upload-done')).toHaveTextContent('Uploaded, queued for processing')
     expect(within(dialog).getByRole('heading', { name: '1 of 1 uploaded' })).toBeInTheDocument()
     await waitFor(() => expect(requestsTo(fetch, 'GET /api/v1/videos').length).toBeGreaterThan(listsBefore))
@@ -117,11 +118,12 @@ describe('videos: upload dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Done' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(await screen.findByRole('link', { name: 'Weekly team call' })).toBeInTheDocument()
-  })
+    // A long journey (and the first render of the app in this file): more than the default 5 s on a busy machine.
+  }, 15_000)
 
   it('rejects files that are too large or not media before sending anything', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     uploadApi(me({ limits: { videoLimit: null, maxUploadBytes: 1000 } }))
     const { user, dialog } = await openDialog()
 
@@ -143,13 +145,13 @@ describe('videos: upload dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove notes.pdf' }))
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('ok.mp4', 500))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
-    expect(Xhr.instances[0]!.fileName()).toBe('ok.mp4')
+    await waitFor(() => expect(uploads).toHaveLength(1))
+    expect(await uploads[0]!.request.text()).toMatch(/^ok\.mp4/)
   })
 
   it('respects the video limit', async () => {
     withSessionCookie()
-    installFakeXhr()
+    holdUploads()
     uploadApi(me({ limits: { videoLimit: 3, maxUploadBytes: 10_000 }, usage: { videoCount: 2, storageBytes: 0 } }))
     const { user, dialog } = await openDialog()
 
@@ -171,75 +173,76 @@ describe('videos: upload dialog', () => {
 
   it('cancel aborts the request; retry sends it again', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
+    const xhrs = watchXhrs()
     uploadApi()
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
-    Xhr.instances[0]!.progress(30, 100)
+    await waitFor(() => expect(uploads).toHaveLength(1))
+    xhrs.progress(0, 30, 100)
     await user.click(within(dialog).getByRole('button', { name: 'Cancel the upload of clip.mp4' }))
-    expect(Xhr.instances[0]!.aborted).toBe(true)
+    expect(xhrs.aborted(0)).toBe(true)
     expect(await within(dialog).findByText('Cancelled')).toBeInTheDocument()
 
     await user.click(within(dialog).getByRole('button', { name: 'Retry the upload of clip.mp4' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
+    await waitFor(() => expect(uploads).toHaveLength(2))
     expect(within(dialog).getByRole('progressbar', { name: 'Upload of clip.mp4' })).toBeInTheDocument()
   })
 
   it('sends at most two files at a time', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     uploadApi()
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4'), mediaFile('c.mp4')])
     await user.click(within(dialog).getByRole('button', { name: 'Upload 3 files' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
+    await waitFor(() => expect(uploads).toHaveLength(2))
     expect(within(dialog).getByText('Waiting for its turn…')).toBeInTheDocument()
-    await Xhr.instances[0]!.respond(201, video({ title: 'a' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(3))
-    expect(Xhr.instances[2]!.fileName()).toBe('c.mp4')
+    await uploads[0]!.respond(201, video({ title: 'a' }))
+    await waitFor(() => expect(uploads).toHaveLength(3))
+    expect(await uploads[2]!.request.text()).toMatch(/^c\.mp4/)
   })
 
   it('after a 401 it renews the session once and sends the file again', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     const { fetch } = uploadApi()
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
-    await Xhr.instances[0]!.respond(401, { title: 'Unauthorized', status: 401, code: 'unauthenticated' })
-    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
+    await waitFor(() => expect(uploads).toHaveLength(1))
+    await uploads[0]!.respond(401, { title: 'Unauthorized', status: 401, code: 'unauthenticated' })
+    await waitFor(() => expect(uploads).toHaveLength(2))
     expect(requestsTo(fetch, 'POST /api/v1/auth/refresh')).toHaveLength(1)
     // The same announced upload: nginx refused the first PUT before taking its body.
     expect(requestsTo(fetch, 'POST /api/v1/videos/uploads')).toHaveLength(1)
-    expect(Xhr.instances[1]!.url).toBe(Xhr.instances[0]!.url)
-    expect(Xhr.instances[1]!.fileName()).toBe('clip.mp4')
-    await Xhr.instances[1]!.respond(201, video({ title: 'clip' }))
+    expect(uploads[1]!.request.url).toBe(uploads[0]!.request.url)
+    expect(await uploads[1]!.request.text()).toMatch(/^clip\.mp4/)
+    await uploads[1]!.respond(201, video({ title: 'clip' }))
     expect(await within(dialog).findByTestId('upload-done')).toBeInTheDocument()
   })
 
   it('maps problem codes to messages', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     uploadApi()
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), [mediaFile('a.mp4'), mediaFile('b.mp4')])
     await user.click(within(dialog).getByRole('button', { name: 'Upload 2 files' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(2))
-    await Xhr.instances[0]!.respond(422, {
+    await waitFor(() => expect(uploads).toHaveLength(2))
+    await uploads[0]!.respond(422, {
       title: 'Unprocessable',
       status: 422,
       code: 'unsupported_media',
       detail: 'This file is not a playable video or audio file.',
     })
     // nginx's own 413 page is HTML, not problem+json.
-    await Xhr.instances[1]!.respond(413, '<html><body>413 Request Entity Too Large</body></html>')
+    await uploads[1]!.respond(413, '<html><body>413 Request Entity Too Large</body></html>')
     const errors = await within(dialog).findAllByTestId('upload-error')
     expect(errors.map((e) => e.textContent)).toEqual([
       'The server could not find any video or audio in this file.',
@@ -249,53 +252,62 @@ describe('videos: upload dialog', () => {
 
   it('shows a refused announcement without sending the file', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
-    const { fetch } = uploadApi()
-    const base = fetch.getMockImplementation()!
-    fetch.mockImplementation(async (input, init) => {
-      const request = input instanceof Request ? input : new Request(input, init)
-      if (request.method === 'POST' && new URL(request.url).pathname === '/api/v1/videos/uploads') {
-        return problemResponse({ type: 'about:blank', title: 'Forbidden', status: 403, code: 'video_limit_reached', detail: 'You have reached your limit.' })
-      }
-      return base(input, init)
-    })
+    const uploads = holdUploads()
+    uploadApi()
+    server.use(
+      http.post('/api/v1/videos/uploads', () =>
+        problemResponse({ type: 'about:blank', title: 'Forbidden', status: 403, code: 'video_limit_reached', detail: 'You have reached your limit.' }),
+      ),
+    )
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
 
     expect(await within(dialog).findByTestId('upload-error')).toHaveTextContent('This would go over your limit of 10 videos.')
-    expect(Xhr.instances).toHaveLength(0)
+    expect(uploads).toHaveLength(0)
   })
 
-  it('asks before closing while files are being sent', async () => {
+  it('closing while files are being sent leaves them going; cancelling them asks first', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
+    const xhrs = watchXhrs()
     uploadApi()
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('clip.mp4'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
-    await user.click(within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)!)
-    const warning = within(dialog).getByRole('alert')
-    expect(warning).toHaveTextContent('Uploads are still running')
-    expect(within(warning).getByRole('button', { name: 'Keep uploading' })).toHaveFocus()
+    await waitFor(() => expect(uploads).toHaveLength(1))
+    expect(within(dialog).getByText(/the uploads go on while you use the app/)).toBeInTheDocument()
 
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel uploads' }))
+    const warning = within(dialog).getByRole('alert')
+    expect(warning).toHaveTextContent('Cancel the uploads?')
+    expect(within(warning).getByRole('button', { name: 'Keep uploading' })).toHaveFocus()
     await user.click(within(warning).getByRole('button', { name: 'Keep uploading' }))
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
-    expect(Xhr.instances[0]!.aborted).toBe(false)
+    expect(xhrs.aborted(0)).toBe(false)
 
-    // The dialog's own close button (like Escape) asks too.
+    // The dialog's own close button (like Escape) only hides it: the header shows the upload and reopens it.
     await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!)
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel uploads and close' }))
-    expect(Xhr.instances[0]!.aborted).toBe(true)
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(xhrs.aborted(0)).toBe(false)
+    await user.click(screen.getByRole('button', { name: 'Uploading 1 file, 0%' }))
+    const reopened = screen.getByRole('dialog', { name: 'Upload videos' })
+    expect(within(reopened).getByRole('progressbar', { name: 'Upload of clip.mp4' })).toBeInTheDocument()
+
+    await user.click(within(reopened).getByRole('button', { name: 'Cancel uploads' }))
+    await user.click(within(within(reopened).getByRole('alert')).getByRole('button', { name: 'Cancel uploads' }))
+    expect(xhrs.aborted(0)).toBe(true)
+    expect(await within(reopened).findByText('Cancelled')).toBeInTheDocument()
+    await user.click(within(reopened).getByRole('button', { name: 'Done' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('upload-tray')).not.toBeInTheDocument()
   })
 
   it('checks subtitles and titles before sending', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     const { fetch } = uploadApi()
     const { user, dialog } = await openDialog()
 
@@ -305,13 +317,13 @@ describe('videos: upload dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
     expect(within(dialog).getByText('Enter a title.')).toBeInTheDocument()
     expect(within(dialog).getByText('Choose an .srt or .vtt file.')).toBeInTheDocument()
-    expect(Xhr.instances).toHaveLength(0)
+    expect(uploads).toHaveLength(0)
     expect(requestsTo(fetch, 'POST /api/v1/videos/uploads')).toHaveLength(0)
   })
 
   it('works in Japanese', async () => {
     withSessionCookie()
-    installFakeXhr()
+    holdUploads()
     mockApi({
       'GET /api/v1/me': me(),
       'GET /api/v1/videos': () => jsonResponse({ items: [existing], page: 1, pageSize: 12, totalCount: 1 }),
@@ -319,26 +331,17 @@ describe('videos: upload dialog', () => {
     })
     const { user } = renderApp('/ja/videos')
     await user.click(await screen.findByRole('button', { name: '動画をアップロード' }))
-    const dialog = screen.getByRole('dialog', { name: '動画をアップロード' })
+    const dialog = await screen.findByRole('dialog', { name: '動画をアップロード' })
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('会議.mp4'))
     expect(within(dialog).getByRole('button', { name: '1 個のファイルをアップロード' })).toBeEnabled()
   })
   it('sends the chosen group as groupId', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     const sales = group({ name: 'Sales' })
     const support = group({ name: 'Support' })
     const { fetch } = uploadApi()
-    const base = fetch.getMockImplementation()!
-    fetch.mockImplementation(async (input, init) => {
-      const request = input instanceof Request ? input : new Request(input, init)
-      if (new URL(request.url).pathname === '/api/v1/groups') {
-        return new Response(JSON.stringify({ items: [sales, support].map(groupSummary), page: 1, pageSize: 100, totalCount: 2 }), {
-          headers: { 'Content-Type': 'application/json' },
-        })
-      }
-      return base(input, init)
-    })
+    server.use(http.get('/api/v1/groups', () => jsonResponse({ items: [sales, support].map(groupSummary), page: 1, pageSize: 100, totalCount: 2 })))
     const { user, dialog } = await openDialog()
 
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('call.mp4', 100))
@@ -348,15 +351,15 @@ describe('videos: upload dialog', () => {
     await user.selectOptions(picker, 'Support')
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
 
-    const groups = fetch.mock.calls.map(([input]) => new URL((input as Request).url)).filter((u) => u.pathname === '/api/v1/groups')
+    const groups = requestsTo(fetch, 'GET /api/v1/groups').map((r) => new URL(r.url))
     expect(groups[0]!.searchParams.get('pageSize')).toBe('100')
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
+    await waitFor(() => expect(uploads).toHaveLength(1))
     expect(await announcements(fetch)).toEqual([{ fileName: 'call.mp4', sizeBytes: 100, title: 'call', groupId: support.id }])
   })
 
   it('preselects the group when opened from its page', async () => {
     withSessionCookie()
-    const Xhr = installFakeXhr()
+    const uploads = holdUploads()
     const target = group({ name: 'Training', videos: [groupVideo()] })
     const fetch = mockApi({
       'POST /api/v1/videos/uploads': announce,
@@ -367,11 +370,11 @@ describe('videos: upload dialog', () => {
     })
     const { user } = renderApp(`/groups/${target.id}`)
     await user.click(await screen.findByRole('button', { name: 'Upload to this group' }))
-    const dialog = screen.getByRole('dialog', { name: 'Upload videos' })
+    const dialog = await screen.findByRole('dialog', { name: 'Upload videos' })
     await user.upload(within(dialog).getByTestId('upload-input'), mediaFile('lesson.mp4', 100))
     await waitFor(() => expect(within(dialog).getByRole('combobox', { name: 'Group' })).toHaveDisplayValue('Training'))
     await user.click(within(dialog).getByRole('button', { name: 'Upload 1 file' }))
-    await waitFor(() => expect(Xhr.instances).toHaveLength(1))
+    await waitFor(() => expect(uploads).toHaveLength(1))
     expect((await announcements(fetch))[0]).toMatchObject({ groupId: target.id })
   })
 })

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFrontendConfig } from '../../../api/frontendConfig'
@@ -13,11 +13,12 @@ import { focusSoon } from '../../../lib/forms'
 import { formatBytes } from '../../../lib/format'
 import { isSubtitleFile, looksLikeMedia, MAX_DESCRIPTION_LENGTH, MAX_SUBTITLE_BYTES, MAX_TITLE_LENGTH, titleFromFileName } from '../format'
 import { UploadIcon } from '../icons'
-import { groupKeys, groupsQuery, GROUP_PICKER_SIZE } from '../../groups/queries'
-import { refreshLibrary, tagsQuery } from '../queries'
+import { groupsQuery, GROUP_PICKER_SIZE } from '../../groups/queries'
+import { tagsQuery } from '../queries'
 import { TagInput } from '../TagInput'
 import { UploadRow } from './UploadRow'
-import { isInFlight, useUploads, type UploadState } from './useUploads'
+import { useUploadQueue } from './UploadQueue'
+import { isInFlight, type UploadState } from './useUploads'
 
 /** Spoken languages offered for the upload (the server accepts any language code). */
 const LANGUAGE_CODES = ['en', 'ja', 'zh', 'ko', 'es', 'fr', 'de', 'pt', 'it'] as const
@@ -114,7 +115,9 @@ function SubtitlesField({ file, onChange, errors }: { file: File | undefined; on
 /**
  * Upload one or more videos: drag-and-drop or a file picker, a title per file, shared description, language and
  * tags, subtitles for a single file, client-side checks (type, size, the video limit), then a real progress
- * bar per file with cancel and retry. Closing while files are still being sent asks first.
+ * bar per file with cancel and retry. The files live in the app's upload queue (`useUploadQueue`): closing the
+ * dialog while they are being sent leaves them going (the header shows their progress and reopens the dialog);
+ * cancelling them all asks first.
  */
 export function UploadDialog({
   open,
@@ -130,22 +133,16 @@ export function UploadDialog({
 }) {
   const { t } = useTranslation()
   const lang = useLanguage()
-  const queryClient = useQueryClient()
   const config = useFrontendConfig()
   const tags = useQuery({ ...tagsQuery, enabled: open })
   const groups = useQuery({ ...groupsQuery('', 1, GROUP_PICKER_SIZE), enabled: open })
-  const uploads = useUploads({
-    onUploaded: () => {
-      void refreshLibrary(queryClient)
-      void queryClient.invalidateQueries({ queryKey: groupKeys.all })
-    },
-  })
+  const uploads = useUploadQueue()
   const [groupId, setGroupId] = useState(initialGroupId ?? '')
   const [description, setDescription] = useState('')
   const [language, setLanguage] = useState('')
   const [tagNames, setTagNames] = useState<string[]>([])
   const [subtitles, setSubtitles] = useState<File>()
-  const [confirmClose, setConfirmClose] = useState(false)
+  const [confirmCancel, setConfirmCancel] = useState(false)
   const [titleErrors, setTitleErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState('')
 
@@ -153,7 +150,9 @@ export function UploadDialog({
   const limitText = Number.isFinite(maxBytes) ? t('videos.upload.limitHint', { size: formatBytes(maxBytes, lang) }) : t('videos.upload.noLimitHint')
   const { items } = uploads
   const started = items.some((i) => !['ready', 'rejected'].includes(i.state.kind))
-  const inFlight = items.some(isInFlight)
+  const { inFlight } = uploads
+  // Asked only while something is still being sent; it goes away by itself when the last file finishes.
+  const confirmingCancel = confirmCancel && inFlight
   const readyCount = items.filter((i) => i.state.kind === 'ready').length
   const single = items.length === 1
   const videoLimit = user.limits.videoLimit
@@ -165,29 +164,13 @@ export function UploadDialog({
         ? t('videos.upload.subtitlesSize', { size: formatBytes(MAX_SUBTITLE_BYTES, lang) })
         : undefined
 
-  // Leaving the page would cut the uploads off: let the browser ask.
-  useEffect(() => {
-    if (!inFlight) return undefined
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault()
-      event.returnValue = ''
-    }
-    window.addEventListener('beforeunload', warn)
-    return () => window.removeEventListener('beforeunload', warn)
-  }, [inFlight])
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- to go with the upload queue's move above the routes (issue 11)
-    if (!inFlight) setConfirmClose(false)
-  }, [inFlight])
-
   // The footer's buttons change with the phase: keep focus on something that says what happens now.
   const listHeading = useRef<HTMLHeadingElement>(null)
   const dropZone = useRef<HTMLDivElement>(null)
   const keepButton = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (confirmClose) keepButton.current?.focus()
-  }, [confirmClose])
+    if (confirmingCancel) keepButton.current?.focus()
+  }, [confirmingCancel])
 
   function addFiles(files: File[]) {
     setFormError('')
@@ -214,17 +197,19 @@ export function UploadDialog({
     setGroupId(initialGroupId ?? '')
     setTitleErrors({})
     setFormError('')
-    setConfirmClose(false)
+    setConfirmCancel(false)
   }
 
+  /** Files still being sent go on in the background; otherwise the next opening starts afresh. */
   function close() {
-    resetForm()
+    if (!inFlight) uploads.reset()
+    setConfirmCancel(false)
     onClose()
   }
 
-  function requestClose() {
-    if (inFlight) setConfirmClose(true)
-    else close()
+  function cancelAll() {
+    for (const item of items) if (isInFlight(item)) uploads.cancel(item.key)
+    setConfirmCancel(false)
   }
 
   function onSubmit(event: FormEvent) {
@@ -266,7 +251,7 @@ export function UploadDialog({
   const doneCount = items.filter((i) => i.state.kind === 'done').length
   const finished = started && !inFlight
 
-  const footer = confirmClose ? null : !started ? (
+  const footer = confirmingCancel ? null : !started ? (
     <>
       <Button variant="secondary" onClick={close}>
         {t('common.cancel')}
@@ -284,13 +269,18 @@ export function UploadDialog({
       <Button onClick={close}>{t('videos.upload.done')}</Button>
     </>
   ) : (
-    <Button variant="secondary" onClick={requestClose}>
-      {t('common.close')}
-    </Button>
+    <>
+      <Button variant="secondary" onClick={() => setConfirmCancel(true)}>
+        {t('videos.upload.cancelAll')}
+      </Button>
+      <Button variant="secondary" onClick={close}>
+        {t('common.close')}
+      </Button>
+    </>
   )
 
   return (
-    <Dialog open={open} onClose={requestClose} title={t('videos.upload.title')} size="lg" footer={footer} data-testid="upload-dialog">
+    <Dialog open={open} onClose={close} title={t('videos.upload.title')} size="lg" footer={footer} data-testid="upload-dialog">
       <form id="upload-form" noValidate onSubmit={onSubmit} className="space-y-5">
         {!started && remaining === 0 && (
           <Alert tone="warning" title={t('videos.upload.limitReachedTitle')}>
@@ -393,23 +383,25 @@ export function UploadDialog({
           </div>
         )}
 
-        {confirmClose && (
+        {inFlight && !confirmingCancel && <p className="text-sm text-slate-600">{t('videos.upload.backgroundHint')}</p>}
+
+        {confirmingCancel && (
           <Alert
             tone="warning"
             role="alert"
-            title={t('videos.upload.confirmCloseTitle')}
+            title={t('videos.upload.confirmCancelTitle')}
             actions={
               <>
-                <Button ref={keepButton} variant="secondary" size="sm" onClick={() => setConfirmClose(false)}>
+                <Button ref={keepButton} variant="secondary" size="sm" onClick={() => setConfirmCancel(false)}>
                   {t('videos.upload.keepUploading')}
                 </Button>
-                <Button variant="danger" size="sm" onClick={close}>
-                  {t('videos.upload.stopAndClose')}
+                <Button variant="danger" size="sm" onClick={cancelAll}>
+                  {t('videos.upload.cancelAll')}
                 </Button>
               </>
             }
           >
-            {t('videos.upload.confirmCloseBody')}
+            {t('videos.upload.confirmCancelBody')}
           </Alert>
         )}
       </form>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Video } from '../queries'
 import { isAbortError, startUpload, type UploadHandle, type UploadInput } from './uploadRequest'
 
@@ -33,8 +33,9 @@ export function isInFlight(item: UploadItem): boolean {
 }
 
 /**
- * The files of the upload dialog and their uploads: at most `CONCURRENT_UPLOADS` run at once, each can be
- * cancelled (`xhr.abort()`) or retried, and everything still running is aborted on `reset()` or unmount.
+ * The upload queue: the files of the upload dialog and their uploads. At most `CONCURRENT_UPLOADS` run at once, each
+ * can be cancelled (`xhr.abort()`) or retried, and everything still running is aborted on `reset()` or unmount. The
+ * app keeps one queue above its routes (`UploadQueueProvider`), so uploads outlive the page they started on.
  */
 export function useUploads({ onUploaded }: { onUploaded: (video: Video) => void }) {
   const [items, setItems] = useState<UploadItem[]>([])
@@ -124,5 +125,5 @@ export function useUploads({ onUploaded }: { onUploaded: (video: Video) => void 
     setItems([])
   }, [])
 
-  return { items, add, remove, setTitle, submit, cancel, retry, reset }
+  return useMemo(() => ({ items, add, remove, setTitle, submit, cancel, retry, reset }), [items, add, remove, setTitle, submit, cancel, retry, reset])
 }
