@@ -26,7 +26,18 @@ function describe(violations: AxeViolation[]) {
  */
 export async function checkPage(page: Page, label: string, info: TestInfo = base.info()) {
   // Animations and transitions settle first, so colour contrast is measured on the final colours.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+  // (Spinners and skeletons loop forever: only finite animations are waited for, and for two seconds at most.)
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  )
   const results = await new AxeBuilder({ page }).analyze()
   const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ''))
   if (results.violations.length > 0) {

@@ -47,7 +47,6 @@ test('videos: empty library, sample video, player, upload with progress, delete'
   await expect(page.getByText('The sample video was added to your library.')).toBeVisible()
   const sampleTitle = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim()
   expect(sampleTitle.length).toBeGreaterThan(0)
-  await checkPage(page, 'videos with the sample')
 
   // 3. The detail page plays the media straight from /api/v1/videos/{id}/media, and follows the status over SSE.
   const events = page.waitForResponse((r) => /\/api\/v1\/videos\/[0-9a-f-]+\/events$/.test(r.url()))
@@ -67,6 +66,7 @@ test('videos: empty library, sample video, player, upload with progress, delete'
   // 4. Upload a generated clip. The upload is throttled so the progress bar is seen moving.
   await page.getByRole('link', { name: 'All videos' }).click()
   await expect(page.getByTestId('videos-grid')).toBeVisible()
+  await checkPage(page, 'videos grid')
   await page.getByRole('button', { name: 'Upload videos' }).click()
   const dialog = page.getByRole('dialog', { name: 'Upload videos' })
   await expect(dialog).toBeVisible()
