@@ -99,6 +99,8 @@ run_e2e() {
   # the admin journey then retries. Two attempts, one second apart, so that takes seconds, not minutes. Users without
   # a key are not affected (no transcriber: subtitles only, as before).
   export AI__TranscriptionProvider=openai AI__OpenAI__BaseUrl="http://127.0.0.1:9/v1" Queue__MaxAttempts=2 Queue__RetryBaseSeconds=1
+  # Every journey signs up a user of its own, all from 127.0.0.1: more sign-ups and emails an hour than one address may make.
+  export RateLimits__SignupPerIp__Limit=500 RateLimits__EmailPerIp__Limit=500
   dotnet "$API_DLL" migrate >/dev/null
   local admin_user="e2e_admin" admin_password
   admin_password="Admin-e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-42"

@@ -25,7 +25,7 @@ const isKnown = (s: string): s is KnownStatus => (KNOWN_STATUSES as readonly str
 
 function LastError({ text }: { text: string | null | undefined }) {
   const { t } = useTranslation()
-  if (!text) return <span className="text-slate-400">{t('admin.jobs.noError')}</span>
+  if (!text) return <span className="text-slate-600">{t('admin.jobs.noError')}</span>
   const firstLine = text.split('\n')[0] ?? text
   if (text.length <= 80 && !text.includes('\n')) return <span className="break-words text-red-800">{text}</span>
   return (
