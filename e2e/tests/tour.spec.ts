@@ -34,21 +34,42 @@ async function adminPage(browser: Browser, lang: Lang, width: ViewportName) {
   return page
 }
 
+/** Every page a guest can open: [screenshot name, path]. */
+const GUEST_PAGES: [string, string][] = [
+  ['01-landing', '/'],
+  ['02-login', '/login'],
+  ['03-signup', '/signup'],
+  ['04-forgot-password', '/forgot-password'],
+  ['05-reset-password-no-token', '/reset-password'],
+  ['06-verify-email-no-token', '/verify-email'],
+  ['07-check-email', '/check-email'],
+  ['08-not-found', '/no-such-page'],
+]
+
+/** Every page of a signed-in user, with one video in one group. */
+function userPages(videoId: string, groupId: string): [string, string][] {
+  return [
+    ['10-dashboard', '/'],
+    ['11-videos', '/videos'],
+    ['12-video-detail', `/videos/${videoId}`],
+    ['13-groups', '/groups'],
+    ['14-group-detail', `/groups/${groupId}`],
+    ['15-search', '/search?q=share'],
+    ['16-settings-profile', '/settings'],
+    ['17-settings-password', '/settings/password'],
+    ['18-settings-ai', '/settings/ai'],
+    ['19-settings-tokens', '/settings/tokens'],
+    ['20-settings-account', '/settings/account'],
+  ]
+}
+
 for (const lang of ['en', 'ja'] as const) {
   for (const width of ['desktop', 'phone'] as const) {
     test(`page tour: every page in ${lang} at ${width} width`, async ({ page, browser, pageErrors }) => {
       test.setTimeout(360_000)
       await page.setViewportSize(viewports[width])
 
-      // Pages for guests.
-      await visit(page, lang, width, '01-landing', '/')
-      await visit(page, lang, width, '02-login', '/login')
-      await visit(page, lang, width, '03-signup', '/signup')
-      await visit(page, lang, width, '04-forgot-password', '/forgot-password')
-      await visit(page, lang, width, '05-reset-password-no-token', '/reset-password')
-      await visit(page, lang, width, '06-verify-email-no-token', '/verify-email')
-      await visit(page, lang, width, '07-check-email', '/check-email')
-      await visit(page, lang, width, '08-not-found', '/no-such-page')
+      for (const [name, path] of GUEST_PAGES) await visit(page, lang, width, name, path)
 
       // A user with a ready video in a shared group.
       await signedInUser(page, `e2etour${lang}`, lang)
@@ -60,17 +81,7 @@ for (const lang of ['en', 'ja'] as const) {
       await api(page, 'POST', `/api/v1/groups/${group.id}/videos`, { videoIds: [sample.id] })
       const share = await api<{ url: string }>(page, 'POST', `/api/v1/groups/${group.id}/share`)
 
-      await visit(page, lang, width, '10-dashboard', '/')
-      await visit(page, lang, width, '11-videos', '/videos')
-      await visit(page, lang, width, '12-video-detail', `/videos/${sample.id}`)
-      await visit(page, lang, width, '13-groups', '/groups')
-      await visit(page, lang, width, '14-group-detail', `/groups/${group.id}`)
-      await visit(page, lang, width, '15-search', '/search?q=share')
-      await visit(page, lang, width, '16-settings-profile', '/settings')
-      await visit(page, lang, width, '17-settings-password', '/settings/password')
-      await visit(page, lang, width, '18-settings-ai', '/settings/ai')
-      await visit(page, lang, width, '19-settings-tokens', '/settings/tokens')
-      await visit(page, lang, width, '20-settings-account', '/settings/account')
+      for (const [name, path] of userPages(sample.id, group.id)) await visit(page, lang, width, name, path)
 
       // The shared view, as a guest.
       const guestContext = await browser.newContext({ viewport: viewports[width] })
