@@ -62,6 +62,8 @@ function safe(name: string) {
 export async function shot(page: Page, name: string, { fullPage = true } = {}) {
   const dir = path.join(artifacts, 'screens')
   mkdirSync(dir, { recursive: true })
+  // From the top: a full-page picture of a scrolled page would show the sticky header in the middle.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage })
 }
 
