@@ -79,7 +79,7 @@ test('sign up, confirm the email, sign in, create an API token, sign out', async
   await page.getByRole('button', { name: `Account menu for ${username}` }).click()
   await page.getByRole('menuitem', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Sign out' })).first().click()
   await expect(page.getByTestId('landing')).toBeVisible()
-  await expect(page.getByText('You are signed out.')).toBeVisible()
+  await expect(page.getByText('You are signed out.', { exact: true })).toBeVisible()
   await page.goto('/settings/tokens')
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   expect(new URL(page.url()).pathname).toBe('/login')

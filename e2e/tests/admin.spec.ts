@@ -17,7 +17,7 @@ test('admin: a video job that keeps failing is dead-lettered, and the admin retr
   await page.goto('/settings/ai')
   await page.getByLabel('API key', { exact: true }).fill('sk-e2e-dead-letter-key-0001')
   await page.getByRole('button', { name: 'Save key' }).click()
-  await expect(page.getByText('Key saved. The AI server could not be reached to verify it; it will be used as is.')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText('Key saved. The AI server could not be reached to verify it; it will be used as is.', { exact: true })).toBeVisible({ timeout: 30_000 })
   await checkPage(page, 'AI settings with an unverified key')
 
   // 2. A clip without subtitles: processing needs speech recognition, which cannot be reached.
@@ -64,7 +64,7 @@ test('admin: a video job that keeps failing is dead-lettered, and the admin retr
 
   // 5. Retry: the job goes back on the queue, leaves the dead letters and runs again.
   await row.getByRole('button', { name: `Retry job ProcessVideo ${short}` }).click()
-  await expect(adminTab.getByText('The ProcessVideo job is queued again.')).toBeVisible()
+  await expect(adminTab.getByText('The ProcessVideo job is queued again.', { exact: true })).toBeVisible()
   await expect(row).toBeHidden({ timeout: 30_000 })
   await expect
     .poll(async () => {

@@ -50,7 +50,7 @@ test('group: add two videos, keyboard reorder persists, share with a guest, revo
   await add.getByRole('checkbox', { name: 'Select all on this page' }).check()
   await checkPage(page, 'add videos dialog')
   await add.getByRole('button', { name: 'Add 2 videos' }).click()
-  await expect(page.getByText('2 added')).toBeVisible()
+  await expect(page.getByText('2 added', { exact: true })).toBeVisible()
   await expect(add).toBeHidden()
   await expect(page.getByTestId('group-member')).toHaveCount(2)
   const before = await memberTitles(page)

@@ -29,7 +29,9 @@ test('Japanese: upload a clip with Japanese subtitles, processed, ask in Japanes
   const clip = makeClip('japanese-clip', 8)
   const vtt = path.join(artifacts, 'media', 'japanese-clip.vtt')
   writeFileSync(vtt, SUBTITLES)
-  await signedInUser(page, 'e2eja', 'ja')
+  await signedInUser(page, 'e2eja')
+  // The header's language switcher (which also saves the choice to the account, so later sign-ins stay in Japanese).
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
 
   // 1. Upload from the Japanese library page.

@@ -44,7 +44,7 @@ test('videos: empty library, sample video, player, upload with progress, delete'
   await expect(card).toHaveCount(1, { timeout: 90_000 })
   // Processing starts at once, so by now the card may already show a later state.
   expect(['queued', 'processing', 'ready']).toContain(await card.getByTestId('video-status').getAttribute('data-status'))
-  await expect(page.getByText('The sample video was added to your library.')).toBeVisible()
+  await expect(page.getByText('The sample video was added to your library.', { exact: true })).toBeVisible()
   const sampleTitle = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim()
   expect(sampleTitle.length).toBeGreaterThan(0)
 
@@ -123,7 +123,7 @@ test('videos: empty library, sample video, player, upload with progress, delete'
   await expect(confirm).toBeVisible()
   await checkPage(page, 'delete confirmation')
   await confirm.getByRole('button', { name: 'Delete video' }).click()
-  await expect(page.getByText('“e2e-clip” was deleted.')).toBeVisible()
+  await expect(page.getByText('“e2e-clip” was deleted.', { exact: true })).toBeVisible()
   expect(new URL(page.url()).pathname).toBe('/videos')
   await expect(card).toHaveCount(1)
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(sampleTitle)
