@@ -26,7 +26,7 @@ function AppVersion() {
 
 const navLinkClasses = ({ isActive }: { isActive: boolean }) =>
   cx(
-    'block rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors',
+    'block rounded-lg px-2 py-2 text-sm font-medium whitespace-nowrap transition-colors sm:px-3',
     'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
     isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
   )

@@ -25,7 +25,7 @@ const isKnown = (s: string): s is KnownStatus => (KNOWN_STATUSES as readonly str
 
 function LastError({ text }: { text: string | null | undefined }) {
   const { t } = useTranslation()
-  if (!text) return <span className="text-slate-400">{t('admin.jobs.noError')}</span>
+  if (!text) return <span className="text-slate-600">{t('admin.jobs.noError')}</span>
   const firstLine = text.split('\n')[0] ?? text
   if (text.length <= 80 && !text.includes('\n')) return <span className="break-words text-red-800">{text}</span>
   return (
@@ -37,6 +37,12 @@ function LastError({ text }: { text: string | null | undefined }) {
     </details>
   )
 }
+
+/**
+ * The last 8 hex digits of the id: job ids are UUIDv7, whose first digits are a timestamp shared by the jobs of the
+ * same minute, so only the end tells them apart.
+ */
+const shortId = (id: string) => id.replace(/-/g, '').slice(-8)
 
 /** One job: type, status, attempts, last error, and Retry for failed or dead jobs. */
 export function JobRow({ job }: { job: Job }) {
@@ -58,7 +64,7 @@ export function JobRow({ job }: { job: Job }) {
     <tr data-testid="job-row">
       <td className="px-4 py-3 align-top">
         <span className="font-mono text-xs text-slate-900">{job.type}</span>
-        <div className="font-mono text-xs text-slate-500">{job.id.slice(0, 8)}</div>
+        <div className="font-mono text-xs text-slate-500">{shortId(job.id)}</div>
       </td>
       <td className="px-4 py-3 align-top">
         <Badge tone={STATUS_TONES[job.status] ?? 'neutral'}>{isKnown(job.status) ? t(`admin.jobs.status.${job.status}`) : job.status}</Badge>
@@ -81,7 +87,7 @@ export function JobRow({ job }: { job: Job }) {
             variant="secondary"
             loading={retry.isPending}
             onClick={() => retry.mutate()}
-            aria-label={t('admin.jobs.retryLabel', { type: job.type, id: job.id.slice(0, 8) })}
+            aria-label={t('admin.jobs.retryLabel', { type: job.type, id: shortId(job.id) })}
           >
             {t('admin.jobs.retry')}
           </Button>

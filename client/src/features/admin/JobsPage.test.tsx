@@ -39,4 +39,31 @@ describe('admin: jobs', () => {
     expect(await screen.findByTestId('queue-pending')).toHaveTextContent('3')
     expect(screen.getByTestId('queue-processing')).toHaveTextContent('1')
   })
+
+  it('tells apart jobs created in the same minute: UUIDv7 ids share their first digits, so the short id is the end', async () => {
+    const job = (id: string) => ({
+      id,
+      type: 'ProcessVideo',
+      status: 'dead',
+      attempts: 2,
+      maxAttempts: 2,
+      lastError: 'The AI provider could not be reached.',
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+      finishedAt: '2026-11-30T10:00:00Z',
+    })
+    withSessionCookie()
+    mockApi({
+      'GET /api/v1/me': admin,
+      'GET /api/v1/admin/jobs': () =>
+        jsonResponse({
+          ...overview(),
+          jobs: { items: [job('01a22c13-0000-7000-8000-0000000000aa'), job('01a22c13-0001-7000-8000-0000000000bb')], page: 1, pageSize: 20, totalCount: 2 },
+        }),
+    })
+    renderApp('/admin/jobs')
+
+    expect(await screen.findByRole('button', { name: 'Retry job ProcessVideo 000000aa' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Retry job ProcessVideo 000000bb' })).toBeInTheDocument()
+  })
 })

@@ -22,7 +22,7 @@ export function QueueStats({ queue }: { queue: JobsOverview['queue'] }) {
             <p className={cx('mt-1 text-2xl font-bold', alarming ? 'text-red-700' : 'text-slate-900')} data-testid={`queue-${key}`}>
               {value == null ? <span title={t('admin.jobs.statsUnknown')}>—</span> : number.format(value)}
             </p>
-            <p className="mt-1 text-xs text-slate-500">{t(`admin.jobs.statsHint.${key}`)}</p>
+            <p className="mt-1 text-xs text-slate-600">{t(`admin.jobs.statsHint.${key}`)}</p>
           </Card>
         )
       })}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cx } from '../../lib/cx'
 import { CaptionsIcon, ChipIcon, ClockIcon, CodeIcon, LinkIcon } from './icons'
 
 type FeatureKey = 'citations' | 'share' | 'offline' | 'models' | 'api'
@@ -23,9 +24,17 @@ export function Features() {
           </h2>
           <p className="mt-3 text-lg text-slate-600">{t('landing.features.intro')}</p>
         </div>
-        <ul className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-          {FEATURES.map(({ key, icon }) => (
-            <li key={key} className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        {/* Five cards: three then two on wide screens (a six-column grid), the last one full width on two columns. */}
+        <ul className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-6">
+          {FEATURES.map(({ key, icon }, index) => (
+            <li
+              key={key}
+              className={cx(
+                'rounded-2xl border border-slate-200 bg-white p-6 shadow-sm',
+                index < 3 ? 'lg:col-span-2' : 'lg:col-span-3',
+                index === FEATURES.length - 1 && FEATURES.length % 2 === 1 && 'sm:col-span-2 lg:col-span-3',
+              )}
+            >
               <span className="flex size-11 items-center justify-center rounded-xl bg-violet-100 text-violet-700">
                 {icon}
               </span>

@@ -105,10 +105,10 @@ describe('videos: transcript on the detail page', () => {
     expect(track.getAttribute('src')).toMatch(new RegExp(`^/api/v1/videos/${clip.id}/transcript\\?format=vtt&v=`))
 
     // The first scene plays at 0.
-    const first = within(list).getByRole('button', { name: 'Play from 0:00 (to 0:12)' })
+    const first = within(list).getByRole('button', { name: 'Play 0:00–0:12' })
     expect(first).toHaveAttribute('aria-current', 'true')
 
-    const second = within(list).getByRole('button', { name: 'Play from 0:12 (to 1:01)' })
+    const second = within(list).getByRole('button', { name: 'Play 0:12–1:01' })
     expect(second).toHaveTextContent('0:12–1:01')
     await user.click(second)
     expect(player.currentTime).toBe(12)
@@ -119,7 +119,7 @@ describe('videos: transcript on the detail page', () => {
     // Playback moves on: the highlight follows the media element's timeupdate.
     player.currentTime = 75.2
     fireEvent.timeUpdate(player)
-    const third = within(list).getByRole('button', { name: 'Play from 1:01 (to 1:02:05)' })
+    const third = within(list).getByRole('button', { name: 'Play 1:01–1:02:05' })
     await waitFor(() => expect(third).toHaveAttribute('aria-current', 'true'))
     expect(second).not.toHaveAttribute('aria-current')
   })

@@ -79,7 +79,7 @@ export function SceneList({ scenes }: { scenes: readonly Scene[] }) {
               type="button"
               onClick={() => seekTo(scene.startMs)}
               aria-current={current ? 'true' : undefined}
-              aria-label={t('videos.transcript.seekTo', { start, end })}
+              aria-label={t('videos.transcript.seekTo', { range: t('videos.transcript.range', { start, end }) })}
               className={cx(
                 'rounded-md px-1.5 py-0.5 font-mono text-xs font-semibold tabular-nums focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600',
                 current ? 'bg-indigo-600 text-white' : 'bg-slate-100 text-indigo-800 hover:bg-indigo-100',

@@ -55,7 +55,7 @@ function DropZone({ onFiles, disabled, limitText }: { onFiles: (files: File[]) =
       className={cx(
         'flex flex-col items-center gap-3 rounded-xl border-2 border-dashed px-4 py-8 text-center transition-colors',
         over ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-slate-50',
-        disabled && 'opacity-60',
+        disabled && 'border-slate-200',
       )}
     >
       <div className="flex size-12 items-center justify-center rounded-full bg-white text-indigo-600 shadow-sm" aria-hidden="true">

@@ -213,7 +213,7 @@ const videos = {
   transcript: {
     heading: 'Transcript',
     scenes: 'Scenes',
-    seekTo: 'Play from {{start}} (to {{end}})',
+    seekTo: 'Play {{range}}',
     range: '{{start}}–{{end}}',
     source: 'Source',
     sources: {

@@ -215,7 +215,7 @@ const videos: Resources['videos'] = {
   transcript: {
     heading: '文字起こし',
     scenes: 'シーン',
-    seekTo: '{{start}} から再生（{{end}} まで）',
+    seekTo: '{{range}} を再生',
     range: '{{start}}–{{end}}',
     source: 'ソース',
     sources: {

@@ -3,18 +3,21 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+export type MailPart = { contentType: string; headers: Map<string, string>; text: string }
+export type Mail = { headers: Map<string, string>; parts: MailPart[] }
+
 export const mailDir = process.env.E2E_MAIL_DIR
 
-function splitHeadersAndBody(raw) {
+function splitHeadersAndBody(raw: string): [string, string] {
   const text = raw.replace(/\r\n/g, '\n')
   const end = text.indexOf('\n\n')
   return end < 0 ? [text, ''] : [text.slice(0, end), text.slice(end + 2)]
 }
 
 /** Header names lower-cased; folded lines (starting with whitespace) joined. */
-export function parseHeaders(block) {
-  const headers = new Map()
-  let last
+export function parseHeaders(block: string) {
+  const headers = new Map<string, string>()
+  let last: string | undefined
   for (const line of block.split('\n')) {
     if (/^[ \t]/.test(line) && last) {
       headers.set(last, `${headers.get(last)} ${line.trim()}`)
@@ -28,14 +31,14 @@ export function parseHeaders(block) {
   return headers
 }
 
-function param(headerValue, name) {
+function param(headerValue: string | undefined, name: string) {
   const match = new RegExp(`${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(headerValue ?? '')
   return match ? (match[1] ?? match[2]) : undefined
 }
 
-export function decodeQuotedPrintable(body) {
+export function decodeQuotedPrintable(body: string) {
   const softBreaksRemoved = body.replace(/=\r?\n/g, '')
-  const bytes = []
+  const bytes: number[] = []
   for (let i = 0; i < softBreaksRemoved.length; i++) {
     const ch = softBreaksRemoved[i]
     if (ch === '=' && /^[0-9A-Fa-f]{2}$/.test(softBreaksRemoved.slice(i + 1, i + 3))) {
@@ -48,7 +51,7 @@ export function decodeQuotedPrintable(body) {
   return Buffer.from(bytes)
 }
 
-function decodeBody(body, headers) {
+function decodeBody(body: string, headers: Map<string, string>) {
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase()
   const charset = (param(headers.get('content-type'), 'charset') ?? 'utf-8').toLowerCase()
   let bytes
@@ -59,20 +62,20 @@ function decodeBody(body, headers) {
 }
 
 /** Parses a MIME message into its headers and its leaf parts ({ contentType, headers, text }). */
-export function parseEml(raw) {
+export function parseEml(raw: string): Mail {
   const [headerBlock, body] = splitHeadersAndBody(raw)
   const headers = parseHeaders(headerBlock)
   return { headers, parts: leafParts(headers, body) }
 }
 
-function leafParts(headers, body) {
+function leafParts(headers: Map<string, string>, body: string): MailPart[] {
   const contentType = (headers.get('content-type') ?? 'text/plain').toLowerCase()
   if (contentType.startsWith('multipart/')) {
     const boundary = param(headers.get('content-type'), 'boundary')
     if (!boundary) return []
     const normalized = body.replace(/\r\n/g, '\n')
     const sections = normalized.split(`--${boundary}`).slice(1)
-    const parts = []
+    const parts: MailPart[] = []
     for (const section of sections) {
       if (section.startsWith('--')) break // closing delimiter
       const [partHeaders, partBody] = splitHeadersAndBody(section.replace(/^\n/, ''))
@@ -84,21 +87,24 @@ function leafParts(headers, body) {
 }
 
 /** The text/plain body (or the first part). */
-export function plainText(message) {
+export function plainText(message: Mail) {
   return (message.parts.find((p) => p.contentType === 'text/plain') ?? message.parts[0])?.text ?? ''
 }
 
 /** Waits for a message to `address` (optionally matching `predicate`), newest first. */
-export async function waitForMail(address, { timeoutMs = 45_000, predicate = () => true } = {}) {
+export async function waitForMail(
+  address: string,
+  { timeoutMs = 45_000, predicate = (_: Mail) => true }: { timeoutMs?: number; predicate?: (m: Mail) => boolean } = {},
+): Promise<Mail> {
   if (!mailDir) throw new Error('E2E_MAIL_DIR is not set: the server must write mail to a folder for this test')
   const deadline = Date.now() + timeoutMs
   const wanted = address.toLowerCase()
   while (Date.now() < deadline) {
-    let names = []
+    let names: string[] = []
     try {
       names = (await readdir(mailDir)).filter((n) => n.endsWith('.eml')).sort().reverse()
     } catch (error) {
-      if (error.code !== 'ENOENT') throw error
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
     for (const name of names) {
       const message = parseEml(await readFile(path.join(mailDir, name), 'utf8'))
@@ -111,7 +117,7 @@ export async function waitForMail(address, { timeoutMs = 45_000, predicate = () 
 }
 
 /** The first link in the message's text whose path is `pathname` (e.g. /verify-email). */
-export function findLink(message, pathname) {
+export function findLink(message: Mail, pathname: string) {
   const text = plainText(message)
   for (const match of text.matchAll(/https?:\/\/[^\s<>"')\]]+/g)) {
     const url = new URL(match[0])

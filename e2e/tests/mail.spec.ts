@@ -1,11 +1,10 @@
 // The .eml reader the browser tests depend on (no browser needed).
-import { test } from 'node:test'
-import assert from 'node:assert/strict'
-import { findLink, parseEml, plainText } from './mail.mjs'
+import { expect, test } from '@playwright/test'
+import { findLink, parseEml, plainText } from '../support/mail.ts'
 
 const link = 'http://127.0.0.1:8181/verify-email?token=AbC-123_xyz'
 
-function multipart(textPart) {
+function multipart(textPart: string[]) {
   return [
     'X-Sender: no-reply@askvideo.local',
     'X-Receiver: bob@example.com',
@@ -29,20 +28,20 @@ function multipart(textPart) {
   ].join('\r\n')
 }
 
-test('reads a base64 text/plain part', () => {
+test('mail reader: reads a base64 text/plain part', () => {
   const body = Buffer.from(`Hello Bob,\n\nConfirm your address: ${link}\n\nこんにちは`).toString('base64')
   const message = parseEml(
     multipart(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', body.slice(0, 40), body.slice(40)]),
   )
-  assert.equal(message.headers.get('to'), 'bob@example.com')
-  assert.match(plainText(message), /こんにちは/)
-  assert.equal(findLink(message, '/verify-email').href, link)
+  expect(message.headers.get('to')).toBe('bob@example.com')
+  expect(plainText(message)).toMatch(/こんにちは/)
+  expect(findLink(message, '/verify-email').href).toBe(link)
 })
 
-test('reads a quoted-printable text/plain part with soft line breaks', () => {
+test('mail reader: reads a quoted-printable text/plain part with soft line breaks', () => {
   const qp = ['Confirm your address: http://127.0.0.1:8181/verify-email?token=3D=', 'AbC-123_xyz', '=E3=81=93=E3=82=93=E3=81=AB=E3=81=A1=E3=81=AF']
   const message = parseEml(multipart(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', ...qp]))
   const text = plainText(message)
-  assert.match(text, /こんにちは/)
-  assert.equal(findLink(message, '/verify-email').searchParams.get('token'), 'AbC-123_xyz')
+  expect(text).toMatch(/こんにちは/)
+  expect(findLink(message, '/verify-email').searchParams.get('token')).toBe('AbC-123_xyz')
 })
