@@ -17,6 +17,8 @@ const en = {
     titleSuffix: 'AskVideo',
     skipToContent: 'Skip to main content',
     retry: 'Retry',
+    chooseFile: 'Choose file',
+    noFileChosen: 'No file chosen',
     loading: 'Loading…',
     colon: ': ',
     listSeparator: ' · ',

@@ -14,6 +14,8 @@ const ja: Resources = {
     titleSuffix: 'AskVideo',
     skipToContent: 'メインコンテンツへ移動',
     retry: '再試行',
+    chooseFile: 'ファイルを選択',
+    noFileChosen: 'ファイルが選択されていません',
     loading: '読み込み中…',
     colon: '：',
     listSeparator: '・',

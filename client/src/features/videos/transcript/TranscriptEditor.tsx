@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../api/errors'
 import { Alert } from '../../../components/Alert'
 import { Button } from '../../../components/Button'
+import { FileInput } from '../../../components/FileInput'
 import { Dialog } from '../../../components/Dialog'
 import { ErrorState, errorMessage } from '../../../components/ErrorState'
 import { controlClasses, describedBy, FieldErrorText, FieldHint, FieldLabel, useFieldIds } from '../../../components/Field'
@@ -187,14 +188,15 @@ function EditorForm({ video, save, dirtyRef, confirming, onKeepEditing, onDiscar
         <label htmlFor={fileId} className="text-sm font-medium text-slate-900">
           {t('videos.editor.upload')}
         </label>
-        <input
+        {/* The file is read into the editor and the input cleared, so no file name is kept beside the button. */}
+        <FileInput
           id={fileId}
-          type="file"
+          buttonText={t('common.chooseFile')}
+          containerClassName="mt-1.5"
           accept=".srt,.vtt,text/vtt,application/x-subrip"
           onChange={(event) => void chooseFile(event)}
           disabled={save.isPending}
           aria-describedby={`${fileId}-hint`}
-          className="mt-1.5 block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-indigo-700 hover:file:bg-indigo-100"
         />
         <p id={`${fileId}-hint`} className="mt-1.5 text-sm text-slate-600">
           {t('videos.editor.uploadHint')}

@@ -6,6 +6,7 @@ import type { Me } from '../../../api/session'
 import { Alert } from '../../../components/Alert'
 import { Button } from '../../../components/Button'
 import { Dialog } from '../../../components/Dialog'
+import { FileInput } from '../../../components/FileInput'
 import { FieldErrorText, FieldHint, FieldLabel, SelectField, controlClasses, describedBy, useFieldIds } from '../../../components/Field'
 import { useLanguage } from '../../../i18n/hooks'
 import { cx } from '../../../lib/cx'
@@ -94,18 +95,15 @@ function SubtitlesField({ file, onChange, errors }: { file: File | undefined; on
       <FieldLabel htmlFor={ids.controlId} optional={t('videos.upload.optional')}>
         {t('videos.upload.subtitles')}
       </FieldLabel>
-      <div className="flex items-center gap-2">
-        <input
-          id={ids.controlId}
-          type="file"
-          accept=".srt,.vtt,text/vtt,application/x-subrip"
-          onChange={(e) => onChange(e.target.files?.[0])}
-          className={cx(
-            'block w-full min-w-0 text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-indigo-700 hover:file:bg-indigo-100',
-          )}
-          {...describedBy(ids, true, Boolean(errors))}
-        />
-      </div>
+      <FileInput
+        id={ids.controlId}
+        buttonText={t('common.chooseFile')}
+        noFileText={t('common.noFileChosen')}
+        fileName={file?.name}
+        accept=".srt,.vtt,text/vtt,application/x-subrip"
+        onChange={(e) => onChange(e.target.files?.[0])}
+        {...describedBy(ids, true, Boolean(errors))}
+      />
       <FieldHint id={ids.hintId}>{file ? t('videos.upload.subtitlesChosen', { name: file.name }) : t('videos.upload.subtitlesHint')}</FieldHint>
       <FieldErrorText id={ids.errorId} errors={errors} />
     </div>
