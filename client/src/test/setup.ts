@@ -21,7 +21,6 @@ class DocumentRelativeRequest extends NodeRequest {
 }
 globalThis.Request = DocumentRelativeRequest
 
-
 /*
  * Files the app sends (the XHR upload's body) must be Node's: MSW builds a fetch `Request` from the XHR's body, and
  * Node's fetch does not know jsdom's File (the body would arrive as the text "undefined"). jsdom's Blob stays (its
@@ -39,32 +38,6 @@ afterEach(() => {
   recordRequests()
 })
 afterAll(() => server.close())
-
-/*
- * jsdom has no modal <dialog> behaviour. Give it the minimum the Dialog
- * component relies on: showModal()/close() toggle `open` and fire "close".
- */
-const dialogProto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>
-if (typeof dialogProto.showModal !== 'function') {
-  Object.defineProperty(dialogProto, 'open', {
-    configurable: true,
-    get(this: HTMLDialogElement) {
-      return this.hasAttribute('open')
-    },
-    set(this: HTMLDialogElement, value: boolean) {
-      this.toggleAttribute('open', value)
-    },
-  })
-  dialogProto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  dialogProto.show = dialogProto.showModal
-  dialogProto.close = function close(this: HTMLDialogElement) {
-    if (!this.hasAttribute('open')) return
-    this.removeAttribute('open')
-    this.dispatchEvent(new Event('close'))
-  }
-}
 
 // jsdom does not scroll; react-router's <ScrollRestoration> calls this on navigation.
 window.scrollTo = () => {}
