@@ -18,10 +18,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 let root = join(here, "../../..");
 let selfTest = false;
+let nginxEnvFile = null;
 const overlays = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--root") root = args[++i];
   else if (args[i] === "--self-test") selfTest = true;
+  else if (args[i] === "--nginx-env") nginxEnvFile = args[++i];
   else {
     const eq = args[i].indexOf("=");
     overlays.push({ name: args[i].slice(0, eq), file: args[i].slice(eq + 1) });
@@ -54,6 +56,10 @@ const shutdownSeconds = Number(read("src/Worker/Program.cs").match(/ShutdownTime
 const systemEndpoints = read("src/Api/Endpoints/SystemEndpoints.cs");
 const composeRedisImage = read("docker-compose.yml").match(/^ {2}redis:\n(?: {4}.*\n)*? {4}image: (\S+)/m)?.[1];
 const apiUrls = read("Dockerfile").match(/ASPNETCORE_URLS=http:\/\/\+:(\d+)/)?.[1];
+// The nginx template's placeholders (nginx/render.sh) and the image's defaults for them (nginx/Dockerfile ENV).
+const placeholders = read("nginx/render.sh").match(/^for var in (.*); do$/m)?.[1].split(" ") ?? [];
+const nginxDefaults = Object.fromEntries([...read("nginx/Dockerfile").replace(/\\\n/g, " ").matchAll(/^ENV (.*)$/gm)]
+  .flatMap((m) => [...m[1].matchAll(/([A-Z_]+)=("[^"]*"|\S+)/g)].map((x) => [x[1], x[2].replace(/^"|"$/g, "")])));
 // KEDA's redis scaler (pkg/scalers/redis_scaler.go): the metadata keys it reads.
 const redisTriggerKeys = new Set(["address", "addresses", "host", "hosts", "port", "ports", "username", "listName",
   "listLength", "activationListLength", "databaseIndex", "enableTLS", "unsafeSsl", "addressFromEnv", "hostFromEnv",
@@ -282,6 +288,7 @@ const quantity = (q) => q !== undefined && q !== null && String(q).length > 0;
 const allContainers = (pod) => [...(pod?.spec?.initContainers ?? []).map((c) => ({ c, init: true })),
   ...(pod?.spec?.containers ?? []).map((c) => ({ c, init: false }))];
 const envValue = (c, name) => c.env?.find((e) => e.name === name);
+let nginxEnvWritten = false;
 
 for (const o of overlays) {
   const objs = o.objects;
@@ -530,6 +537,21 @@ for (const o of overlays) {
       if (envValue(apiC, "Queue__ConsumerEnabled")?.value !== "false") problems.push("the API consumes the queue (Queue__ConsumerEnabled must be false)");
       for (const n of ["NGINX_PORT", "API_UPSTREAM", "NGINX_UPLOAD_DIR", "NGINX_MAX_BODY_SIZE", "NGINX_ACCESS_LOG"])
         if (!envValue(nginx, n)) problems.push(`nginx ${n} is not set`);
+      if (placeholders.length === 0) problems.push("no placeholders found in nginx/render.sh");
+      for (const n of placeholders) if (!envValue(nginx, n) && nginxDefaults[n] === undefined) problems.push(`nginx template placeholder ${n} has no value`);
+      // The nginx container's resolved environment, for nginx -t of the rendered template (scripts/check-deploy.sh).
+      if (nginxEnvFile && !o.mutant && !nginxEnvWritten) {
+        const resolved = (n) => {
+          const e = envValue(nginx, n);
+          if (e?.value !== undefined) return e.value;
+          const ref = e?.valueFrom?.configMapKeyRef;
+          if (ref) return configMaps.find((c) => c.metadata.name === ref.name)?.data?.[ref.key];
+          return nginxDefaults[n];
+        };
+        const quote = (v) => `'${String(v).replaceAll("'", "'\\''")}'`;
+        writeFileSync(nginxEnvFile, placeholders.map((n) => `${n}=${quote(resolved(n) ?? "")}`).join("\n") + "\n");
+        nginxEnvWritten = true;
+      }
     }
     const hpa = by("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef?.name === "askvideo-api");
     if (!hpa?.spec.metrics?.some((m) => m.resource?.name === "cpu")) problems.push("no CPU HorizontalPodAutoscaler for askvideo-api");
