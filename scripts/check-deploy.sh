@@ -784,7 +784,8 @@ section "docs/deployment.md"
 if [ -f docs/deployment.md ]; then
   for topic in "cp .env.example .env" "openssl rand -base64" "docker compose up -d" "--scale worker=" "--profile s3" \
     "--profile mail" "docker compose run --rm migrate create-admin" "docker compose build" "pg_dump" "TLS" \
-    "OpenAI-compatible" "11434/v1" "openai.azure.com"; do
+    "OpenAI-compatible" "11434/v1" "openai.azure.com" "kubectl apply -k deploy/kubernetes/overlays/production" \
+    "askvideo-secrets" "job/askvideo-migrate" "CloudNativePG" "KEDA"; do
     check "docs/deployment.md covers '$topic'" grep -qF -- "$topic" docs/deployment.md
   done
 else
