@@ -200,6 +200,7 @@ const mutations = [
   ["a CloudNativePG image without pgvector", "production", false, (o) => { find(o, "Cluster").spec.imageName = "ghcr.io/cloudnative-pg/postgresql:17-minimal-trixie"; }, /standard/],
   ["DB_HOST not the Cluster's primary", "production", false, (o) => { configData(o).DB_HOST = "askvideo-db-ro"; }, /DB_HOST/],
   ["an Ingress host that is not App__PublicUrl's", "production", false, (o) => { find(o, "Ingress").spec.rules[0].host = "other.example.com"; }, /Ingress host/],
+  ["one app container with another connection string", "production", false, (o) => { podSpec(o, "askvideo-api").initContainers[0].env.find((e) => e.name === "ConnectionStrings__Postgres").value = "Host=$(DB_HOST)"; }, /differ from/],
   ["no migrate init container", "production", false, (o) => { podSpec(o, "askvideo-worker").initContainers = []; }, /no migrate init container/],
 ];
 if (selfTest) {
@@ -479,6 +480,14 @@ for (const o of overlays) {
       const envFromNames = (c.envFrom ?? []).map((x) => x.configMapRef?.name ?? x.secretRef?.name);
       if (!envFromNames.includes(appConfig?.metadata?.name) || !envFromNames.includes("askvideo-secrets"))
         problems.push(`${id(w)}/${c.name}: does not read the app ConfigMap and askvideo-secrets`);
+    }
+    // The connection environment is written out in every app container (kustomize cannot share an env list):
+    // all of them must carry the same one.
+    const shared = ["REDIS_PASSWORD", "Redis__Configuration", "DB_PASSWORD", "ConnectionStrings__Postgres"];
+    const signature = (c) => JSON.stringify(shared.map((n) => envValue(c, n) ?? null));
+    const first = appContainers[0];
+    for (const { w, c } of appContainers.slice(1)) {
+      if (signature(c) !== signature(first.c)) problems.push(`${id(w)}/${c.name}: its ${shared.join("/")} differ from ${id(first.w)}/${first.c.name}'s`);
     }
     if (config.Storage__Provider !== "s3") problems.push(`Storage__Provider is ${config.Storage__Provider ?? "unset"}: pods share media only through S3`);
     if (!config.Storage__S3__Bucket) problems.push("Storage__S3__Bucket is not set");
