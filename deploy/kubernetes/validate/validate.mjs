@@ -201,6 +201,7 @@ const mutations = [
   ["DB_HOST not the Cluster's primary", "production", false, (o) => { configData(o).DB_HOST = "askvideo-db-ro"; }, /DB_HOST/],
   ["an Ingress host that is not App__PublicUrl's", "production", false, (o) => { find(o, "Ingress").spec.rules[0].host = "other.example.com"; }, /Ingress host/],
   ["one app container with another connection string", "production", false, (o) => { podSpec(o, "askvideo-api").initContainers[0].env.find((e) => e.name === "ConnectionStrings__Postgres").value = "Host=$(DB_HOST)"; }, /differ from/],
+  ["a scrape annotation on another port than the metrics", "production", false, (o) => { find(o, "Deployment", "askvideo-worker").spec.template.metadata.annotations["prometheus.io/port"] = "9465"; }, /prometheus\.io\/port 9465/],
   ["no migrate init container", "production", false, (o) => { podSpec(o, "askvideo-worker").initContainers = []; }, /no migrate init container/],
 ];
 if (selfTest) {
@@ -577,6 +578,27 @@ for (const o of overlays) {
     }
     if (config.App__PublicUrl?.startsWith("https:") && config.Auth__SecureCookies !== "true") problems.push("https without Auth__SecureCookies=true");
     check(o, `${o.name}: the API pod (probes on /api/v1/health[/ready], nginx beside it on its own port, one upload emptyDir, the body limit of App__MaxUploadBytes), its HPA, PDB and Ingress`, problems);
+  }
+
+  // Metrics: what deploy/prometheus/prometheus-kubernetes.yml scrapes (pods labelled part-of=askvideo, annotated with
+  // prometheus.io/scrape and prometheus.io/port) is the port the app serves /metrics on, and no Service exposes it.
+  {
+    const problems = [];
+    for (const name of ["askvideo-api", "askvideo-worker"]) {
+      const pod = podOf(named("Deployment", name) ?? {});
+      const a = pod?.metadata?.annotations ?? {};
+      const c = pod?.spec?.containers?.find((x) => x.image?.includes(name.replace("askvideo-", "askvideo/")));
+      const port = envValue(c ?? {}, "Observability__MetricsPort")?.value;
+      if (a["prometheus.io/scrape"] !== "true") problems.push(`${name}: pods not annotated prometheus.io/scrape`);
+      if (pod?.metadata?.labels?.["app.kubernetes.io/part-of"] !== "askvideo") problems.push(`${name}: pods not labelled app.kubernetes.io/part-of=askvideo`);
+      if (!port || a["prometheus.io/port"] !== port) problems.push(`${name}: prometheus.io/port ${a["prometheus.io/port"]} is not Observability__MetricsPort ${port}`);
+      if (!c?.ports?.some((p) => p.name === "metrics" && String(p.containerPort) === port)) problems.push(`${name}: no container port "metrics" = ${port}`);
+      for (const svc of by("Service")) {
+        if (matches(svc.spec.selector, pod?.metadata?.labels) && svc.spec.ports.some((p) => p.targetPort === "metrics" || String(p.targetPort) === port))
+          problems.push(`${id(svc)} exposes the metrics port`);
+      }
+    }
+    check(o, `${o.name}: API and worker pods are annotated for Prometheus on the port of Observability__MetricsPort, which no Service exposes`, problems);
   }
 
   // Migrations before the app.
