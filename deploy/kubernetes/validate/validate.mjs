@@ -55,6 +55,15 @@ const processingSuffix = queueSuffix("Processing");
 const shutdownSeconds = Number(read("src/Worker/Program.cs").match(/ShutdownTimeout = TimeSpan\.FromSeconds\((\d+)\)/)?.[1]);
 const systemEndpoints = read("src/Api/Endpoints/SystemEndpoints.cs");
 const composeRedisImage = read("docker-compose.yml").match(/^ {2}redis:\n(?: {4}.*\n)*? {4}image: (\S+)/m)?.[1];
+// The settings docker-compose.yml gives the app (x-app-env) and the api service on top of it. On Kubernetes each
+// must be set too, but for the ones the cluster makes moot (said here, with the reason).
+const composeText = read("docker-compose.yml");
+const composeAppEnv = [...(composeText.match(/^x-app-env: &app-env\n((?: {2}.*\n|\s*\n)*?)(?=\S)/m)?.[1] ?? "").matchAll(/^ {2}([A-Za-z_][A-Za-z0-9_]*):/gm)].map((m) => m[1]);
+const composeApiEnv = [...(composeText.match(/^ {2}api:\n(?: {4}.*\n)*? {4}environment:\n((?: {6}.*\n)+)/m)?.[1] ?? "").matchAll(/^ {6}([A-Za-z_][A-Za-z0-9_]*):/gm)].map((m) => m[1]);
+const mootOnKubernetes = {
+  ForwardedHeaders__KnownNetworks__0: "nginx reaches the API over loopback in its pod, which the API always trusts",
+  Storage__LocalRoot: "media are on S3",
+};
 const apiUrls = read("Dockerfile").match(/ASPNETCORE_URLS=http:\/\/\+:(\d+)/)?.[1];
 // The nginx template's placeholders (nginx/render.sh) and the image's defaults for them (nginx/Dockerfile ENV).
 const placeholders = read("nginx/render.sh").match(/^for var in (.*); do$/m)?.[1].split(" ") ?? [];
@@ -202,6 +211,7 @@ const mutations = [
   ["an Ingress host that is not App__PublicUrl's", "production", false, (o) => { find(o, "Ingress").spec.rules[0].host = "other.example.com"; }, /Ingress host/],
   ["one app container with another connection string", "production", false, (o) => { podSpec(o, "askvideo-api").initContainers[0].env.find((e) => e.name === "ConnectionStrings__Postgres").value = "Host=$(DB_HOST)"; }, /differ from/],
   ["a scrape annotation on another port than the metrics", "production", false, (o) => { find(o, "Deployment", "askvideo-worker").spec.template.metadata.annotations["prometheus.io/port"] = "9465"; }, /prometheus\.io\/port 9465/],
+  ["a setting docker-compose.yml gives the API left out", "production", false, (o) => { delete configData(o).Email__Provider; }, /Email__Provider \(set for the api by docker-compose\.yml\)/],
   ["no migrate init container", "production", false, (o) => { podSpec(o, "askvideo-worker").initContainers = []; }, /no migrate init container/],
 ];
 if (selfTest) {
@@ -489,6 +499,12 @@ for (const o of overlays) {
     const first = appContainers[0];
     for (const { w, c } of appContainers.slice(1)) {
       if (signature(c) !== signature(first.c)) problems.push(`${id(w)}/${c.name}: its ${shared.join("/")} differ from ${id(first.w)}/${first.c.name}'s`);
+    }
+    const apiContainer = appContainers.find(({ w, c }) => w.metadata.name === "askvideo-api" && c.name === "api")?.c;
+    if (composeAppEnv.length < 5 || composeApiEnv.length < 2) problems.push("docker-compose.yml's x-app-env or api environment not found");
+    for (const k of [...composeAppEnv, ...composeApiEnv]) {
+      if (k in mootOnKubernetes) continue;
+      if (!(k in config) && !envValue(apiContainer ?? {}, k) && !documentedSecretKeys.has(k)) problems.push(`${k} (set for the api by docker-compose.yml) is not set for the API pod`);
     }
     if (config.Storage__Provider !== "s3") problems.push(`Storage__Provider is ${config.Storage__Provider ?? "unset"}: pods share media only through S3`);
     if (!config.Storage__S3__Bucket) problems.push("Storage__S3__Bucket is not set");
