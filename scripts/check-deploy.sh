@@ -301,7 +301,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------------
 section ".dockerignore"
-for p in .git .local .env src/Api/bin src/Api/obj client/node_modules client/dist tests e2e; do
+for p in .git .local .env secrets.env src/Api/bin src/Api/obj client/node_modules client/dist tests e2e deploy; do
   check ".dockerignore excludes $p" dockerignored "$p"
 done
 for p in global.json Directory.Build.props Directory.Packages.props .editorconfig AskVideo.slnx src/Api/Program.cs \
