@@ -9,6 +9,10 @@
 #   - the Dockerfiles: COPY sources exist and are not excluded by .dockerignore, stages, users, health checks,
 #     entry points against the projects' assembly names, every src project copied before restore;
 #   - .env.example documents every setting and every variable docker-compose.yml interpolates, and is valid shell;
+#   - the Kubernetes manifests (deploy/kubernetes): every overlay rendered with `kubectl kustomize`, then validated
+#     offline by deploy/kubernetes/validate (schemas of the built-in kinds and of the CloudNativePG/KEDA resources,
+#     and how they fit together and with the app), including a self-test on seeded mistakes, and nginx -t of the
+#     API pod's nginx values;
 #   - at run time (on free loopback ports): nginx with the template answers 429 problem+json above its per-address
 #     limits on /api/, and, as root, the local stack library starts PostgreSQL and nginx from a checkout that only
 #     root can enter (the newcomer's clone in /root or a mktemp -d folder).
@@ -297,7 +301,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------------
 section ".dockerignore"
-for p in .git .local .env src/Api/bin src/Api/obj client/node_modules client/dist tests e2e; do
+for p in .git .local .env secrets.env src/Api/bin src/Api/obj client/node_modules client/dist tests e2e deploy; do
   check ".dockerignore excludes $p" dockerignored "$p"
 done
 for p in global.json Directory.Build.props Directory.Packages.props .editorconfig AskVideo.slnx src/Api/Program.cs \
@@ -369,9 +373,11 @@ http {
 }
 CONF
 }
-nginx_test() { # nginx_test <name> <rendered conf>
+nginx_test() { # nginx_test <name> <rendered conf> [more http-level conf files, included beside it]
   local name="$1" prefix="$TMP/nginx-$1"
   nginx_prefix "$1" "$2"
+  shift 2
+  [ "$#" -gt 0 ] && cp "$@" "$prefix/conf.d/"
   if "$NGINX_BIN" -e "$prefix/logs/error.log" -p "$prefix" -c "$prefix/nginx.conf" -t > "$TMP/nginx-$name.out" 2>&1; then
     pass "nginx -t accepts the template rendered with the $name values"
   else
@@ -544,6 +550,73 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
+section "Kubernetes manifests (deploy/kubernetes)"
+K8S=deploy/kubernetes
+for f in "$K8S/base/kustomization.yaml" "$K8S/secrets.example.env" "$K8S/validate/package.json" \
+  "$K8S/validate/package-lock.json" "$K8S/validate/validate.mjs"; do
+  check "$f exists" test -s "$f"
+done
+mapfile -t K8S_OVERLAYS < <(find "$K8S/overlays" -mindepth 2 -maxdepth 2 -name kustomization.yaml -printf '%h\n' 2>/dev/null | xargs -r -n1 basename | sort)
+check "overlays: production (KEDA, CloudNativePG) and no-operators (plain HPA, managed PostgreSQL) exist" \
+  test "${K8S_OVERLAYS[*]}" = "no-operators production"
+# kubectl renders kustomizations without a cluster; components need its kustomize v4 or later (kubectl 1.21+; Debian
+# 12's own kubernetes-client is 1.20). This machine image ships kubectl (see scripts/install-deps.sh).
+kustomize_major="$(kubectl version --client -o json 2>/dev/null | sed -n 's/.*"kustomizeVersion": *"v\([0-9]*\)\..*/\1/p')"
+K8S_RENDERED=()
+if [ -z "$kustomize_major" ]; then
+  skip "kubectl (with kustomize) is not installed: the Kubernetes manifests were not rendered or validated"
+elif [ "$kustomize_major" -lt 4 ]; then
+  skip "kubectl's kustomize is v$kustomize_major (components need v4+): the Kubernetes manifests were not rendered"
+else
+  if kubectl kustomize "$K8S/base" > "$TMP/k8s-base.yaml" 2> "$TMP/k8s.err"; then pass "kubectl kustomize renders $K8S/base"
+  else fail "kubectl kustomize $K8S/base: $(head -n 3 "$TMP/k8s.err")"; fi
+  for o in "${K8S_OVERLAYS[@]}"; do
+    if kubectl kustomize "$K8S/overlays/$o" > "$TMP/k8s-$o.yaml" 2> "$TMP/k8s.err"; then
+      pass "kubectl kustomize renders $K8S/overlays/$o ($(grep -c '^kind:' "$TMP/k8s-$o.yaml") objects)"
+      K8S_RENDERED+=("$o=$TMP/k8s-$o.yaml")
+    else
+      fail "kubectl kustomize $K8S/overlays/$o: $(head -n 3 "$TMP/k8s.err")"
+    fi
+  done
+fi
+# Schemas and cross-checks, offline (deploy/kubernetes/validate: kubernetes-models + tsc for the built-in kinds, the
+# CRD schemas of CloudNativePG and KEDA), then the same checks against seeded mistakes (--self-test): each must fail.
+if [ "${#K8S_RENDERED[@]}" -eq 0 ]; then
+  :
+elif ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  skip "node/npm are not installed: the rendered manifests were not validated"
+else
+  if [ ! -f "$K8S/validate/node_modules/.package-lock.json" ] || [ "$K8S/validate/package-lock.json" -nt "$K8S/validate/node_modules/.package-lock.json" ]; then
+    (cd "$K8S/validate" && npm ci --no-audit --no-fund --loglevel=error > "$TMP/k8s-npm.log" 2>&1) \
+      || fail "npm ci in $K8S/validate: $(tail -n 3 "$TMP/k8s-npm.log")"
+  fi
+  if [ -d "$K8S/validate/node_modules/kubernetes-models" ]; then
+    node "$K8S/validate/validate.mjs" --root "$ROOT" --self-test --nginx-env "$TMP/k8s-nginx.env" "${K8S_RENDERED[@]}" > "$TMP/k8s-validate.txt" 2>&1
+    validate_status=$?
+    while IFS=$'\t' read -r verdict text; do
+      case "$verdict" in
+        PASS) pass "$text" ;;
+        FAIL) fail "$text" ;;
+        SKIP) skip "$text" ;;
+        *) [ -n "$verdict" ] && fail "validate.mjs: $verdict $text" ;;
+      esac
+    done < "$TMP/k8s-validate.txt"
+    [ "$validate_status" -ne 0 ] && ! grep -q '^FAIL' "$TMP/k8s-validate.txt" && fail "validate.mjs exited with $validate_status"
+  fi
+  # nginx in the API pod: the template rendered with that container's values, plus the real-IP snippet, passes
+  # nginx -t (the upstream is 127.0.0.1, as in the pod).
+  if [ -s "$TMP/k8s-nginx.env" ] && [ -n "${NGINX_BIN:-}" ] && [ -f /etc/nginx/mime.types ]; then
+    if env -i PATH="$PATH" bash -c 'set -a; . "$1"; set +a; bash nginx/render.sh "$2"' _ "$TMP/k8s-nginx.env" "$TEMPLATE" > "$TMP/k8s-nginx.conf" 2> "$TMP/render.err"; then
+      nginx_test kubernetes "$TMP/k8s-nginx.conf" "$K8S/base/nginx/realip.conf"
+    else
+      fail "nginx/render.sh failed with the Kubernetes values: $(cat "$TMP/render.err")"
+    fi
+  elif [ -s "$TMP/k8s-nginx.env" ]; then
+    skip "nginx is not installed: nginx -t of the Kubernetes values not run"
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
 section "docker-compose.yml"
 check "docker-compose.yml has no obsolete 'version:' key" bash -c '! grep -qE "^version:" docker-compose.yml'
 COMPOSE=()
@@ -711,7 +784,8 @@ section "docs/deployment.md"
 if [ -f docs/deployment.md ]; then
   for topic in "cp .env.example .env" "openssl rand -base64" "docker compose up -d" "--scale worker=" "--profile s3" \
     "--profile mail" "docker compose run --rm migrate create-admin" "docker compose build" "pg_dump" "TLS" \
-    "OpenAI-compatible" "11434/v1" "openai.azure.com"; do
+    "OpenAI-compatible" "11434/v1" "openai.azure.com" "kubectl apply -k deploy/kubernetes/overlays/production" \
+    "askvideo-secrets" "job/askvideo-migrate" "CloudNativePG" "KEDA"; do
     check "docs/deployment.md covers '$topic'" grep -qF -- "$topic" docs/deployment.md
   done
 else

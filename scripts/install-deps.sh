@@ -42,6 +42,19 @@ else
   log "system packages present"
 fi
 
+# kubectl renders the Kubernetes manifests (scripts/check-deploy.sh: `kubectl kustomize`, no cluster needed; the
+# components need its kustomize v4+, i.e. kubectl 1.21+). Debian 12's own kubectl (package kubernetes-client) is 1.20,
+# too old; this machine image ships a current one (package kubectl, from the Kubernetes/Cloud SDK apt repository).
+# Install that package where an apt source offers it; elsewhere check-deploy skips the Kubernetes part and says so.
+if ! command -v kubectl >/dev/null 2>&1; then
+  if apt-cache policy kubectl 2>/dev/null | grep -qE 'Candidate: [0-9]'; then
+    log "apt-get install kubectl"
+    $SUDO apt-get install -y -qq --no-install-recommends kubectl >/dev/null
+  else
+    log "kubectl is not installed and no apt source offers a current one: check-deploy will skip deploy/kubernetes"
+  fi
+fi
+
 pkglibdir="$($PG_CONFIG --pkglibdir)"
 sharedir="$($PG_CONFIG --sharedir)"
 if [ -f "$pkglibdir/vector.so" ] && [ -f "$sharedir/extension/vector.control" ]; then
