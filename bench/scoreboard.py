@@ -65,9 +65,10 @@ def num(value, digits=0):
     return f"{value:,.{digits}f}"
 
 
-def verdict(ok, spec_size=True):
-    """pass/FAIL, or why the figure is no SPEC verdict (a run below SPEC §8's sizes)."""
-    if not spec_size:
+def verdict(ok, spec_size=True, bench=True):
+    """pass/FAIL, or why the figure is no SPEC verdict: a bench run below SPEC §8's sizes, or any bench of a --quick
+    run (shorter rounds too). The test suites run the same in both modes."""
+    if bench and (QUICK or not spec_size):
         return f"{'pass' if ok else 'FAIL'} at smoke sizes (not a SPEC verdict)"
     return "pass" if ok else "**FAIL**"
 
@@ -198,21 +199,21 @@ item = res.get("worker-sigkill")
 if item:
     row(area, "random `kill -9`s of the worker mid-pipeline: all ready, no duplicate scenes",
         f"{item.get('kills', '?')} kills: lost {item.get('lost', '?')}, duplicated {item.get('duplicated', '?')}{seconds(item)}",
-        "—", "—", "50 kills, 0 lost, 0 duplicated", verdict(lost_dup(item) and item.get("kills", 0) >= 50))
+        "—", "—", "50 kills, 0 lost, 0 duplicated", verdict(lost_dup(item) and item.get("kills", 0) >= 50, bench=False))
 else:
     absent(area, "random `kill -9`s of the worker mid-pipeline: all ready, no duplicate scenes", "50 kills, 0 lost, 0 duplicated",
            why_absent_suite("resilience", "worker-sigkill"))
 item = res.get("redis-restart-flush")
 if item:
     row(area, "Redis restarted and flushed: no job lost", f"lost {item.get('lost', '?')}, duplicated {item.get('duplicated', '?')}{seconds(item)}",
-        "—", "—", "0 lost", verdict(item.get("lost") == 0 and item.get("duplicated", 0) == 0))
+        "—", "—", "0 lost", verdict(item.get("lost") == 0 and item.get("duplicated", 0) == 0, bench=False))
 else:
     absent(area, "Redis restarted and flushed: no job lost", "0 lost", why_absent_suite("resilience", "redis-restart-flush"))
 item = res.get("postgres-restart")
 if item:
     row(area, "PostgreSQL restarted: ready answers 503, the app recovers without a restart",
         f"ready during the outage: {item.get('readyDuringOutage', '?')}; recovered: {str(item.get('recovered', '?')).lower()}{seconds(item)}",
-        "—", "—", "503, recovered", verdict(item.get("readyDuringOutage") == 503 and item.get("recovered") is True))
+        "—", "—", "503, recovered", verdict(item.get("readyDuringOutage") == 503 and item.get("recovered") is True, bench=False))
 else:
     absent(area, "PostgreSQL restarted: ready answers 503, the app recovers without a restart", "503, recovered",
            why_absent_suite("resilience", "postgres-restart"))
@@ -220,13 +221,13 @@ item = res.get("api-killed-mid-upload")
 line = "(issue 12) API killed mid-upload: no orphan file after the sweeper"
 if item:
     orphans = item.get("orphans", item.get("orphanFiles"))
-    row(area, line, f"orphan files: {orphans if orphans is not None else '?'}{seconds(item)}", "—", "—", "0", verdict(orphans == 0))
+    row(area, line, f"orphan files: {orphans if orphans is not None else '?'}{seconds(item)}", "—", "—", "0", verdict(orphans == 0, bench=False))
 else:
     absent(area, line, "0", why_absent_suite("resilience", "api-killed-mid-upload"))
 item = res.get("scale-out-2x3")
 line = "(issue 12) 2 APIs + 3 workers through one batch"
 if item:
-    row(area, line, f"lost {item.get('lost', '?')}, duplicated {item.get('duplicated', '?')}{seconds(item)}", "—", "—", "0 / 0", verdict(lost_dup(item)))
+    row(area, line, f"lost {item.get('lost', '?')}, duplicated {item.get('duplicated', '?')}{seconds(item)}", "—", "—", "0 / 0", verdict(lost_dup(item), bench=False))
 else:
     absent(area, line, "0 / 0", why_absent_suite("resilience", "scale-out-2x3"))
 
@@ -237,7 +238,7 @@ line = "fuzz pass over every endpoint: 5xx responses and orphan files"
 if fuzz:
     row(area, line, f"{fuzz['status5xx']} × 5xx, {fuzz['orphanFiles']} orphan files over {fuzz['requests']:,} requests"
         + (f" ({fuzz['notProblemJson']} errors not problem+json)" if fuzz.get("notProblemJson") else ""),
-        "—", "—", "0 / 0", verdict(fuzz["status5xx"] == 0 and fuzz["orphanFiles"] == 0))
+        "—", "—", "0 / 0", verdict(fuzz["status5xx"] == 0 and fuzz["orphanFiles"] == 0, bench=False))
 else:
     absent(area, line, "0 / 0", why_absent_suite("fuzz", "its counts"))
 
@@ -255,7 +256,7 @@ for check, line in (("access-matrix", "access matrix, every endpoint × every pr
         counts = {k: v for k, v in item.items() if k != "check"}
         bad = sum(v for k, v in counts.items() if k in ("leaks", "failures") and isinstance(v, (int, float)))
         row(area, line, ", ".join(f"{k} {v}" for k, v in counts.items()), "—", "—", "0 leaks / failures",
-            verdict(bad == 0 and any(k in counts for k in ("leaks", "failures"))))
+            verdict(bad == 0 and any(k in counts for k in ("leaks", "failures")), bench=False))
     else:
         absent(area, line, "0 leaks / failures", why_absent_suite("security", f"a `{check}` line"))
 

@@ -11,14 +11,17 @@ trap bench_stop_all EXIT
 bench_stop_all() { stop_pidfile worker2 || true; bench_stop; }
 
 bench_start --no-worker
-TOKEN="$(bench_token)"
+bench_token >/dev/null # creates the admin and signs in (the session is in $STACK_DIR/cookies.txt)
 for n in 1 2; do
   name=worker; [ "$n" = 2 ] && name=worker2
   start_dotnet "$name" "$WORKER_DLL" "--Logging:LogLevel:AskVideo.Application.Jobs.Ping=Information"
 done
 sleep 3
 PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$PG_DB" -tAq)
-ping_jobs() { curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{\"count\":$1}" "$BENCH_URL/api/v1/admin/jobs/ping" >/dev/null; }
+# Admin operations take the session cookie only (API tokens are refused): the admin's session from bench_token.
+jar="$STACK_DIR/cookies.txt"
+csrf="$(awk '$6=="csrf_token"{print $7}' "$jar")"
+ping_jobs() { curl -fsS -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d "{\"count\":$1}" "$BENCH_URL/api/v1/admin/jobs/ping" >/dev/null; }
 wait_done() { # wait_done <expected succeeded total>
   for _ in $(seq 1 1200); do
     [ "$("${PSQL[@]}" -c "SELECT count(*) FROM jobs WHERE type = 'Ping' AND status = 'succeeded'")" -ge "$1" ] && return 0

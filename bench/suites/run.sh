@@ -57,5 +57,5 @@ for line in open(sys.argv[1]):
     suites[name] = {"status": status, "passed": int(passed), "failed": int(failed), "seconds": int(seconds)}
 with open(sys.argv[2], "w") as f: json.dump(suites, f, indent=1)
 PY
-cat "$BENCH_RESULTS/suites.json"
+cat "$BENCH_RESULTS/suites.json"; echo
 ! grep -q $'\tfailed\t' "$REPORT_DIR/outcomes.tsv"
