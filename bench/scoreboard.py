@@ -53,12 +53,12 @@ def why_absent_suite(suite, what):
     if META["benches"].get("suites") is None:
         return "not measured (suites not run)"
     if outcome is None:
-        return f"not measured (suites failed: see suites.log)"
+        return "not measured (the suites did not run: see suites.log)"
     if outcome["status"] == "missing":
         return "not measured (suite missing)"
     if outcome["status"] == "failed":
-        return f"not measured (suite failed before reporting {what}: see suites/{suite}.log)"
-    return f"not measured (the suite reports no {what})"
+        return f"not measured (the suite failed before writing its {what}: see suites/{suite}.log)"
+    return f"not measured (the suite writes no {what})"
 
 
 def num(value, digits=0):
@@ -202,13 +202,13 @@ if item:
         "—", "—", "50 kills, 0 lost, 0 duplicated", verdict(lost_dup(item) and item.get("kills", 0) >= 50, bench=False))
 else:
     absent(area, "random `kill -9`s of the worker mid-pipeline: all ready, no duplicate scenes", "50 kills, 0 lost, 0 duplicated",
-           why_absent_suite("resilience", "worker-sigkill"))
+           why_absent_suite("resilience", "`worker-sigkill` line"))
 item = res.get("redis-restart-flush")
 if item:
     row(area, "Redis restarted and flushed: no job lost", f"lost {item.get('lost', '?')}, duplicated {item.get('duplicated', '?')}{seconds(item)}",
         "—", "—", "0 lost", verdict(item.get("lost") == 0 and item.get("duplicated", 0) == 0, bench=False))
 else:
-    absent(area, "Redis restarted and flushed: no job lost", "0 lost", why_absent_suite("resilience", "redis-restart-flush"))
+    absent(area, "Redis restarted and flushed: no job lost", "0 lost", why_absent_suite("resilience", "`redis-restart-flush` line"))
 item = res.get("postgres-restart")
 if item:
     row(area, "PostgreSQL restarted: ready answers 503, the app recovers without a restart",
@@ -216,20 +216,20 @@ if item:
         "—", "—", "503, recovered", verdict(item.get("readyDuringOutage") == 503 and item.get("recovered") is True, bench=False))
 else:
     absent(area, "PostgreSQL restarted: ready answers 503, the app recovers without a restart", "503, recovered",
-           why_absent_suite("resilience", "postgres-restart"))
+           why_absent_suite("resilience", "`postgres-restart` line"))
 item = res.get("api-killed-mid-upload")
 line = "(issue 12) API killed mid-upload: no orphan file after the sweeper"
 if item:
     orphans = item.get("orphans", item.get("orphanFiles"))
     row(area, line, f"orphan files: {orphans if orphans is not None else '?'}{seconds(item)}", "—", "—", "0", verdict(orphans == 0, bench=False))
 else:
-    absent(area, line, "0", why_absent_suite("resilience", "api-killed-mid-upload"))
+    absent(area, line, "0", why_absent_suite("resilience", "`api-killed-mid-upload` line"))
 item = res.get("scale-out-2x3")
 line = "(issue 12) 2 APIs + 3 workers through one batch"
 if item:
     row(area, line, f"lost {item.get('lost', '?')}, duplicated {item.get('duplicated', '?')}{seconds(item)}", "—", "—", "0 / 0", verdict(lost_dup(item), bench=False))
 else:
-    absent(area, line, "0 / 0", why_absent_suite("resilience", "scale-out-2x3"))
+    absent(area, line, "0 / 0", why_absent_suite("resilience", "`scale-out-2x3` line"))
 
 # Bad input (fuzz.jsonl) ------------------------------------------------------------------------------------------------
 fuzz = jsonl("fuzz", "_").get("")
@@ -240,7 +240,7 @@ if fuzz:
         + (f" ({fuzz['notProblemJson']} errors not problem+json)" if fuzz.get("notProblemJson") else ""),
         "—", "—", "0 / 0", verdict(fuzz["status5xx"] == 0 and fuzz["orphanFiles"] == 0, bench=False))
 else:
-    absent(area, line, "0 / 0", why_absent_suite("fuzz", "its counts"))
+    absent(area, line, "0 / 0", why_absent_suite("fuzz", "line in fuzz.jsonl"))
 
 # Security (security.jsonl) -----------------------------------------------------------------------------------------
 sec = jsonl("security", "check")
@@ -258,7 +258,7 @@ for check, line in (("access-matrix", "access matrix, every endpoint × every pr
         row(area, line, ", ".join(f"{k} {v}" for k, v in counts.items()), "—", "—", "0 leaks / failures",
             verdict(bad == 0 and any(k in counts for k in ("leaks", "failures")), bench=False))
     else:
-        absent(area, line, "0 leaks / failures", why_absent_suite("security", f"a `{check}` line"))
+        absent(area, line, "0 leaks / failures", why_absent_suite("security", f"`{check}` line"))
 
 # Output -------------------------------------------------------------------------------------------------------------
 m = META["machine"]
