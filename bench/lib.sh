@@ -5,8 +5,7 @@ STACK_NAME=bench
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/stack.sh"
 API_DLL="$ROOT/src/Api/bin/Release/net10.0/AskVideo.Api.dll"
 WORKER_DLL="$ROOT/src/Worker/bin/Release/net10.0/AskVideo.Worker.dll"
-BENCH_RESULTS="$ROOT/bench/results"
-mkdir -p "$BENCH_RESULTS"
+. "$ROOT/bench/figures.sh"
 
 bench_stop() {
   stop_pidfile worker || true
@@ -23,7 +22,8 @@ bench_start() { # bench_start [--no-worker]
   mkdir -p "$STACK_DIR"
   PG_FSYNC=off start_postgres
   start_redis
-  dotnet build "$ROOT/AskVideo.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+  # bench/run.sh builds once for all benches (BENCH_BUILT=1).
+  [ "${BENCH_BUILT:-0}" = 1 ] || dotnet build "$ROOT/AskVideo.slnx" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
   ensure_secrets
   export ConnectionStrings__Postgres="$CONNECTION_STRING" Redis__Configuration="$REDIS_CONFIGURATION"
   export Storage__LocalRoot="$STACK_DIR/media" Uploads__ProxyBodyDirectory="$NGINX_UPLOAD_DIR" Email__Provider=file Email__OutboxDirectory="$STACK_DIR/mail"
@@ -46,17 +46,4 @@ bench_token() {
   local csrf; csrf="$(awk '$6=="csrf_token"{print $7}' "$jar")"
   curl -fsS -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
     -d '{"name":"bench","scopes":["read","write"]}' "$BENCH_URL/api/v1/me/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
-}
-
-# Replaces the section between <!-- bench:NAME --> markers in docs/benchmarks.md with the given file.
-bench_record() { # bench_record <name> <markdown file>
-  python3 - "$ROOT/docs/benchmarks.md" "$1" "$2" <<'PY'
-import sys, re, pathlib
-doc, name, part = pathlib.Path(sys.argv[1]), sys.argv[2], pathlib.Path(sys.argv[3]).read_text()
-start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
-text = doc.read_text() if doc.exists() else "# Benchmarks\n"
-block = f"{start}\n{part.strip()}\n{end}"
-text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S) if start in text else text.rstrip() + "\n\n" + block + "\n"
-doc.write_text(text)
-PY
 }

@@ -66,8 +66,8 @@ run_wrk me-token /api/v1/me "$token_header"
 run_wrk videos-cookie "/api/v1/videos?pageSize=20" "$cookie_header"
 run_wrk videos-token "/api/v1/videos?pageSize=20" "$token_header"
 
-python3 - "$WORK" "$THREADS" "$CONNECTIONS" "$DURATION" "$list_bytes" "$WARMUP" "$load_at_start" "$ROUNDS" > "$BENCH_RESULTS/api.md" <<'PY'
-import sys, re, pathlib, platform, datetime, os
+python3 - "$WORK" "$THREADS" "$CONNECTIONS" "$DURATION" "$list_bytes" "$WARMUP" "$load_at_start" "$ROUNDS" "$BENCH_RESULTS/api.json" > "$BENCH_RESULTS/api.md" <<'PY'
+import sys, re, pathlib, platform, datetime, os, json
 work, threads, conns, duration, list_bytes = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 warmup, load, rounds = sys.argv[6], sys.argv[7], int(sys.argv[8])
 import statistics
@@ -115,6 +115,13 @@ print(f"Target (SPEC §8) for the list: ≥ 1,000 req/s with p99 ≤ 50 ms — *
 for key, r in results.items():
     if r[3] or r[4]:
         print(f"\nWarning: {key}: {r[3]} non-2xx responses; {r[4]}")
+# The key figures for bench/run.sh's scoreboard (medians of the rounds; p99 of every round).
+figures = {"connections": int(conns), "threads": int(threads), "duration": duration, "rounds": rounds, "list_bytes": list_bytes, "load_at_start": load}
+for key, (rps, p50, p99, bad, errors, cpu_us, p99s) in results.items():
+    figures[key.replace("-", "_")] = {"rps": round(rps), "p50_ms": round(p50, 2), "p99_ms": round(p99, 2), "p99_rounds_ms": [round(x, 2) for x in p99s],
+                                      "non_2xx": bad, "socket_errors": errors, "api_cpu_us": round(cpu_us)}
+with open(sys.argv[9], "w") as f:
+    json.dump(figures, f, indent=1)
 PY
 cat "$BENCH_RESULTS/api.md"
 bench_record api "$BENCH_RESULTS/api.md"

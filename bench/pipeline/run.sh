@@ -178,3 +178,15 @@ fi
 } > "$BENCH_RESULTS/pipeline.md"
 cat "$BENCH_RESULTS/pipeline.md"
 bench_record pipeline "$BENCH_RESULTS/pipeline.md"
+
+# The key figures for bench/run.sh's scoreboard.
+figures=(video_s="$DURATION" cues="$CUES" video_mib="$(( bytes / 1024 / 1024 ))" baseline_ms="$baseline_ms")
+for provider in $PROVIDERS; do
+  figures+=("${provider}_ready_ms=${RESULT[$provider]}" "${provider}_job_ms=${JOBTIME[$provider]}" \
+            "${provider}_segments=${SEGMENTS[$provider]}" "${provider}_scenes=${SCENES[$provider]}")
+done
+split_lines=$(sed -nE 's/^lines=([0-9]+).*/\1/p' <<<"$split_out")
+split_ms=$(sed -nE 's/^PrepareLines\+Split: median ([0-9.]+) ms.*/\1/p' <<<"$split_out")
+split_baseline_ms=$(sed -nE 's/^baseline, .*: median ([0-9.]+) ms.*/\1/p' <<<"$split_out")
+[ -n "$split_ms" ] && figures+=(split_lines="$split_lines" split_ms="$split_ms" split_baseline_ms="$split_baseline_ms")
+bench_figures pipeline "${figures[@]}"

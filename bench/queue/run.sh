@@ -11,14 +11,17 @@ trap bench_stop_all EXIT
 bench_stop_all() { stop_pidfile worker2 || true; bench_stop; }
 
 bench_start --no-worker
-TOKEN="$(bench_token)"
+bench_token >/dev/null # creates the admin and signs in (the session is in $STACK_DIR/cookies.txt)
 for n in 1 2; do
   name=worker; [ "$n" = 2 ] && name=worker2
   start_dotnet "$name" "$WORKER_DLL" "--Logging:LogLevel:AskVideo.Application.Jobs.Ping=Information"
 done
 sleep 3
 PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$PG_DB" -tAq)
-ping_jobs() { curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "{\"count\":$1}" "$BENCH_URL/api/v1/admin/jobs/ping" >/dev/null; }
+# Admin operations take the session cookie only (API tokens are refused): the admin's session from bench_token.
+jar="$STACK_DIR/cookies.txt"
+csrf="$(awk '$6=="csrf_token"{print $7}' "$jar")"
+ping_jobs() { curl -fsS -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d "{\"count\":$1}" "$BENCH_URL/api/v1/admin/jobs/ping" >/dev/null; }
 wait_done() { # wait_done <expected succeeded total>
   for _ in $(seq 1 1200); do
     [ "$("${PSQL[@]}" -c "SELECT count(*) FROM jobs WHERE type = 'Ping' AND status = 'succeeded'")" -ge "$1" ] && return 0
@@ -49,8 +52,8 @@ runs=$(( $(printf '%s\n' "$handled" | grep -c . || true) ))
 distinct=$(printf '%s\n' "$handled" | sort -u | grep -c . || true)
 per_worker="$(grep -c "Ping job handled: ping [0-9]*/$JOBS" "$STACK_DIR/logs/worker.log" || true)/$(grep -c "Ping job handled: ping [0-9]*/$JOBS" "$STACK_DIR/logs/worker2.log" || true)"
 
-python3 - "$insert_tps" "$latencies" "$JOBS" "$burst_ms" "$summary" "$runs" "$distinct" "$per_worker" > "$BENCH_RESULTS/queue.md" <<'PY'
-import sys, statistics, datetime, os
+python3 - "$insert_tps" "$latencies" "$JOBS" "$burst_ms" "$summary" "$runs" "$distinct" "$per_worker" "$BENCH_RESULTS/queue.json" > "$BENCH_RESULTS/queue.md" <<'PY'
+import sys, statistics, datetime, os, json
 tps = float(sys.argv[1]); lat = sorted(int(x) for x in sys.argv[2].split()); jobs = int(sys.argv[3]); burst_ms = float(sys.argv[4])
 succeeded, retried = (int(x) for x in sys.argv[5].split()); runs, distinct = int(sys.argv[6]), int(sys.argv[7]); per_worker = sys.argv[8]
 p50, p95 = statistics.median(lat), lat[int(len(lat) * 0.95) - 1]
@@ -65,6 +68,12 @@ print(f"| burst of {jobs} jobs, wall time | {burst_ms/1000:.2f} s → {per_min:,
 print(f"| succeeded / run in total / distinct jobs run / retried | {succeeded} / {runs} / {distinct} / {retried} | none lost or duplicated | {'pass' if succeeded == jobs == runs == distinct and retried == 0 else 'FAIL'} |")
 print(f"| baseline: bare single-row INSERT commits | {tps:,.0f}/s | — | — |")
 print(f"| queue throughput / INSERT baseline | {per_min / 60 / tps:.3f} | (context) | — |")
+# The key figures for bench/run.sh's scoreboard. Lost: jobs that never succeeded; duplicated: runs beyond one per job.
+with open(sys.argv[9], "w") as f:
+    json.dump({"singles": len(lat), "latency_p50_ms": p50, "latency_p95_ms": p95, "jobs": jobs, "burst_s": burst_ms / 1000,
+               "jobs_per_min": round(per_min), "succeeded": succeeded, "runs": runs, "distinct": distinct, "retried": retried,
+               "lost": jobs - min(succeeded, distinct), "duplicated": runs - distinct, "insert_tps": round(tps),
+               "insert_ms": round(1000 / tps, 3)}, f, indent=1)
 PY
 cat "$BENCH_RESULTS/queue.md"
 bench_record queue "$BENCH_RESULTS/queue.md"

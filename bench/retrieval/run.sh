@@ -4,18 +4,24 @@
 # (src/Infrastructure/Persistence/Search/VectorSearch.sql.md), the alternatives, and the reference layout
 # (langchain-postgres: untyped vector, jsonb metadata filter, no ANN index) on the same data, in the same run.
 #   ./bench/retrieval/run.sh                 (QUERIES=60 per scope, K=20; RESEED=1 rebuilds the data; KEEP=1 leaves PG up)
+# Data sizes (defaults: SPEC §8's): USERS=100 OWNER_VIDEOS=130 BIG=100 SMALL=10 OTHER_VIDEOS=19 (owner videos have 200
+# scenes each; BIG of them form the ~20k group, SMALL the ~2k group); RETRIEVAL_DB names the database that keeps them.
 # Own PostgreSQL cluster under .local/bench-retrieval on port 54959. The seeded data is kept across runs (a key in
 # bench_meta says which seed it is), so only the first run pays for the load and the index builds (~8 min in all;
 # a re-run on the kept data takes ~3–4 min).
 set -euo pipefail
-export STACK_NAME=bench-retrieval PG_PORT="${PG_PORT:-54959}" PG_DB=retrieval
+export STACK_NAME=bench-retrieval PG_PORT="${PG_PORT:-54959}" PG_DB="${RETRIEVAL_DB:-retrieval}"
 . "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/stack.sh"
+. "$ROOT/bench/figures.sh"
 HERE="$ROOT/bench/retrieval"
 . "$HERE/pg.sh"
 DIMS=1536 CLUSTERS=64 NOISE=0.9
 QUERIES="${QUERIES:-60}" K="${K:-20}" CANDIDATES="${CANDIDATES:-400}" EXACT_BELOW="${EXACT_BELOW:-3000}"
+USERS="${USERS:-100}" OWNER_VIDEOS="${OWNER_VIDEOS:-130}" BIG="${BIG:-100}" SMALL="${SMALL:-10}" OTHER_VIDEOS="${OTHER_VIDEOS:-19}"
+SIZES=(-v users="$USERS" -v owner_videos="$OWNER_VIDEOS" -v big="$BIG" -v small="$SMALL" -v other_videos="$OTHER_VIDEOS")
 SEED_KEY="v1 dims=$DIMS clusters=$CLUSTERS noise=$NOISE queries=$QUERIES k=$K"
-RESULTS="$ROOT/bench/results"; mkdir -p "$RESULTS"
+if [ "$USERS/$OWNER_VIDEOS/$BIG/$SMALL/$OTHER_VIDEOS" != 100/130/100/10/19 ]; then SEED_KEY="$SEED_KEY sizes=$USERS/$OWNER_VIDEOS/$BIG/$SMALL/$OTHER_VIDEOS"; fi
+RESULTS="$BENCH_RESULTS"
 PSQL=("$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
 
 "$ROOT/scripts/install-deps.sh"
@@ -24,14 +30,14 @@ if [ "${KEEP:-0}" != 1 ]; then trap stop_postgres EXIT; fi
 
 have="$("${PSQL[@]}" -d "$PG_DB" -tAc "SELECT to_regclass('bench_meta') IS NOT NULL AND EXISTS (SELECT 1 FROM bench_meta WHERE key = '$SEED_KEY' AND done)" 2>/dev/null || true)"
 if [ "${RESEED:-0}" = 1 ] || [ "$have" != t ]; then
-  log "seeding: schema, 100 users, ~214k scenes × $DIMS-d (two loaders in parallel)"
+  log "seeding: schema, $USERS users, $OWNER_VIDEOS + $((USERS - 1)) × $OTHER_VIDEOS videos of scenes × $DIMS-d (two loaders in parallel)"
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PG_DB" -c "CREATE DATABASE $PG_DB"
   P=("${PSQL[@]}" -d "$PG_DB")
   for f in "$ROOT"/src/Infrastructure/Persistence/Migrations/*.sql; do "${P[@]}" -f "$f"; done
   "${P[@]}" -v dims="$DIMS" -f "$HERE/schema.sql"
   "${P[@]}" -c "CREATE TABLE bench_meta (key text PRIMARY KEY, done boolean NOT NULL, at timestamptz DEFAULT now())" \
             -c "INSERT INTO bench_meta VALUES ('$SEED_KEY', false)"
-  "${P[@]}" -v dims="$DIMS" -v clusters="$CLUSTERS" -f "$HERE/seed-meta.sql" >/dev/null
+  "${P[@]}" -v dims="$DIMS" -v clusters="$CLUSTERS" "${SIZES[@]}" -f "$HERE/seed-meta.sql" >/dev/null
   start=$SECONDS
   pids=(); for part in 0 1; do
     "${P[@]}" -v dims="$DIMS" -v noise="$NOISE" -v parts=2 -v part=$part -f "$HERE/seed-scenes.sql" >/dev/null & pids+=($!)
@@ -63,15 +69,6 @@ log "measuring (all relations prewarmed into shared_buffers; server-side Executi
   -v machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB RAM" \
   -f "$HERE/report.sql" > "$RESULTS/retrieval.md"
 cat "$RESULTS/retrieval.md"
-
-# Replace the section between the markers in docs/benchmarks.md (append it when absent).
-doc="$ROOT/docs/benchmarks.md"
-if grep -q '<!-- bench:retrieval -->' "$doc"; then
-  awk -v part="$RESULTS/retrieval.md" '
-    /<!-- bench:retrieval -->/ { print; while ((getline line < part) > 0) print line; skip = 1; next }
-    /<!-- \/bench:retrieval -->/ { skip = 0 }
-    !skip { print }' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
-else
-  { echo; echo '<!-- bench:retrieval -->'; cat "$RESULTS/retrieval.md"; echo '<!-- /bench:retrieval -->'; } >> "$doc"
-fi
-log "wrote the Retrieval section of docs/benchmarks.md"
+"${PSQL[@]}" -d "$PG_DB" -tA -v dims="$DIMS" -v k="$K" -f "$HERE/figures.sql" > "$RESULTS/retrieval.json"
+bench_record retrieval "$RESULTS/retrieval.md"
+log "wrote the Retrieval section of ${BENCH_DOC#$ROOT/}"

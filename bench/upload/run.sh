@@ -90,8 +90,8 @@ done
 kill "$sampler" 2>/dev/null || true
 rss_after=$(rss_kib)
 
-python3 - "$bytes" "$rss_before" "$rss_after" "$results" > "$BENCH_RESULTS/upload.md" <<'PY'
-import sys, platform, datetime, os, statistics, collections
+python3 - "$bytes" "$rss_before" "$rss_after" "$results" "$BENCH_RESULTS/upload.json" > "$BENCH_RESULTS/upload.md" <<'PY'
+import sys, platform, datetime, os, statistics, collections, json
 size, before, after = (float(x) for x in sys.argv[1:4])
 runs = collections.defaultdict(list)
 for line in open(sys.argv[4]):
@@ -125,6 +125,13 @@ print("| path | curl | nginx | API |")
 print("|---|---|---|---|")
 for kind in ("fast", "multipart"):
     print(f"| {kind} | {cpu(kind, 0):.2f} | {cpu(kind, 2):.2f} | {cpu(kind, 3):.2f} |")
+# The key figures for bench/run.sh's scoreboard.
+with open(sys.argv[5], "w") as f:
+    json.dump({"size_mib": round(mib), "rounds": len(runs["cp"]), "rss_growth_fast_mib": round(growth("fast"), 1),
+               "rss_growth_multipart_mib": round(growth("multipart"), 1), "rss_start_mib": round(before / 1024), "rss_end_mib": round(after / 1024),
+               "cp_s": med["cp"], "fast_s": med["fast"], "multipart_s": med["multipart"], "cp_mib_s": round(mib / med["cp"]),
+               "fast_mib_s": round(mib / med["fast"]), "multipart_mib_s": round(mib / med["multipart"]),
+               "ratio_fast": round(fast, 3), "ratio_multipart": round(multipart, 3)}, f, indent=1)
 PY
 cat "$BENCH_RESULTS/upload.md"
 bench_record upload "$BENCH_RESULTS/upload.md"

@@ -33,7 +33,7 @@ elif [ "$STACK_NAME" = "bench" ]; then
   PG_PORT="${PG_PORT:-54349}"; REDIS_PORT="${REDIS_PORT:-63792}"; API_PORT="${API_PORT:-5191}"; NGINX_PORT="${NGINX_PORT:-8191}"
   # Load generators send thousands of requests a second from one address: nginx's per-address limits out of the way.
   ASKVIDEO_API_RATE="${ASKVIDEO_API_RATE:-1000000r/s}"; ASKVIDEO_API_BURST="${ASKVIDEO_API_BURST:-1000000}"
-  ASKVIDEO_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-100000}"
+  ASKVIDEO_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-60000}"  # nginx refuses 65536 or more
 else
   PG_PORT="${PG_PORT:-54329}"; REDIS_PORT="${REDIS_PORT:-63790}"; API_PORT="${API_PORT:-5080}"; NGINX_PORT="${NGINX_PORT:-8080}"
 fi

@@ -11,6 +11,7 @@ namespace AskVideo.Integration.Tests.Robustness;
 /// A bad-input pass over every operation in the OpenAPI document (SPEC §8): malformed and mistyped JSON, huge and
 /// exotic strings, path tricks, truncated multipart and non-video files, as an anonymous caller and as a signed-in
 /// user. Nothing may answer 5xx, every error must be problem+json, and no file may be left behind.
+/// With ASKVIDEO_REPORT_DIR set (bench/run.sh), the pass appends its counts to fuzz.jsonl there for the SPEC §8 scoreboard.
 /// </summary>
 public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
@@ -53,6 +54,8 @@ public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
         var document = JsonNode.Parse(await Client.GetStringAsync("/api/openapi/v1.json"))!;
         var failures = new List<string>();
         var sent = 0;
+        var status5xx = 0;
+        var notProblemJson = 0;
 
         foreach (var (template, item) in document["paths"]!.AsObject())
         {
@@ -74,27 +77,48 @@ public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
                             sent++;
                             var status = (int)response.StatusCode;
                             var kind = body?.Headers.ContentType?.MediaType ?? "no body";
-                            if (status >= 500) failures.Add($"{name} [{path[..Math.Min(path.Length, 80)]}] ({kind}) → {status}");
+                            if (status >= 500)
+                            {
+                                status5xx++;
+                                failures.Add($"{name} [{path[..Math.Min(path.Length, 80)]}] ({kind}) → {status}");
+                            }
                             else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                            {
+                                notProblemJson++;
                                 failures.Add($"{name} ({kind}) → {status} without problem+json");
+                            }
                         }
                     }
                 }
             }
         }
 
-        Assert.True(sent > 300, $"only {sent} requests were sent");
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct().Take(40)));
         // Some operations accept any body (POST /videos/sample takes none): the videos they add keep their files. No
         // file may belong to a video that does not exist.
+        List<string> orphans;
         await using (var scope = CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AskVideo.Infrastructure.Persistence.AppDbContext>();
             var videos = (await db.Videos.Where(v => v.OwnerId == user.Id).Select(v => v.Id).ToListAsync()).Select(id => id.ToString("N")).ToHashSet();
-            Assert.DoesNotContain(TestMedia.FilesOf(user.Id), f => !videos.Any(id => f.Contains($"/videos/{id}/", StringComparison.Ordinal)));
+            orphans = TestMedia.FilesOf(user.Id).Where(f => !videos.Any(id => f.Contains($"/videos/{id}/", StringComparison.Ordinal))).ToList();
         }
-        Assert.Empty(TestMedia.TempFiles());
+        var tempFiles = TestMedia.TempFiles();
+        await ReportAsync(new { requests = sent, status5xx, notProblemJson, orphanFiles = orphans.Count + tempFiles.Count });
+
+        Assert.True(sent > 300, $"only {sent} requests were sent");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct().Take(40)));
+        Assert.Empty(orphans);
+        Assert.Empty(tempFiles);
         // The session survived (or is merely throttled: thousands of requests exceed the per-user budget, as they should).
         Assert.Contains((int)(await session.GetAsync("/api/v1/me")).StatusCode, new[] { 200, 429 });
+    }
+
+    /// <summary>Appends the pass's counts as one JSON line to $ASKVIDEO_REPORT_DIR/fuzz.jsonl (bench/run.sh reads it).</summary>
+    private static async Task ReportAsync(object counts)
+    {
+        var dir = Environment.GetEnvironmentVariable("ASKVIDEO_REPORT_DIR");
+        if (string.IsNullOrEmpty(dir)) return;
+        Directory.CreateDirectory(dir);
+        await File.AppendAllTextAsync(Path.Combine(dir, "fuzz.jsonl"), System.Text.Json.JsonSerializer.Serialize(counts) + "\n");
     }
 }
