@@ -1,8 +1,11 @@
 using AskVideo.Api;
 using AskVideo.Api.Cli;
+using AskVideo.Infrastructure.Configuration;
 
 // Content root is the binary's folder so appsettings.json is found whatever the working directory is.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A VideoQ deployment's variables (DATABASE_URL, CELERY_BROKER_URL, …) work as aliases; native settings win.
+builder.Configuration.AddVideoQAliases();
 builder.AddApiServices();
 
 var app = builder.Build();
