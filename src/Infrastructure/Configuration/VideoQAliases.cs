@@ -31,7 +31,8 @@ public static class VideoQAliases
         new("AWS_ACCESS_KEY_ID", ["Storage:S3:AccessKey"], "access key"),
         new("AWS_SECRET_ACCESS_KEY", ["Storage:S3:SecretKey"], "secret key"),
         new("AWS_S3_REGION_NAME", ["Storage:S3:Region"], "region (\"auto\" for Cloudflare R2)"),
-        new("AWS_S3_ENDPOINT_URL", ["Storage:S3:ServiceUrl"], "endpoint of an S3-compatible store (empty: AWS)"),
+        new("AWS_S3_ENDPOINT_URL", ["Storage:S3:ServiceUrl", "Storage:S3:ForcePathStyle"],
+            "endpoint of an S3-compatible store (empty: AWS); path-style requests, as boto3 makes to a custom endpoint"),
         new("OPENAI_API_KEY", ["AI:OpenAI:ApiKey", "AI:ChatProvider", "AI:EmbeddingProvider", "AI:TranscriptionProvider"],
             "the server's OpenAI key; like VideoQ, answers, embeddings and transcription then use OpenAI"),
         new("EMBEDDING_MODEL", ["AI:OpenAI:EmbeddingModel"], "embedding model"),
@@ -97,7 +98,12 @@ public static class VideoQAliases
         if (Alias("AWS_ACCESS_KEY_ID") is { } accessKey) Set("Storage:S3:AccessKey", accessKey);
         if (Alias("AWS_SECRET_ACCESS_KEY") is { } secretKey) Set("Storage:S3:SecretKey", secretKey);
         if (Alias("AWS_S3_REGION_NAME") is { } region) Set("Storage:S3:Region", region);
-        if (Alias("AWS_S3_ENDPOINT_URL") is { } endpoint) Set("Storage:S3:ServiceUrl", endpoint);
+        if (Alias("AWS_S3_ENDPOINT_URL") is { } endpoint)
+        {
+            Set("Storage:S3:ServiceUrl", endpoint);
+            // boto3 (VideoQ's django-storages) addresses a custom endpoint path-style (endpoint/bucket/key).
+            Set("Storage:S3:ForcePathStyle", "true");
+        }
         if (Alias("OPENAI_API_KEY") is { } apiKey)
         {
             Set("AI:OpenAI:ApiKey", apiKey);

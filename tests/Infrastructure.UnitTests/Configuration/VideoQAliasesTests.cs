@@ -39,6 +39,7 @@ public class VideoQAliasesTests
         Assert.Equal("secret/key+1", settings["Storage:S3:SecretKey"]);
         Assert.Equal("auto", settings["Storage:S3:Region"]);
         Assert.Equal("https://acct.r2.cloudflarestorage.com", settings["Storage:S3:ServiceUrl"]);
+        Assert.Equal("true", settings["Storage:S3:ForcePathStyle"]);
         Assert.Equal("text-embedding-3-large", settings["AI:OpenAI:EmbeddingModel"]);
         Assert.Equal("sk-proj-example", settings["AI:OpenAI:ApiKey"]);
         Assert.Equal("openai", settings["AI:ChatProvider"]);
