@@ -12,7 +12,7 @@ var app = builder.Build();
 app.UseApiPipeline();
 app.MapApiEndpoints();
 
-// "migrate", "create-admin", "reindex" and "openapi" run a command and exit instead of serving.
+// "migrate", "create-admin", "reindex", "openapi" and "import-videoq" run a command and exit instead of serving.
 if (CliCommand.IsCommand(args))
     return await CliCommand.RunAsync(app, args);
 

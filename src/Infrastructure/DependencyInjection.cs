@@ -125,6 +125,7 @@ public static class DependencyInjection
         services.AddHostedService<EmbeddingIndexGuard>();
         services.AddSingleton<ISampleClipProvider, SampleClipGenerator>();
         services.AddSingleton<IVideoEvents, RedisVideoEvents>();
+        services.AddSingleton<IVideoQSourceFactory, Import.VideoQSourceFactory>();
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
