@@ -81,6 +81,29 @@ public sealed class ReadReplicaTests(ApiFixture fixture) : IntegrationTest(fixtu
         Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
     }
 
+    [Fact]
+    public async Task ReadOnlyQueries_ShouldFallBackToThePrimary_WhenTheReplicaCannotBeReached()
+    {
+        using var variant = new ApiFactory(new Dictionary<string, string?>
+        {
+            // Nothing listens on port 1: every connection attempt is refused at once.
+            ["ConnectionStrings:PostgresReadOnly"] = "Host=127.0.0.1;Port=1;Database=askvideo;Username=reader;Timeout=2",
+            // No read-your-writes window: the reads right after creating the group go to the replica too.
+            ["Database:ReadYourWritesSeconds"] = "0",
+        });
+        var user = await Fixture.CreateAsync();
+        using var session = new SessionClient(variant.CreateDefaultClient());
+        Assert.True((await session.PostAsync("/api/v1/auth/login", new { login = user.Email, password = user.Password })).IsSuccessStatusCode);
+        var group = await (await session.PostAsync("/api/v1/groups", new { name = "Fallback" })).ReadJsonAsync();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/videos")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/search?q=anything")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/api/v1/groups/{group.GetProperty("id").GetGuid()}/chat/analytics")).StatusCode);
+        }
+    }
+
     /// <summary>A login role that may read every table and whose transactions are read-only, like a hot standby's.</summary>
     private static async Task CreateReaderRoleAsync()
     {

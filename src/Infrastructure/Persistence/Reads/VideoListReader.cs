@@ -51,8 +51,7 @@ internal sealed class VideoListReader(StatelessReadPool pool, ReadRouting routin
             ) gr ON true
             ORDER BY {outerOrder}
             """;
-        var source = await routing.ForOwnerAsync(filter.OwnerId, pool.DataSource, cancellationToken);
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var connection = await routing.OpenAsync(filter.OwnerId, pool.DataSource, cancellationToken);
         var items = new List<VideoDto>(filter.Take);
         long total = 0;
         // Typed reads by ordinal (the column order above): no boxing of the 26 columns of each row.

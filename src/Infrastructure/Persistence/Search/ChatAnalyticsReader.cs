@@ -17,8 +17,7 @@ internal sealed class ChatAnalyticsReader(NpgsqlDataSource dataSource, ReadRouti
 
     public async Task<ChatAnalytics> ReadAsync(Guid ownerId, Guid groupId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var source = await routing.ForOwnerAsync(ownerId, dataSource, cancellationToken);
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var connection = await routing.OpenAsync(ownerId, dataSource, cancellationToken);
         var args = new { groupId, since };
         var days = await connection.QueryAsync<DayRow>(new CommandDefinition("""
             SELECT date_trunc('day', created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS count

@@ -89,8 +89,7 @@ internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, ReadRouting
         if (query.VideoIds.Count == 0 || string.IsNullOrWhiteSpace(query.Text)) return [];
         // The vector column's dimension and its sign bits are set up on first use (a fresh database has neither).
         await embeddingIndex.EnsureReadyAsync(cancellationToken);
-        var source = await routing.ForOwnerAsync(query.OwnerId, dataSource, cancellationToken);
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var connection = await routing.OpenAsync(query.OwnerId, dataSource, cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("owner", query.OwnerId);
         command.Parameters.Add(new NpgsqlParameter("videos", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = query.VideoIds.ToArray() });
