@@ -103,9 +103,11 @@ public sealed class ImportVideoQTests(ApiFixture fixture, ITestOutputHelper log)
             var url = $"postgres://postgres@127.0.0.1:{TestEnvironment.PostgresPort}/{database}";
 
             var source = "videoq-" + tag;
-            var dryRun = await RunCliAsync(url, media, source, "--dry-run");
-            Assert.Contains("DRY RUN", dryRun, StringComparison.Ordinal);
-            Assert.Matches(@"videos\s+3\s+0\s+2", dryRun);
+            // The dry run (through the command handler, as the CLI sends it) reports what a run would do and writes nothing.
+            var dryRun = await ImportAsync(new ImportVideoQCommand(url, media, source, DryRun: true));
+            Assert.True(dryRun.DryRun);
+            Assert.Equal((new ImportTally(4, 0, 0), new ImportTally(3, 0, 2), new ImportTally(2, 0, 0), new ImportTally(2, 0, 1), new ImportTally(3, 0, 0)),
+                (dryRun.Users, dryRun.Videos, dryRun.Groups, dryRun.GroupVideos, dryRun.ChatLogs));
             Assert.Equal(0L, await ScalarAsync<long>($"SELECT count(*) FROM users WHERE email LIKE '%{tag}@videoq.test'"));
             Assert.Equal(0L, await ScalarAsync<long>($"SELECT count(*) FROM imported_records WHERE source = '{source}'"));
 
@@ -168,11 +170,9 @@ public sealed class ImportVideoQTests(ApiFixture fixture, ITestOutputHelper log)
 
             // A second run finds everything imported and adds nothing.
             var counts = await ScalarAsync<string>("SELECT (SELECT count(*) FROM users) || '/' || (SELECT count(*) FROM videos) || '/' || (SELECT count(*) FROM chat_logs)");
-            var again = await RunCliAsync(url, media, source);
-            Assert.Matches(@"users\s+0\s+4\s+0", again);
-            Assert.Matches(@"videos\s+0\s+3\s+2", again);
-            Assert.Matches(@"group videos\s+0\s+2\s+1", again);
-            Assert.Matches(@"chat logs\s+0\s+3\s+0", again);
+            var again = await ImportAsync(new ImportVideoQCommand(url, media, source));
+            Assert.Equal((new ImportTally(0, 4, 0), new ImportTally(0, 3, 2), new ImportTally(0, 2, 0), new ImportTally(0, 2, 1), new ImportTally(0, 3, 0), 0),
+                (again.Users, again.Videos, again.Groups, again.GroupVideos, again.ChatLogs, again.VideosQueued));
             Assert.Equal(counts, await ScalarAsync<string>("SELECT (SELECT count(*) FROM users) || '/' || (SELECT count(*) FROM videos) || '/' || (SELECT count(*) FROM chat_logs)"));
         }
         finally
@@ -192,10 +192,7 @@ public sealed class ImportVideoQTests(ApiFixture fixture, ITestOutputHelper log)
         try
         {
             await SeedAsync(database, media, tag, dave.Email, before0025: true);
-            await using var scope = CreateScope();
-            scope.ServiceProvider.GetRequiredService<CurrentUserContext>().SetSystem();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportVideoQCommand(
-                TestEnvironment.ConnectionString(database), media, "videoq-old-" + tag));
+            var result = await ImportAsync(new ImportVideoQCommand(TestEnvironment.ConnectionString(database), media, "videoq-old-" + tag));
 
             Assert.Equal(new ImportTally(3, 0, 0), result.ChatLogs);
             var citations = await ScalarAsync<string>(
@@ -264,12 +261,20 @@ public sealed class ImportVideoQTests(ApiFixture fixture, ITestOutputHelper log)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Sends the command the way the CLI does: as the system, through the mediator of the shared host.</summary>
+    private async Task<ImportVideoQResult> ImportAsync(ImportVideoQCommand command)
+    {
+        await using var scope = CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().SetSystem();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
     /// <summary>Runs <c>AskVideo.Api import-videoq</c> as its own process against the test stack, with a source label per test.</summary>
-    private static async Task<string> RunCliAsync(string databaseUrl, string media, string source, params string[] extra)
+    private static async Task<string> RunCliAsync(string databaseUrl, string media, string source)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "AskVideo.Api.dll"), "import-videoq", "--media", media, "--source", source }
-                     .Concat(extra)) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "AskVideo.Api.dll"), "import-videoq", "--media", media, "--source", source })
+            start.ArgumentList.Add(arg);
         foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)).ToList()) start.Environment.Remove(key);
         foreach (var (key, value) in ApiFactory.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         // The password-free way to pass the source database (kept out of the process list).
