@@ -47,7 +47,7 @@ check_not() { # check_not <description> <command...>: passes when the command fa
 
 # The settings .env.example must document (ASP.NET Core "Section__Key" names), and the compose-only variables.
 APP_SETTINGS=(
-  ConnectionStrings__Postgres Redis__Configuration
+  ConnectionStrings__Postgres ConnectionStrings__PostgresReadOnly Database__ReadYourWritesSeconds Redis__Configuration
   App__PublicUrl App__SignupEnabled App__DefaultVideoLimit App__MaxUploadBytes App__RequireEmailVerification
   Auth__JwtSigningKey Auth__AccessTokenMinutes Auth__RefreshTokenDays Auth__SecureCookies
   ForwardedHeaders__KnownProxies__0 ForwardedHeaders__KnownNetworks__0 Streams__MaxPerUser Streams__SessionCheckSeconds

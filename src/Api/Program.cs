@@ -1,15 +1,18 @@
 using AskVideo.Api;
 using AskVideo.Api.Cli;
+using AskVideo.Infrastructure.Configuration;
 
 // Content root is the binary's folder so appsettings.json is found whatever the working directory is.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A VideoQ deployment's variables (DATABASE_URL, CELERY_BROKER_URL, …) work as aliases; native settings win.
+builder.Configuration.AddVideoQAliases();
 builder.AddApiServices();
 
 var app = builder.Build();
 app.UseApiPipeline();
 app.MapApiEndpoints();
 
-// "migrate", "create-admin", "reindex" and "openapi" run a command and exit instead of serving.
+// "migrate", "create-admin", "reindex", "openapi" and "import-videoq" run a command and exit instead of serving.
 if (CliCommand.IsCommand(args))
     return await CliCommand.RunAsync(app, args);
 

@@ -14,7 +14,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5 (handlers by assembly scanning), the FluentValidation validators (assembly scanning) and the pipeline behaviours in order:
-    /// logging → validation → authorization → performance.
+    /// logging → validation → authorization → read-your-writes → performance.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ReadYourWritesBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 
         services.AddSingleton(JobTypeRegistry.FromAssembly(assembly));

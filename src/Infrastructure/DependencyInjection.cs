@@ -38,12 +38,17 @@ public static class DependencyInjection
             {
                 if (string.IsNullOrWhiteSpace(o.ConnectionString))
                     o.ConnectionString = configuration.GetConnectionString("Postgres") ?? string.Empty;
+                if (string.IsNullOrWhiteSpace(o.ReadOnlyConnectionString))
+                    o.ReadOnlyConnectionString = configuration.GetConnectionString("PostgresReadOnly");
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         services.AddSingleton(sp => DataSources.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, resetOnReuse: true));
         services.AddSingleton(sp => new StatelessReadPool(DataSources.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, resetOnReuse: false)));
+        services.AddSingleton<ReplicaPool>();
+        services.AddSingleton<ReadRouting>();
+        services.AddSingleton<IReadConsistency>(sp => sp.GetRequiredService<ReadRouting>());
         services.AddScoped<OutboxSaveChangesInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
@@ -120,6 +125,7 @@ public static class DependencyInjection
         services.AddHostedService<EmbeddingIndexGuard>();
         services.AddSingleton<ISampleClipProvider, SampleClipGenerator>();
         services.AddSingleton<IVideoEvents, RedisVideoEvents>();
+        services.AddSingleton<IVideoQSourceFactory, Import.VideoQSourceFactory>();
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])

@@ -1,9 +1,12 @@
 using AskVideo.Application;
 using AskVideo.Infrastructure;
+using AskVideo.Infrastructure.Configuration;
 using AskVideo.Infrastructure.Logging;
 
 // The worker only composes: the queue consumer and every adapter live in Infrastructure, the job handlers in Application.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A VideoQ deployment's variables (DATABASE_URL, CELERY_BROKER_URL, …) work as aliases; native settings win.
+builder.Configuration.AddVideoQAliases();
 builder.Logging.AddAskVideoLogging(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -108,4 +108,30 @@ public class BehaviourTests
         Assert.Equal(Unit.Value, await new AuthorizationBehaviour<Jobs.Ping.PingJob, Unit>(User(AuthMethod.System))
             .Handle(job, CancellationToken.None, () => Task.FromResult(Unit.Value)));
     }
+
+    [Fact]
+    public async Task ReadYourWrites_ShouldMarkTheCaller_AfterACommandSucceeds()
+    {
+        var user = User(AuthMethod.Cookie);
+        var consistency = Substitute.For<IReadConsistency>();
+
+        Assert.Equal("ok", await new ReadYourWritesBehaviour<SampleCommand, string>(user, consistency).Handle(new SampleCommand("a", 1), CancellationToken.None, Ok));
+
+        await consistency.Received(1).MarkWrittenAsync(user.UserId!.Value, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task ReadYourWrites_ShouldMarkNothing_ForQueriesFailuresAnonymousCallersAndJobs()
+    {
+        var consistency = Substitute.For<IReadConsistency>();
+
+        await new ReadYourWritesBehaviour<SampleQuery, string>(User(AuthMethod.Cookie), consistency).Handle(new SampleQuery(), CancellationToken.None, Ok);
+        await Assert.ThrowsAsync<ConflictException>(() => new ReadYourWritesBehaviour<SampleCommand, string>(User(AuthMethod.Cookie), consistency)
+            .Handle(new SampleCommand("a", 1), CancellationToken.None, () => throw new ConflictException(Domain.Common.ErrorCode.Conflict, "no")));
+        await new ReadYourWritesBehaviour<SampleCommand, string>(User(AuthMethod.None), consistency).Handle(new SampleCommand("a", 1), CancellationToken.None, Ok);
+        await new ReadYourWritesBehaviour<Jobs.Ping.PingJob, Unit>(User(AuthMethod.System), consistency)
+            .Handle(new Jobs.Ping.PingJob("x"), CancellationToken.None, () => Task.FromResult(Unit.Value));
+
+        await consistency.DidNotReceiveWithAnyArgs().MarkWrittenAsync(default, default);
+    }
 }

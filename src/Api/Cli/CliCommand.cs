@@ -11,7 +11,7 @@ namespace AskVideo.Api.Cli;
 /// <summary>Administrative commands run with the API binary: <c>AskVideo.Api migrate</c> and friends.</summary>
 public static class CliCommand
 {
-    private static readonly string[] Commands = ["migrate", "create-admin", "reindex", "openapi"];
+    private static readonly string[] Commands = ["migrate", "create-admin", "reindex", "openapi", "import-videoq"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -31,6 +31,7 @@ public static class CliCommand
                 "openapi" => await OpenApiCommand.WriteAsync(app, args, cts.Token),
                 "create-admin" => await CreateAdminAsync(app.Services, args, cts.Token),
                 "reindex" => await ReindexAsync(app.Services, cts.Token),
+                "import-videoq" => await ImportVideoQCli.RunAsync(app.Services, args, cts.Token),
                 _ => Fail($"The {args[0]} command is not available yet."),
             };
         }

@@ -10,8 +10,11 @@ using StackExchange.Redis;
 
 namespace AskVideo.Infrastructure.Events;
 
-/// <summary>Video status changes over Redis pub/sub, one channel per video. Publishing never fails the caller.</summary>
-internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOptions> options, ILogger<RedisVideoEvents> logger) : IVideoEvents
+/// <summary>
+/// Video status changes over Redis pub/sub, one channel per video. Publishing never fails the caller. A change also
+/// sends the owner's next replica reads to the primary for a moment (<see cref="IReadConsistency"/>).
+/// </summary>
+internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOptions> options, IReadConsistency consistency, ILogger<RedisVideoEvents> logger) : IVideoEvents
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -24,7 +27,9 @@ internal sealed class RedisVideoEvents(RedisConnection redis, IOptions<QueueOpti
         try
         {
             var payload = JsonSerializer.Serialize(VideoStatusEvent.Of(video), Json);
+            // A browser that hears of the change reloads the library: its next reads must see the change (read replica).
             await Task.WhenAll(
+                consistency.MarkWrittenAsync(video.OwnerId, CancellationToken.None),
                 redis.Subscriber.PublishAsync(Channel(video.Id), payload),
                 redis.Subscriber.PublishAsync(OwnerChannel(video.OwnerId), payload));
         }

@@ -1,6 +1,7 @@
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Domain.Chat;
 using AskVideo.Domain.Groups;
+using AskVideo.Domain.Imports;
 using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Transcripts;
 using AskVideo.Domain.Users;
@@ -30,6 +31,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Scene> Scenes => Set<Scene>();
     public DbSet<ChatLog> ChatLogs => Set<ChatLog>();
     public DbSet<TranscriptSegment> TranscriptSegments => Set<TranscriptSegment>();
+    public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
+
+    public void ClearTracking() => ChangeTracker.Clear();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => Database.BeginTransactionAsync(cancellationToken);
 
@@ -53,5 +57,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         configurationBuilder.Properties<ChatFeedback>().HaveConversion<SnakeCaseEnumConverter<ChatFeedback>>();
         configurationBuilder.Properties<JobStatus>().HaveConversion<SnakeCaseEnumConverter<JobStatus>>();
         configurationBuilder.Properties<OneTimeTokenPurpose>().HaveConversion<SnakeCaseEnumConverter<OneTimeTokenPurpose>>();
+        configurationBuilder.Properties<ImportedKind>().HaveConversion<SnakeCaseEnumConverter<ImportedKind>>();
     }
 }

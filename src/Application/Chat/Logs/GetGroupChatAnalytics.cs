@@ -23,6 +23,6 @@ internal sealed class GetGroupChatAnalyticsHandler(IAppDbContext db, ICurrentUse
     public async Task<ChatAnalytics> Handle(GetGroupChatAnalyticsQuery request, CancellationToken cancellationToken)
     {
         var group = await db.FindOwnedGroupAsync(request.GroupId, caller.RequireUserId(), cancellationToken);
-        return await reader.ReadAsync(group.Id, time.GetUtcNow().AddDays(-request.Days), cancellationToken);
+        return await reader.ReadAsync(group.OwnerId, group.Id, time.GetUtcNow().AddDays(-request.Days), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using AskVideo.Domain.Chat;
 using AskVideo.Domain.Groups;
+using AskVideo.Domain.Imports;
 using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Transcripts;
 using AskVideo.Domain.Users;
@@ -31,9 +32,15 @@ public interface IAppDbContext
 
     DbSet<ChatLog> ChatLogs { get; }
 
+    /// <summary>Rows of other installations already imported (import-videoq).</summary>
+    DbSet<ImportedRecord> ImportedRecords { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stops tracking every entity read or saved so far (long batch runs keep the change tracker small).</summary>
+    void ClearTracking();
 
     /// <summary>Discards tracked changes of the entity and reads it again (after a concurrency conflict).</summary>
     Task ReloadAsync(object entity, CancellationToken cancellationToken);

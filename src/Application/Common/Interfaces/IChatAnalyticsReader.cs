@@ -10,8 +10,9 @@ public sealed record UnansweredQuestion(Guid ChatLogId, string Question, DateTim
 
 public sealed record ChatAnalytics(IReadOnlyList<DailyCount> QuestionsPerDay, FeedbackCounts Feedback, IReadOnlyList<CitedScene> TopScenes, IReadOnlyList<UnansweredQuestion> Unanswered);
 
-/// <summary>Aggregates over a group's chat history (SQL-shaped, read through Dapper).</summary>
+/// <summary>Aggregates over a group's chat history (SQL-shaped, read through Dapper; possibly from a read replica).</summary>
 public interface IChatAnalyticsReader
 {
-    Task<ChatAnalytics> ReadAsync(Guid groupId, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary><paramref name="ownerId"/> owns the group (reads right after their own writes come from the primary).</summary>
+    Task<ChatAnalytics> ReadAsync(Guid ownerId, Guid groupId, DateTimeOffset since, CancellationToken cancellationToken);
 }

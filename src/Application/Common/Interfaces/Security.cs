@@ -12,6 +12,12 @@ public interface IPasswordHasher
     string Hash(string password);
 
     PasswordCheck Verify(string hash, string password);
+
+    /// <summary>
+    /// Whether <see cref="Verify"/> understands a hash in this format: its own, and the ones an import may bring over
+    /// (Django's pbkdf2_sha256/pbkdf2_sha1, which verify as <see cref="PasswordCheck.SuccessRehashNeeded"/>).
+    /// </summary>
+    bool CanVerify(string hash);
 }
 
 public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt);

@@ -10,9 +10,9 @@ namespace AskVideo.Infrastructure.Persistence.Reads;
 /// The library list in one SQL statement (the hot read of the SPA): the page of videos with the total count as a
 /// window over the filtered rows, and each video's tags and groups aggregated into arrays by lateral joins. Only a
 /// page past the end, which has no row to carry the count, costs a second (count) statement. Rows are read by
-/// ordinal with typed getters (Npgsql reads timestamptz as UTC DateTime).
+/// ordinal with typed getters (Npgsql reads timestamptz as UTC DateTime). Runs on the read replica when there is one.
 /// </summary>
-internal sealed class VideoListReader(StatelessReadPool pool, IMediaLinks links) : IVideoListReader
+internal sealed class VideoListReader(StatelessReadPool pool, ReadRouting routing, IMediaLinks links) : IVideoListReader
 {
     public async Task<VideoListPage> ListAsync(VideoListFilter filter, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class VideoListReader(StatelessReadPool pool, IMediaLinks links)
             ) gr ON true
             ORDER BY {outerOrder}
             """;
-        await using var connection = await pool.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await routing.OpenAsync(filter.OwnerId, pool.DataSource, cancellationToken);
         var items = new List<VideoDto>(filter.Take);
         long total = 0;
         // Typed reads by ordinal (the column order above): no boxing of the 26 columns of each row.

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace AskVideo.Infrastructure.Persistence.Search;
 
-/// <summary>Analytics of a group's chat history in SQL (jsonb citations unnested), read with Dapper.</summary>
-internal sealed class ChatAnalyticsReader(NpgsqlDataSource dataSource) : IChatAnalyticsReader
+/// <summary>Analytics of a group's chat history in SQL (jsonb citations unnested), read with Dapper (on the read replica when there is one).</summary>
+internal sealed class ChatAnalyticsReader(NpgsqlDataSource dataSource, ReadRouting routing) : IChatAnalyticsReader
 {
     private sealed record DayRow(DateTime Day, int Count);
 
@@ -15,9 +15,9 @@ internal sealed class ChatAnalyticsReader(NpgsqlDataSource dataSource) : IChatAn
 
     private sealed record QuestionRow(Guid Id, string Question, DateTime CreatedAt);
 
-    public async Task<ChatAnalytics> ReadAsync(Guid groupId, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<ChatAnalytics> ReadAsync(Guid ownerId, Guid groupId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await routing.OpenAsync(ownerId, dataSource, cancellationToken);
         var args = new { groupId, since };
         var days = await connection.QueryAsync<DayRow>(new CommandDefinition("""
             SELECT date_trunc('day', created_at AT TIME ZONE 'UTC') AS day, count(*)::int AS count
