@@ -114,6 +114,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Security.ErrorBodies.Report();
         Client.Dispose();
         await Factory.DisposeAsync();
         await OpenAi.DisposeAsync();
