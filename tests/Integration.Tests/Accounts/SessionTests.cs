@@ -31,42 +31,6 @@ public class SessionTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
-    public async Task Login_ShouldBeThrottledPerAccount_AndRecoverAfterTheWindow()
-    {
-        var user = await Fixture.CreateAsync();
-        for (var i = 0; i < 5; i++)
-            await ProblemAssert.IsProblemAsync(await Client.PostAsync("/api/v1/auth/login", Json(new { login = user.Email, password = "wrong password " + i })), 401);
-
-        var blocked = await Client.PostAsync("/api/v1/auth/login", Json(new { login = user.Email, password = "wrong again" }));
-        var blockedEvenWithTheRightPassword = await Client.PostAsync("/api/v1/auth/login", Json(new { login = user.Email, password = user.Password }));
-
-        await ProblemAssert.IsProblemAsync(blocked, 429, "rate_limited");
-        Assert.True(int.Parse(blocked.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 3);
-        await ProblemAssert.IsProblemAsync(blockedEvenWithTheRightPassword, 429, "rate_limited");
-
-        await Task.Delay(TimeSpan.FromSeconds(3.5)); // the test window is 3 s
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync("/api/v1/auth/login", Json(new { login = user.Email, password = user.Password }))).StatusCode);
-    }
-
-    [Fact]
-    public async Task Login_ShouldBeThrottledPerIp_AcrossAccounts()
-    {
-        for (var i = 0; i < 30; i++)
-        {
-            var attempt = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = Json(new { login = $"nobody{i}@example.test", password = "whatever it is" }) };
-            attempt.Headers.Add("X-Forwarded-For", "198.51.100.23");
-            await ProblemAssert.IsProblemAsync(await Client.SendAsync(attempt), 401);
-        }
-        var blocked = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = Json(new { login = "someone-else@example.test", password = "whatever it is" }) };
-        blocked.Headers.Add("X-Forwarded-For", "198.51.100.23");
-        var otherIp = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = Json(new { login = "someone-else@example.test", password = "whatever it is" }) };
-        otherIp.Headers.Add("X-Forwarded-For", "198.51.100.24");
-
-        await ProblemAssert.IsProblemAsync(await Client.SendAsync(blocked), 429, "rate_limited");
-        await ProblemAssert.IsProblemAsync(await Client.SendAsync(otherIp), 401);
-    }
-
-    [Fact]
     public async Task Refresh_ShouldRotateTheToken_AndRevokeTheFamily_WhenAnOldTokenIsReused()
     {
         var user = await Fixture.CreateAsync();

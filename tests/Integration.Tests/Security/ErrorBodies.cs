@@ -96,6 +96,46 @@ public static class ErrorBodies
 public static class SecurityReport
 {
     private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, List<(string Name, bool Passed)>> Outcomes = new(StringComparer.Ordinal);
+
+    /// <summary>Runs one named part of a check (e.g. one throttle) and records whether it passed; the totals go out in <see cref="Flush"/>.</summary>
+    public static async Task RecordAsync(string check, string name, Func<Task> body)
+    {
+        var passed = false;
+        try
+        {
+            await body();
+            passed = true;
+        }
+        finally
+        {
+            lock (Gate)
+            {
+                if (!Outcomes.TryGetValue(check, out var list)) Outcomes[check] = list = [];
+                list.Add((name, passed));
+            }
+        }
+    }
+
+    /// <summary>One line per recorded check: how many parts ran, and which failed. Called once, when the test run ends.</summary>
+    public static void Flush()
+    {
+        lock (Gate)
+        {
+            foreach (var (check, outcomes) in Outcomes)
+            {
+                Append(new Dictionary<string, object>
+                {
+                    ["check"] = check,
+                    ["checked"] = outcomes.Count,
+                    ["failures"] = outcomes.Count(o => !o.Passed),
+                    ["names"] = outcomes.Select(o => o.Name).Order(StringComparer.Ordinal).ToList(),
+                    ["failed"] = outcomes.Where(o => !o.Passed).Select(o => o.Name).ToList(),
+                });
+            }
+            Outcomes.Clear();
+        }
+    }
 
     public static void Append(IReadOnlyDictionary<string, object> line)
     {
