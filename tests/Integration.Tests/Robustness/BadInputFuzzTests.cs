@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using AskVideo.Integration.Tests.Infrastructure;
+using AskVideo.Integration.Tests.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ namespace AskVideo.Integration.Tests.Robustness;
 /// <summary>
 /// A bad-input pass over every operation in the OpenAPI document (SPEC §8): malformed and mistyped JSON, huge and
 /// exotic strings, path tricks, truncated multipart and non-video files, as an anonymous caller and as a signed-in
-/// user. Nothing may answer 5xx, every error must be problem+json, and no file may be left behind.
+/// user. Nothing may answer 5xx, every error must be problem+json without a stack trace, server path or secret
+/// (<see cref="ErrorBodies"/>), and no file may be left behind.
 /// </summary>
 public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
@@ -77,6 +79,7 @@ public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
                             if (status >= 500) failures.Add($"{name} [{path[..Math.Min(path.Length, 80)]}] ({kind}) → {status}");
                             else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                                 failures.Add($"{name} ({kind}) → {status} without problem+json");
+                            failures.AddRange(await ErrorBodies.InspectAsync("fuzz", $"{name} ({kind})", response));
                         }
                     }
                 }
