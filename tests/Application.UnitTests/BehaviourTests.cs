@@ -14,6 +14,8 @@ public sealed record SampleQuery : IQuery<string>;
 
 public sealed record PublicQuery : IQuery<string>, IAllowAnonymous;
 
+public sealed record PublicCommand : ICommand<string>, IAllowAnonymous;
+
 public sealed record AdminQuery : IQuery<string>, IRequireAdmin;
 
 public sealed class SampleCommandValidator : AbstractValidator<SampleCommand>
@@ -79,6 +81,20 @@ public class BehaviourTests
         var behaviour = new AuthorizationBehaviour<SampleCommand, string>(User(AuthMethod.ApiToken, false, "read"));
         var ex = await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new SampleCommand("a", 1), CancellationToken.None, Ok));
         Assert.Equal("insufficient_scope", ex.Code.Value);
+    }
+
+    [Fact]
+    public async Task Authorization_ShouldRejectCommands_FromReadOnlyTokens_EvenWhenAnonymousCallersMaySendThem()
+    {
+        // Rating an answer is open to guests with its feedback token, and to the owner by identity: a read token of the
+        // owner must not become the owner's write access.
+        var behaviour = new AuthorizationBehaviour<PublicCommand, string>(User(AuthMethod.ApiToken, false, "read"));
+
+        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => behaviour.Handle(new PublicCommand(), CancellationToken.None, Ok));
+
+        Assert.Equal("insufficient_scope", ex.Code.Value);
+        Assert.Equal("ok", await new AuthorizationBehaviour<PublicCommand, string>(User(AuthMethod.None)).Handle(new PublicCommand(), CancellationToken.None, Ok));
+        Assert.Equal("ok", await new AuthorizationBehaviour<PublicCommand, string>(User(AuthMethod.ApiToken, false, "write")).Handle(new PublicCommand(), CancellationToken.None, Ok));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
 using AskVideo.Application.Common.Security;
@@ -17,7 +18,8 @@ internal sealed record CountedBudget(RateLimitDecision Decision);
 
 /// <summary>
 /// After authentication: fills the request's <see cref="ICurrentUser"/>, enforces CSRF for cookie-authenticated unsafe
-/// requests (double submit of the csrf_token cookie in X-CSRF-Token) and applies the general per-user budget.
+/// requests (double submit of the csrf_token cookie in X-CSRF-Token) and applies the general budget: per user, or per
+/// network (an IPv4 address or an IPv6 /64) for anonymous callers.
 /// Bearer-token requests need no CSRF: browsers never attach them on their own.
 /// </summary>
 internal sealed class RequestSecurityMiddleware(RequestDelegate next)
@@ -49,7 +51,7 @@ internal sealed class RequestSecurityMiddleware(RequestDelegate next)
         // A cookie session was already counted by authentication, in the same Redis call as its revocation check.
         var budget = context.Features.Get<CountedBudget>()?.Decision ?? (currentUser.UserId is { } id
             ? await limiter.HitAsync(RedisSessionCheck.UserBudgetBucket, id.ToString(), limits.Value.ApiPerUser.Limit, limits.Value.ApiPerUser.Window, context.RequestAborted)
-            : await limiter.HitAsync("api-ip", currentUser.IpAddress ?? "unknown", limits.Value.ApiPerIp.Limit, limits.Value.ApiPerIp.Window, context.RequestAborted));
+            : await limiter.HitAsync("api-ip", NetworkKey.Of(currentUser.IpAddress), limits.Value.ApiPerIp.Limit, limits.Value.ApiPerIp.Window, context.RequestAborted));
         if (!budget.Allowed)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(budget.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

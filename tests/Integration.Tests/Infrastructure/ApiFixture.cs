@@ -114,6 +114,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Security.ErrorBodies.Report();
+        Security.SecurityReport.Flush();
         Client.Dispose();
         await Factory.DisposeAsync();
         await OpenAi.DisposeAsync();

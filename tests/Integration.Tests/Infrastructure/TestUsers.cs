@@ -15,6 +15,9 @@ public static class TestUsers
 {
     public const string Password = "correct horse battery staple";
 
+    // Every test user has the same password: one hash (PBKDF2, a good fraction of a second on a busy machine) serves them all.
+    private static string? _passwordHash;
+
     public static async Task<TestUser> CreateAsync(this ApiFixture fixture, string? name = null, bool verified = true, bool admin = false, int? videoLimit = 100)
     {
         name ??= "user" + Guid.NewGuid().ToString("N")[..10];
@@ -23,7 +26,7 @@ public static class TestUsers
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher>();
         var now = DateTimeOffset.UtcNow;
-        var user = User.Register(email, name, hasher.Hash(Password), videoLimit, "en", now);
+        var user = User.Register(email, name, _passwordHash ??= hasher.Hash(Password), videoLimit, "en", now);
         if (verified) user.MarkEmailVerified(now);
         if (admin) user.SetAdmin(true, now);
         db.Users.Add(user);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using AskVideo.Integration.Tests.Infrastructure;
+using AskVideo.Integration.Tests.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ namespace AskVideo.Integration.Tests.Robustness;
 /// <summary>
 /// A bad-input pass over every operation in the OpenAPI document (SPEC §8): malformed and mistyped JSON, huge and
 /// exotic strings, path tricks, truncated multipart and non-video files, as an anonymous caller and as a signed-in
-/// user. Nothing may answer 5xx, every error must be problem+json, and no file may be left behind.
+/// user. Nothing may answer 5xx, every error must be problem+json without a stack trace, server path or secret
+/// (<see cref="ErrorBodies"/>), and no file may be left behind.
 /// With ASKVIDEO_REPORT_DIR set (bench/run.sh), the pass appends its counts to fuzz.jsonl there for the SPEC §8 scoreboard.
 /// </summary>
 public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
@@ -87,6 +89,7 @@ public class BadInputFuzzTests(ApiFixture fixture) : IntegrationTest(fixture)
                                 notProblemJson++;
                                 failures.Add($"{name} ({kind}) → {status} without problem+json");
                             }
+                            failures.AddRange(await ErrorBodies.InspectAsync("fuzz", $"{name} ({kind})", response));
                         }
                     }
                 }

@@ -8,7 +8,8 @@ namespace AskVideo.Application.Groups.Common;
 
 /// <summary>
 /// Guests are whoever holds a share token: a request with one is limited to the token's group, whoever the caller
-/// is (a signed-in user opening someone else's link is a guest too), and throttled per token and per IP address.
+/// is (a signed-in user opening someone else's link is a guest too), and throttled per token and per network (an IPv4
+/// address or an IPv6 /64, see <see cref="NetworkKey"/>), which also bounds guessing tokens.
 /// </summary>
 public sealed class GuestThrottle(RateLimitGuard guard, ICurrentUser caller, IOptions<RateLimitOptions> limits)
 {
@@ -16,6 +17,6 @@ public sealed class GuestThrottle(RateLimitGuard guard, ICurrentUser caller, IOp
     {
         const string message = "Too many requests through this share link. Wait a moment and try again.";
         await guard.EnforceAsync("share-token", SecretTokens.Hash(shareToken), limits.Value.SharePerToken, cancellationToken, message);
-        await guard.EnforceAsync("share-ip", caller.IpAddress, limits.Value.SharePerIp, cancellationToken, message);
+        await guard.EnforceAsync("share-ip", NetworkKey.Of(caller.IpAddress), limits.Value.SharePerIp, cancellationToken, message);
     }
 }
