@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AskVideo.Integration.Tests.Infrastructure;
+using AskVideo.Integration.Tests.Security;
 using static AskVideo.Integration.Tests.Groups.GroupTests;
 
 namespace AskVideo.Integration.Tests.Groups;
 
 public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
+    /// <summary>The SPEC §8 line "share tokens are unguessable and revocable" in the security report (bench/run.sh).</summary>
+    private const string ShareTokensCheck = "share-tokens";
+
     private static async Task<string> ShareAsync(SessionClient session, Guid group)
     {
         var share = await (await session.PostAsync($"/api/v1/groups/{group}/share")).ReadJsonAsync();
@@ -44,7 +48,7 @@ public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
-    public async Task RotateAndRevoke_ShouldEndTheOldLink_AtOnce_IncludingMediaUrls()
+    public Task RotateAndRevoke_ShouldEndTheOldLink_AtOnce_IncludingMediaUrls() => SecurityReport.RecordAsync(ShareTokensCheck, "rotate and revoke end the old link (256-bit tokens)", async () =>
     {
         var owner = await Fixture.CreateAsync();
         using var session = await Fixture.LoginAsync(owner);
@@ -68,10 +72,10 @@ public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
         await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{second}/videos/{video}/media"), 404, "not_found");
         await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{second}/videos/{video}/transcript"), 404, "not_found");
         Assert.False((await (await session.GetAsync("/api/v1/groups")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("isShared").GetBoolean());
-    }
+    });
 
     [Fact]
-    public async Task Token_ShouldReachOnlyItsGroupsVideos_AndNotVideosRemovedFromIt()
+    public Task Token_ShouldReachOnlyItsGroupsVideos_AndNotVideosRemovedFromIt() => SecurityReport.RecordAsync(ShareTokensCheck, "a token reaches only its group's videos", async () =>
     {
         var owner = await Fixture.CreateAsync();
         using var session = await Fixture.LoginAsync(owner);
@@ -87,7 +91,7 @@ public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
 
         await ProblemAssert.IsProblemAsync(await guest.GetAsync($"/api/v1/shared/{token}/videos/{member}/media"), 404, "not_found");
         Assert.Empty((await (await guest.GetAsync($"/api/v1/shared/{token}")).ReadJsonAsync()).GetProperty("videos").EnumerateArray());
-    }
+    });
 
     [Fact]
     public async Task SignedInUser_ShouldWatchSomeoneElsesSharedGroup_AsAGuest()

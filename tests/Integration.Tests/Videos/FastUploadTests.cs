@@ -185,6 +185,10 @@ public class FastUploadTests(ApiFixture fixture) : IntegrationTest(fixture)
         Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
         File.Copy(clip, theirs, overwrite: true);
         File.Copy(clip, elsewhere, overwrite: true);
+        // A copy keeps the clip's old timestamp: on a stack that has been up a while the incomplete-upload sweeper
+        // would take it for a crash leftover and delete it before the assertions below look for it.
+        File.SetLastWriteTimeUtc(theirs, DateTime.UtcNow);
+        File.SetLastWriteTimeUtc(elsewhere, DateTime.UtcNow);
 
         // In-process requests have no loopback peer: they are not from the proxy.
         await using var host = new ApiFactory(new Dictionary<string, string?>());
