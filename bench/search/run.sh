@@ -98,7 +98,7 @@ const = lambda name: re.search(rf"const int {name} = (\d+);", src).group(1)
 ids = json.load(open(sys.argv[3]))["videoIds"]
 values = {"owner": (sys.argv[2], "uuid"), "videos": ("{" + ",".join(ids) + "}", "uuid[]"), "text": (sys.argv[4], "text"),
           "vector": (open(sys.argv[5]).read().strip(), "vector"), "candidates": (const("Candidates"), "int"),
-          "exactBelow": (const("ExactBelow"), "int"), "rerank": (const("RerankCandidates"), "int"), "rrf": (const("RrfK"), "int"),
+          "exactBelow": (const("ExactBelow"), "int"), "rerank": (const("RerankCandidates"), "int"), "textRerank": (const("TextRerank"), "int"), "rrf": (const("RrfK"), "int"),
           "highlight": ("true", "bool")}
 for name in set(re.findall(r"@(\w+)", sql)) - values.keys():
     sys.exit(f"unknown parameter @{name} in HybridSceneSearch's SQL")
