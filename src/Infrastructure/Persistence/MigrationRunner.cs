@@ -53,8 +53,12 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 {
                     // e.g. CREATE INDEX CONCURRENTLY, which PostgreSQL refuses inside a transaction block: each statement
                     // runs on its own, so such a file must be idempotent (IF NOT EXISTS) in case it stops half way.
+                    // A build interrupted earlier leaves an invalid index that IF NOT EXISTS would keep: it is rebuilt.
                     foreach (var statement in SplitStatements(sql))
-                        await ExecuteAsync(connection, statement, cancellationToken);
+                    {
+                        if (ConcurrentIndexName(statement) is { } index) await SchemaCommands.DropInvalidIndexAsync(connection, index, cancellationToken);
+                        await SchemaCommands.ExecuteDdlAsync(connection, statement, cancellationToken);
+                    }
                     await using var mark = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection);
                     mark.Parameters.AddWithValue("v", version);
                     await mark.ExecuteNonQueryAsync(cancellationToken);
@@ -63,7 +67,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                     continue;
                 }
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var command = new NpgsqlCommand(sql, connection, transaction))
+                // No command timeout: a migration may rewrite or index a large table (see SchemaCommands).
+                await using (var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 })
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection, transaction))
                 {
@@ -88,6 +93,14 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
 
     internal static bool RunsOutsideTransaction(string sql) =>
         sql.TrimStart().StartsWith(NoTransactionMarker, StringComparison.Ordinal);
+
+    /// <summary>The index a <c>CREATE INDEX CONCURRENTLY IF NOT EXISTS name …</c> statement builds, or null.</summary>
+    internal static string? ConcurrentIndexName(string statement)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(statement,
+            @"^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+IF\s+NOT\s+EXISTS\s+(\w+)\s", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success ? match.Groups[1].Value : null;
+    }
 
     /// <summary>Statements separated by semicolons at line ends (such files hold plain DDL, no functions or literals with ";").</summary>
     internal static IEnumerable<string> SplitStatements(string sql) =>

@@ -52,6 +52,43 @@ public class MigrationTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Migrate_ShouldBuildIndexes_BeyondTheDefaultCommandTimeout_AndRebuildOnesLeftInvalid()
+    {
+        var database = "askvideo_migrate_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            await using var dataSource = await WriterLock.DataSourceWithCommandTimeoutAsync(database, 1);
+            var runner = new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance);
+            await runner.MigrateAsync(CancellationToken.None);
+            // 0004 again, as on a large install: its first index build was interrupted (a timeout leaves the index
+            // invalid under its name); rebuilding it waits 3 s for a writer while every command may take 1 s.
+            await using (var undo = dataSource.CreateCommand("""
+                DELETE FROM schema_migrations WHERE version = '0004_scene_search_indexes';
+                DROP INDEX transcript_segments_video_time_idx;
+                """))
+                await undo.ExecuteNonQueryAsync();
+            await using (var writer = WriterLock.Take(database, "transcript_segments"))
+            await using (var build = dataSource.CreateCommand("CREATE INDEX CONCURRENTLY transcript_segments_video_time_idx ON transcript_segments (video_id, start_ms)"))
+                await Assert.ThrowsAnyAsync<NpgsqlException>(() => build.ExecuteNonQueryAsync());
+            var release = WriterLock.Take(database, "transcript_segments").ReleaseAfterAsync(TimeSpan.FromSeconds(3));
+
+            await runner.MigrateAsync(CancellationToken.None);
+            await release;
+
+            await using var valid = dataSource.CreateCommand("""
+                SELECT count(*) FROM pg_index WHERE indisvalid
+                AND indexrelid IN ('transcript_segments_video_time_idx'::regclass, 'scenes_embedding_model_idx'::regclass)
+                """);
+            Assert.Equal(2L, (long)(await valid.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
     public async Task Migrate_ShouldBeSafe_WhenRunConcurrently()
     {
         var database = "askvideo_migrate_" + Guid.NewGuid().ToString("N")[..8];

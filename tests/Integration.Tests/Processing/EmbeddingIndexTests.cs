@@ -113,6 +113,70 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
             await ApiFixture.DropDatabaseAsync(database);
         }
     }
+    [Fact]
+    public async Task Reindex_ShouldBuildTheVectorIndex_BeyondTheDefaultCommandTimeout()
+    {
+        var database = "askvideo_reindex_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            await using (var migrated = await ApiFixture.MigratedDataSourceAsync(database))
+            {
+                var oldModel = new HashingEmbedder(32);
+                await new EmbeddingIndex(migrated, oldModel, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance).EnsureReadyAsync(CancellationToken.None);
+                await SeedScenesAsync(migrated, oldModel, 20);
+            }
+            // Every command may take 1 s at most; the index build at the end of the reindex waits 3 s for a writer.
+            await using var dataSource = await WriterLock.DataSourceWithCommandTimeoutAsync(database, 1);
+            var index = new EmbeddingIndex(dataSource, new HashingEmbedder(48), TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
+            var release = Task.CompletedTask;
+            await index.ReindexAsync(null, (done, total) =>
+            {
+                if (done == total) release = WriterLock.Take(database, "scenes").ReleaseAfterAsync(TimeSpan.FromSeconds(3));
+            }, CancellationToken.None, batchSize: 50);
+            await release;
+
+            Assert.True(await ScalarAsync<bool>(dataSource, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'scenes_embedding_hnsw_idx'::regclass"));
+            Assert.Equal("ready", await ScalarAsync<string>(dataSource, "SELECT state FROM embedding_index"));
+        }
+        finally
+        {
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Reindex_ShouldRebuildAVectorIndex_LeftInvalidByAnInterruptedBuild()
+    {
+        var database = "askvideo_reindex_" + Guid.NewGuid().ToString("N")[..8];
+        await ApiFixture.EnsureDatabaseAsync(database);
+        try
+        {
+            await using var dataSource = await ApiFixture.MigratedDataSourceAsync(database);
+            var model = new HashingEmbedder(32);
+            var index = new EmbeddingIndex(dataSource, model, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
+            await index.EnsureReadyAsync(CancellationToken.None);
+            await SeedScenesAsync(dataSource, model, 20);
+            // A build cancelled while it waits (a timeout, a stopped job) leaves an invalid index behind under its name.
+            await using (var command = dataSource.CreateCommand("DROP INDEX scenes_embedding_hnsw_idx"))
+                await command.ExecuteNonQueryAsync();
+            await using (var writer = WriterLock.Take(database, "scenes"))
+            await using (var build = dataSource.CreateCommand("CREATE INDEX CONCURRENTLY scenes_embedding_hnsw_idx ON scenes USING hnsw (embedding vector_cosine_ops)"))
+            {
+                build.CommandTimeout = 1;
+                await Assert.ThrowsAnyAsync<NpgsqlException>(() => build.ExecuteNonQueryAsync());
+            }
+            Assert.False(await ScalarAsync<bool>(dataSource, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'scenes_embedding_hnsw_idx'::regclass"));
+
+            await index.ReindexAsync(null, (_, _) => { }, CancellationToken.None);
+
+            Assert.True(await ScalarAsync<bool>(dataSource, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'scenes_embedding_hnsw_idx'::regclass"));
+        }
+        finally
+        {
+            await ApiFixture.DropDatabaseAsync(database);
+        }
+    }
 }
 
 /// <summary>A host whose embedding configuration disagrees with the stored vectors does not start.</summary>

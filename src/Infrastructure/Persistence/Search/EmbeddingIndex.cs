@@ -123,13 +123,13 @@ public sealed class EmbeddingIndex(NpgsqlDataSource dataSource, IEmbedder embedd
             var dims = embedder.Dimensions.ToString(CultureInfo.InvariantCulture);
             if (!sameModel)
             {
-                await ExecuteAsync(connection, $"DROP INDEX IF EXISTS {HnswIndexName}", cancellationToken);
+                await SchemaCommands.ExecuteDdlAsync(connection, $"DROP INDEX IF EXISTS {HnswIndexName}", cancellationToken);
                 // PostgreSQL cannot change the type of a column a generated column reads: the sign bits go first.
-                await ExecuteAsync(connection, "ALTER TABLE scenes DROP COLUMN IF EXISTS embedding_bq", cancellationToken);
+                await SchemaCommands.ExecuteDdlAsync(connection, "ALTER TABLE scenes DROP COLUMN IF EXISTS embedding_bq", cancellationToken);
                 var typeChange = row is null
                     ? $"ALTER TABLE scenes ALTER COLUMN embedding TYPE vector({dims})"
                     : $"ALTER TABLE scenes ALTER COLUMN embedding TYPE vector({dims}) USING NULL::vector({dims})";
-                await ExecuteAsync(connection, typeChange, cancellationToken);
+                await SchemaCommands.ExecuteDdlAsync(connection, typeChange, cancellationToken);
             }
             await EnsureSignBitsAsync(connection, cancellationToken);
             await using (var upsert = new NpgsqlCommand("""
@@ -160,21 +160,27 @@ public sealed class EmbeddingIndex(NpgsqlDataSource dataSource, IEmbedder embedd
     private async Task EnsureSignBitsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var dims = embedder.Dimensions.ToString(CultureInfo.InvariantCulture);
-        await ExecuteAsync(connection,
+        await SchemaCommands.ExecuteDdlAsync(connection,
             $"ALTER TABLE scenes ADD COLUMN IF NOT EXISTS embedding_bq bit({dims}) GENERATED ALWAYS AS (binary_quantize(embedding)::bit({dims})) STORED",
             cancellationToken);
-        await ExecuteAsync(connection,
+        await SchemaCommands.DropInvalidIndexAsync(connection, "scenes_owner_video_bq_idx", cancellationToken);
+        await SchemaCommands.ExecuteDdlAsync(connection,
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS scenes_owner_video_bq_idx ON scenes (owner_id, video_id) INCLUDE (id, embedding_bq)", cancellationToken);
     }
 
-    /// <summary>HNSW over cosine distance; pgvector indexes up to 2,000 dimensions as vector and up to 4,000 as halfvec.</summary>
+    /// <summary>
+    /// HNSW over cosine distance; pgvector indexes up to 2,000 dimensions as vector and up to 4,000 as halfvec.
+    /// A build interrupted earlier (a stopped job, a lost connection) leaves an invalid index under the name, which
+    /// IF NOT EXISTS would keep for ever (unused by queries, yet updated on every write): it is dropped and rebuilt.
+    /// </summary>
     private async Task CreateHnswIndexAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var dims = embedder.Dimensions.ToString(CultureInfo.InvariantCulture);
+        await SchemaCommands.DropInvalidIndexAsync(connection, HnswIndexName, cancellationToken);
         var sql = embedder.Dimensions <= 2000
             ? $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {HnswIndexName} ON scenes USING hnsw (embedding vector_cosine_ops)"
             : $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {HnswIndexName} ON scenes USING hnsw ((embedding::halfvec({dims})) halfvec_cosine_ops)";
-        await ExecuteAsync(connection, sql, cancellationToken);
+        await SchemaCommands.ExecuteDdlAsync(connection, sql, cancellationToken);
     }
 
     private static async Task<(string Model, int Dimensions)?> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -7,8 +7,8 @@ namespace AskVideo.Infrastructure.Persistence.Search;
 
 /// <summary>
 /// Hybrid retrieval in one SQL statement over the allowed scope only (the owner's scenes of the given videos):
-/// exact cosine top-k on the vectors, full-text top-k (English stemming, plus the simple configuration for
-/// Japanese scenes) and word-trigram top-k (fuzzy words, and Japanese, which has no word breaks), fused with
+/// exact cosine top-k on the vectors, full-text top-k (English stemming, plus the simple configuration without
+/// English stop words for Japanese scenes) and word-trigram top-k (fuzzy words, and Japanese, which has no word breaks), fused with
 /// reciprocal rank fusion (k = 60); then neighbouring scenes of one video are merged into one passage. Runs on the read
 /// replica when there is one (the vector column's set-up stays on the primary).
 /// </summary>
@@ -51,12 +51,27 @@ internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, ReadRouting
         -- match more of them, closer together. Quoted phrases stay phrases.
         query AS (
             SELECT replace(websearch_to_tsquery('english', @text)::text, ' & ', ' | ')::tsquery
-                || replace(websearch_to_tsquery('simple', @text)::text, ' & ', ' | ')::tsquery AS q
+                || replace(websearch_to_tsquery('askvideo_simple', @text)::text, ' & ', ' | ')::tsquery AS q
+        ),
+        -- ts_rank_cd reads each scene's TOASTed tsvector: ranking every match of a large scope took most of the
+        -- statement (20k scenes: 300-700 ms). The matches are found word by word in the GIN index instead (no
+        -- tsvector read), and only the TextRerank scenes with the most, rarest, question words are ranked.
+        text_terms AS MATERIALIZED (
+            SELECT DISTINCT format('''%s''', replace(replace(lexeme, '\', '\\'), '''', ''''''))::tsquery AS term
+            FROM unnest(tsvector_to_array(to_tsvector('english', @text) || to_tsvector('askvideo_simple', @text))) AS l(lexeme)
+        ),
+        term_hits AS MATERIALIZED (
+            SELECT t.term, s.id FROM text_terms t CROSS JOIN LATERAL (
+                SELECT id FROM scenes WHERE owner_id = @owner AND video_id = ANY(@videos) AND search_vector @@ t.term) s
+        ),
+        text_candidates AS (
+            SELECT h.id FROM term_hits h JOIN (SELECT term, count(*)::float8 AS df FROM term_hits GROUP BY term) d ON d.term = h.term
+            GROUP BY h.id ORDER BY sum(1 / d.df) DESC LIMIT @textRerank
         ),
         by_text AS (
             SELECT id, row_number() OVER (ORDER BY rank DESC) AS r
-            FROM (SELECT s.id, ts_rank_cd(s.search_vector, query.q) AS rank FROM scenes s, query
-                  WHERE s.owner_id = @owner AND s.video_id = ANY(@videos) AND s.search_vector @@ query.q ORDER BY 2 DESC LIMIT @candidates) t
+            FROM (SELECT s.id, ts_rank_cd(s.search_vector, query.q) AS rank FROM text_candidates c JOIN scenes s ON s.id = c.id, query
+                  WHERE s.search_vector @@ query.q ORDER BY 2 DESC LIMIT @candidates) t
         ),
         by_trigram AS (
             SELECT id, row_number() OVER (ORDER BY similarity DESC) AS r
@@ -82,6 +97,12 @@ internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, ReadRouting
     /// <summary>Sign-bit candidates re-ranked exactly in a larger scope (measured recall@20 0.97 at 400).</summary>
     public const int RerankCandidates = 400;
 
+    /// <summary>
+    /// Full-text matches ranked by ts_rank_cd: those with the most, rarest, question words (a scope with fewer
+    /// matches is ranked exactly). See docs/decisions.md, "Hybrid search on large groups".
+    /// </summary>
+    public const int TextRerank = 400;
+
     private sealed record Row(Guid Id, Guid VideoId, string Title, int Position, long StartMs, long EndMs, string Text, double Score, string? Snippet);
 
     public async Task<IReadOnlyList<RetrievedScene>> SearchAsync(SceneQuery query, CancellationToken cancellationToken)
@@ -98,6 +119,7 @@ internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, ReadRouting
         command.Parameters.AddWithValue("candidates", Candidates);
         command.Parameters.AddWithValue("exactBelow", ExactBelow);
         command.Parameters.AddWithValue("rerank", RerankCandidates);
+        command.Parameters.AddWithValue("textRerank", TextRerank);
         command.Parameters.AddWithValue("rrf", RrfK);
         command.Parameters.AddWithValue("highlight", query.Highlight);
         var rows = new List<Row>();
