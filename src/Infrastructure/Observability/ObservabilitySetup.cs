@@ -63,7 +63,12 @@ public static class ObservabilitySetup
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddSource("Npgsql")
-                .AddRedisInstrumentation(o => o.EnrichActivityWithTimingEvents = false)
+                .AddRedisInstrumentation(o =>
+                {
+                    o.EnrichActivityWithTimingEvents = false;
+                    // Commands are profiled and turned into spans by a background drain; poll at least every second.
+                    o.FlushInterval = TimeSpan.FromSeconds(1);
+                })
                 .ConfigureRedisInstrumentation((sp, redis) => redis.AddConnection(sp.GetRequiredService<Queue.RedisConnection>().Multiplexer))
                 .AddOtlpExporter());
         }

@@ -12,12 +12,14 @@ public sealed record PrometheusSample(string Name, IReadOnlyDictionary<string, s
 /// <summary>Parses a /metrics scrape (the Prometheus text format 0.0.4) into samples and metric families.</summary>
 public sealed partial class PrometheusText
 {
-    private PrometheusText(IReadOnlyList<PrometheusSample> samples, IReadOnlySet<string> families) => (Samples, Families) = (samples, families);
+    private PrometheusText(IReadOnlyList<PrometheusSample> samples, IReadOnlyDictionary<string, string> types) => (Samples, Types) = (samples, types);
 
     public IReadOnlyList<PrometheusSample> Samples { get; }
 
-    /// <summary>The metric families declared with "# TYPE" (histograms without their _bucket/_sum/_count suffixes).</summary>
-    public IReadOnlySet<string> Families { get; }
+    /// <summary>The metric families declared with "# TYPE" (histograms without their _bucket/_sum/_count suffixes), and their type.</summary>
+    public IReadOnlyDictionary<string, string> Types { get; }
+
+    public IEnumerable<string> Families => Types.Keys;
 
     public static async Task<PrometheusText> ScrapeAsync(string url)
     {
@@ -32,12 +34,13 @@ public sealed partial class PrometheusText
     public static PrometheusText Parse(string text)
     {
         var samples = new List<PrometheusSample>();
-        var families = new HashSet<string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
         {
             if (line.StartsWith("# TYPE ", StringComparison.Ordinal))
             {
-                families.Add(line.Split(' ')[2]);
+                var parts = line.Split(' ');
+                types[parts[2]] = parts[3];
                 continue;
             }
             if (line.Length == 0 || line[0] == '#') continue;
@@ -53,7 +56,7 @@ public sealed partial class PrometheusText
             };
             samples.Add(new PrometheusSample(match.Groups["name"].Value, labels, value));
         }
-        return new PrometheusText(samples, families);
+        return new PrometheusText(samples, types);
     }
 
     /// <summary>The samples of series <paramref name="name"/> whose labels include every (label, value) given.</summary>
@@ -72,6 +75,6 @@ public sealed partial class PrometheusText
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})?\s+(?<value>\S+)(\s+\d+)?$""")]
     private static partial Regex SampleLine();
 
-    [GeneratedRegex("""(?<k>[a-zA-Z_][a-zA-Z0-9_]*)="(?<v>(\\.|[^"\\])*)\"""")]
+    [GeneratedRegex(@"(?<k>[a-zA-Z_][a-zA-Z0-9_]*)=""(?<v>(\\.|[^""\\])*)""")]
     private static partial Regex LabelPair();
 }
