@@ -8,17 +8,18 @@ public sealed class ObservabilityOptions : IValidatableObject
     public const string SectionName = "Observability";
 
     /// <summary>
-    /// Port of this process's Prometheus scrape endpoint (GET /metrics). It is a listener of its own, outside Kestrel,
-    /// so nginx (which proxies only the API's port) never exposes it. 0 (the default): no endpoint and no meter listener.
+    /// Port of this process's Prometheus scrape endpoint (GET /metrics), a small server of its own beside the API's
+    /// port, so nginx (which proxies only the API's port) never exposes it. 0 (the default): no endpoint and no meter
+    /// listener.
     /// </summary>
     [Range(0, 65535)]
     public int MetricsPort { get; set; }
 
     /// <summary>
-    /// Where that endpoint listens: "*" every interface (containers, a pod scraped by Prometheus), or a host name or
-    /// address such as 127.0.0.1 (only this machine).
+    /// Where that endpoint listens: "*" every interface (containers, a pod scraped by Prometheus), "localhost", or an
+    /// address of this machine such as 127.0.0.1.
     /// </summary>
-    [Required, RegularExpression(@"^(\*|\+|[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]+\])$")]
+    [Required]
     public string MetricsHost { get; set; } = "*";
 
     /// <summary>
@@ -38,6 +39,8 @@ public sealed class ObservabilityOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (MetricsHost is not ("*" or "+" or "localhost") && !System.Net.IPAddress.TryParse(MetricsHost.Trim('[', ']'), out _))
+            yield return new ValidationResult("Observability:MetricsHost must be *, localhost or an IP address of this machine.", [nameof(MetricsHost)]);
         if (TracingEnabled && !(Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             yield return new ValidationResult("The OTLP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http:// or https:// URL, e.g. http://otel-collector:4317.",
                 [nameof(OtlpEndpoint)]);

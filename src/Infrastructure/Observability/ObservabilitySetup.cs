@@ -13,8 +13,8 @@ namespace AskVideo.Infrastructure.Observability;
 /// Metrics for Prometheus and traces over OTLP, each only when configured (docs/deployment.md, "Observability"):
 /// <list type="bullet">
 /// <item>Observability:MetricsPort &gt; 0: a MeterProvider with the app's meter, ASP.NET Core, HttpClient, the runtime
-/// and Npgsql, read by the Prometheus exporter on its own HttpListener at http://MetricsHost:MetricsPort/metrics —
-/// the same in the API and the worker, and outside Kestrel, so nginx never proxies it.</item>
+/// and Npgsql, read by the Prometheus exporter at http://MetricsHost:MetricsPort/metrics (<see cref="MetricsEndpoint"/>,
+/// a Kestrel server of its own) — the same in the API and the worker, on a port nginx never proxies.</item>
 /// <item>An OTLP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT): a TracerProvider for requests, jobs and their steps, SQL
 /// (Npgsql), Redis and outgoing HTTP (the AI provider), exported over OTLP.</item>
 /// </list>
@@ -48,19 +48,15 @@ public static class ObservabilitySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql")
-                .AddPrometheusHttpListener(o =>
-                {
-                    o.Host = options.MetricsHost;
-                    o.Port = options.MetricsPort;
-                    o.ScrapeEndpointPath = "/metrics";
-                }));
+                .AddPrometheusExporter());
+            services.AddHostedService<MetricsEndpoint>();
         }
         if (traces)
         {
             otel.WithTracing(t => t
                 .SetSampler(new ParentBasedSampler(new EntryPointSampler(options.TraceSampleRatio)))
                 .AddSource(Telemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path) && !IsScrape(context, options))
                 .AddHttpClientInstrumentation()
                 .AddSource("Npgsql")
                 .AddRedisInstrumentation(o =>
@@ -75,8 +71,11 @@ public static class ObservabilitySetup
         return services;
     }
 
-    /// <summary>Health probes (every few seconds from Docker, Kubernetes or a load balancer) start no trace.</summary>
+    /// <summary>Health probes (every few seconds from Docker, Kubernetes or a load balancer) start no trace, nor do scrapes.</summary>
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/api/v1/health", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsScrape(HttpContext context, ObservabilityOptions options) =>
+        options.MetricsPort > 0 && context.Connection.LocalPort == options.MetricsPort;
 }
 
 /// <summary>

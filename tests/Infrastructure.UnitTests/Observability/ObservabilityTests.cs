@@ -44,6 +44,7 @@ public sealed class ObservabilityTests
     [InlineData("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "ftp://collector", "OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("Observability:MetricsPort", "70000", "MetricsPort")]
     [InlineData("Observability:MetricsHost", "http://0.0.0.0", "MetricsHost")]
+    [InlineData("Observability:MetricsHost", "metrics.example.com", "MetricsHost")]
     [InlineData("Observability:TraceSampleRatio", "1.5", "TraceSampleRatio")]
     public void ObservabilityOptions_ShouldFailValidationNamingTheSetting_WhenAValueIsInvalid(string key, string value, string named)
     {
