@@ -44,7 +44,10 @@ public static class ObservabilitySetup
             otel.WithMetrics(m => m
                 .AddMeter(Telemetry.Name)
                 .AddInstrumentation(sp => sp.GetRequiredService<QueueGauges>())
-                .AddAspNetCoreInstrumentation()
+                // ASP.NET Core's request duration and in-flight requests, Kestrel's connections and the exceptions its
+                // handler saw; not routing, authentication, authorization or memory-pool counters, recorded on every
+                // request (and every buffer) for little an operator needs.
+                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics")
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql")
