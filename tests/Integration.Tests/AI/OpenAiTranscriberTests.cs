@@ -79,34 +79,21 @@ public sealed class OpenAiTranscriberTests
     }
 
     [Fact]
-    public async Task TranscribeAsync_ShouldRetryTheChunk_WhenOneRequestFailsTransiently()
+    public async Task TranscribeAsync_ShouldRetryTheChunk_AndRecordEveryRequest_WhenOneRequestFailsTransiently()
     {
         // Arrange
-        var clip = await SpokenClip.GetAsync();
-        _openAi.FailNextTranscriptions(1);
-
-        // Act
-        var result = await Create().TranscribeAsync(clip.Path, clip.DurationSeconds, null, null, new ProgressLog(), CancellationToken.None);
-
-        // Assert
-        Assert.Equal(clip.SentenceStarts.Count, result.Lines.Count);
-        Assert.Equal((int)Math.Ceiling(clip.DurationSeconds / ChunkSeconds) + 1,
-            _openAi.Requests.Count(r => r.Path == "/v1/audio/transcriptions"));
-    }
-
-    [Fact]
-    public async Task TranscribeAsync_ShouldRecordEveryRequestsDurationAndTokens_AndCountTheFailedOne()
-    {
-        // Arrange: the first request fails (500) and is tried again.
         var clip = await SpokenClip.GetAsync();
         _openAi.FailNextTranscriptions(1);
         using var recorded = new RecordedMetrics();
 
         // Act
-        await Create(concurrency: 1, metrics: recorded).TranscribeAsync(clip.Path, clip.DurationSeconds, null, null, new ProgressLog(), CancellationToken.None);
+        var result = await Create(metrics: recorded).TranscribeAsync(clip.Path, clip.DurationSeconds, null, null, new ProgressLog(), CancellationToken.None);
 
-        // Assert: one duration sample per request, the failed one tagged error and counted by its code.
+        // Assert
+        Assert.Equal(clip.SentenceStarts.Count, result.Lines.Count);
         var requests = _openAi.Requests.Count(r => r.Path == "/v1/audio/transcriptions");
+        Assert.Equal((int)Math.Ceiling(clip.DurationSeconds / ChunkSeconds) + 1, requests);
+        // Metrics: one duration sample per request, the failed one tagged error and counted by its code.
         var durations = recorded.Of("askvideo.ai.request.duration");
         Assert.Equal(requests, durations.Count);
         Assert.All(durations, d => Assert.Equal(("transcription", "whisper-1"), (d.Tag("ai.operation"), d.Tag("ai.model"))));
