@@ -14,8 +14,6 @@ internal static class DataSources
         // that sets "Max Auto Prepare" itself (0 turns it off, e.g. behind a transaction-mode pooler) wins.
         if (!DatabaseOptions.SetsMaxAutoPrepare(connectionString)) builder.ConnectionStringBuilder.MaxAutoPrepare = DatabaseOptions.DefaultMaxAutoPrepare;
         if (!resetOnReuse) builder.ConnectionStringBuilder.NoResetOnClose = true;
-        // The pool's name in Npgsql's metrics (db_client_connection_pool_name): short, and no connection details.
-        builder.Name = resetOnReuse ? "main" : "stateless-reads";
         builder.EnableDynamicJson();
         builder.UseVector();
         return builder.Build();
