@@ -13,6 +13,9 @@
 #     offline by deploy/kubernetes/validate (schemas of the built-in kinds and of the CloudNativePG/KEDA resources,
 #     and how they fit together and with the app), including a self-test on seeded mistakes, and nginx -t of the
 #     API pod's nginx values;
+#   - deploy/prometheus and deploy/grafana (scripts/lib/check-observability.sh): promtool check config / check rules /
+#     test rules (promtool from scripts/install-deps.sh), the dashboard's JSON and PromQL, and that every metric the
+#     alerts and the dashboard query is one the app exports (deploy/prometheus/metrics.txt);
 #   - at run time (on free loopback ports): nginx with the template answers 429 problem+json above its per-address
 #     limits on /api/, and, as root, the local stack library starts PostgreSQL and nginx from a checkout that only
 #     root can enter (the newcomer's clone in /root or a mktemp -d folder).
@@ -67,6 +70,8 @@ APP_SETTINGS=(
   RateLimits__LoginPerIp__Limit RateLimits__LoginPerIp__WindowSeconds
   RateLimits__LoginPerAccount__Limit RateLimits__LoginPerAccount__WindowSeconds
   Logging__Format Logging__LogLevel__Default
+  Observability__MetricsPort Observability__MetricsHost Observability__TraceSampleRatio
+  OTEL_EXPORTER_OTLP_ENDPOINT OTEL_EXPORTER_OTLP_PROTOCOL OTEL_SERVICE_NAME
 )
 # Uncommented in .env.example with an empty value on purpose: secrets the operator must fill in.
 REQUIRED_EMPTY=(Auth__JwtSigningKey Security__EncryptionKeys__0__Key)
@@ -791,6 +796,10 @@ if [ -f docs/deployment.md ]; then
 else
   skip "docs/deployment.md is missing"
 fi
+
+# Prometheus scrape configs, alert rules (and their unit tests) and the Grafana dashboard.
+# shellcheck source=lib/check-observability.sh
+. "$ROOT/scripts/lib/check-observability.sh"
 
 printf '\ncheck-deploy: %d passed, %d failed, %d skipped\n' "$PASSED" "$FAILED" "$SKIPPED"
 [ "$FAILED" -eq 0 ]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the local stack and the tests need (Debian 12 "bookworm").
-# --with-browser adds Chromium for the e2e tests, --with-bench adds wrk for bench/api.
+# --with-browser adds Chromium for the e2e tests, --with-bench adds wrk for bench/api. promtool (for the checks of
+# deploy/prometheus) is fetched when missing, and skipped with a message when it cannot be had.
 # Idempotent: installs only what is missing. pgvector is built from Debian's own source package
 # of the next release ("trixie") because bookworm does not package it (see docs/decisions.md).
 set -euo pipefail
@@ -52,6 +53,26 @@ if ! command -v kubectl >/dev/null 2>&1; then
     $SUDO apt-get install -y -qq --no-install-recommends kubectl >/dev/null
   else
     log "kubectl is not installed and no apt source offers a current one: check-deploy will skip deploy/kubernetes"
+  fi
+fi
+
+# promtool (Prometheus's config and rule checker) for scripts/check-deploy.sh, taken out of Debian's prometheus
+# package into .local/cache/bin without installing the package (that would add a Prometheus server and its service).
+# Optional: when it cannot be had, this says so and check-deploy skips the Prometheus checks.
+PROMTOOL="$CACHE/bin/promtool"
+if command -v promtool >/dev/null 2>&1 || [ -x "$PROMTOOL" ]; then
+  log "promtool present"
+else
+  fetch_promtool() {
+    mkdir -p "$CACHE/prometheus" && cd "$CACHE/prometheus" && rm -rf extract prometheus_*.deb \
+      && apt-get download prometheus >/dev/null 2>&1 && dpkg-deb -x prometheus_*.deb extract \
+      && install -D -m 0755 extract/usr/bin/promtool "$PROMTOOL" && rm -rf extract prometheus_*.deb
+  }
+  log "fetching promtool from Debian's prometheus package"
+  if (fetch_promtool) || { $SUDO apt-get update -qq && (fetch_promtool); }; then
+    log "promtool $("$PROMTOOL" --version 2>&1 | head -n1 | awk '{print $3}') in ${PROMTOOL#"$ROOT"/}"
+  else
+    log "promtool is not available (Debian's prometheus package could not be downloaded): check-deploy skips the Prometheus checks"
   fi
 fi
 

@@ -8,6 +8,7 @@ using AskVideo.Api.OpenApi;
 using AskVideo.Application;
 using AskVideo.Infrastructure;
 using AskVideo.Infrastructure.Logging;
+using AskVideo.Infrastructure.Observability;
 using AskVideo.Infrastructure.Queue;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddApplication();
         services.AddInfrastructure(builder.Configuration);
+        services.AddObservability(builder.Configuration, "askvideo-api");
         if (builder.Configuration.GetValue<bool>($"{QueueOptions.SectionName}:{nameof(QueueOptions.ConsumerEnabled)}"))
             services.AddJobConsumer();
 

@@ -7,6 +7,7 @@ using AskVideo.Infrastructure.Health;
 using AskVideo.Infrastructure.Identity;
 using AskVideo.Infrastructure.Limits;
 using AskVideo.Infrastructure.Media;
+using AskVideo.Infrastructure.Observability;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Persistence.Reads;
 using AskVideo.Infrastructure.Persistence.Search;
@@ -27,6 +28,9 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<AppMetrics>();
+        services.AddScoped<IPipelineSteps, PipelineSteps>();
 
         AddValidatedOptions<AppOptions>(services, configuration, AppOptions.SectionName);
         AddValidatedOptions<AiOptions>(services, configuration, AiOptions.SectionName);

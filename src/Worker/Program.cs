@@ -2,6 +2,7 @@ using AskVideo.Application;
 using AskVideo.Infrastructure;
 using AskVideo.Infrastructure.Configuration;
 using AskVideo.Infrastructure.Logging;
+using AskVideo.Infrastructure.Observability;
 
 // The worker only composes: the queue consumer and every adapter live in Infrastructure, the job handlers in Application.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -10,6 +11,7 @@ builder.Configuration.AddVideoQAliases();
 builder.Logging.AddAskVideoLogging(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddObservability(builder.Configuration, "askvideo-worker");
 builder.Services.AddJobConsumer();
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

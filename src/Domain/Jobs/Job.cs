@@ -28,6 +28,9 @@ public enum JobStatus
 /// </summary>
 public sealed class Job
 {
+    /// <summary>"00-" + 32 + "-" + 16 + "-" + 2 hex digits is 55; later versions of the format may append fields.</summary>
+    public const int MaxTraceParentLength = 256;
+
     private Job()
     {
         Type = string.Empty;
@@ -47,7 +50,13 @@ public sealed class Job
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
-    public static Job Create(string type, string payload, DateTimeOffset now, int maxAttempts = 5)
+    /// <summary>
+    /// The W3C traceparent of the span that enqueued the job (an HTTP request, or another job), so the run continues
+    /// that trace; null when there was none.
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
+    public static Job Create(string type, string payload, DateTimeOffset now, int maxAttempts = 5, string? traceParent = null)
     {
         if (string.IsNullOrWhiteSpace(type)) throw new DomainException(ErrorCode.InvalidJob, "A job needs a type.");
         return new Job
@@ -60,6 +69,7 @@ public sealed class Job
             AvailableAt = now,
             CreatedAt = now,
             UpdatedAt = now,
+            TraceParent = traceParent is { Length: > 0 and <= MaxTraceParentLength } ? traceParent : null,
         };
     }
 

@@ -2,13 +2,14 @@ using System.ClientModel;
 using System.Runtime.CompilerServices;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
+using AskVideo.Infrastructure.Observability;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 
 namespace AskVideo.Infrastructure.AI;
 
 /// <summary>Chat through OpenAI or any compatible server (AI:ChatProvider = "openai"), streamed with the OpenAI SDK.</summary>
-internal sealed class OpenAiChatModel(IOptions<AiOptions> options, IHttpClientFactory http) : IChatModel
+internal sealed class OpenAiChatModel(IOptions<AiOptions> options, IHttpClientFactory http, AppMetrics metrics, TimeProvider time) : IChatModel
 {
     public bool IsAvailable(string? apiKey) =>
         options.Value.ChatProvider == "openai" && OpenAiErrors.ResolveKey(apiKey, options.Value.OpenAI) is not null;
@@ -19,7 +20,8 @@ internal sealed class OpenAiChatModel(IOptions<AiOptions> options, IHttpClientFa
     {
         var settings = options.Value.OpenAI;
         var key = OpenAiErrors.ResolveKey(request.ApiKey, settings) ?? throw OpenAiErrors.MissingKey();
-        var client = new ChatClient(ResolveModel(request.Model), new ApiKeyCredential(key), OpenAiErrors.ClientOptions(settings, http.CreateClient(OpenAiHttp.ClientName)));
+        var model = ResolveModel(request.Model);
+        var client = new ChatClient(model, new ApiKeyCredential(key), OpenAiErrors.ClientOptions(settings, http.CreateClient(OpenAiHttp.ClientName)));
         var messages = request.Messages.Select<ChatTurn, ChatMessage>(m => m.Role switch
         {
             ChatRole.System => new SystemChatMessage(m.Content),
@@ -32,6 +34,12 @@ internal sealed class OpenAiChatModel(IOptions<AiOptions> options, IHttpClientFa
             MaxOutputTokenCount = request.MaxTokens,
         };
 
+        // One askvideo.ai.request.duration sample per answer, until its last token; an answer its reader abandoned
+        // (the user left) is neither a success nor a provider error and is not recorded.
+        var started = time.GetTimestamp();
+        string? error = null;
+        var finished = false;
+        ChatTokenUsage? usage = null;
         IAsyncEnumerator<StreamingChatCompletionUpdate> updates;
         try
         {
@@ -39,26 +47,38 @@ internal sealed class OpenAiChatModel(IOptions<AiOptions> options, IHttpClientFa
         }
         catch (Exception ex) when (OpenAiErrors.Map(ex, cancellationToken) is { } mapped)
         {
+            metrics.AiRequest(AppMetrics.AiOperation.Chat, model, time.GetElapsedTime(started), mapped.Code.Value);
             throw mapped;
         }
-        await using (updates)
+        try
         {
-            while (true)
+            await using (updates)
             {
-                StreamingChatCompletionUpdate update;
-                try
+                while (true)
                 {
-                    if (!await updates.MoveNextAsync()) break;
-                    update = updates.Current;
+                    StreamingChatCompletionUpdate update;
+                    try
+                    {
+                        if (!await updates.MoveNextAsync()) break;
+                        update = updates.Current;
+                    }
+                    catch (Exception ex) when (OpenAiErrors.Map(ex, cancellationToken) is { } mapped)
+                    {
+                        error = mapped.Code.Value;
+                        throw mapped;
+                    }
+                    usage = update.Usage ?? usage;
+                    var text = string.Concat(update.ContentUpdate.Select(part => part.Text));
+                    if (text.Length > 0 || update.Usage is not null)
+                        yield return new ChatChunk(text, update.Usage?.InputTokenCount, update.Usage?.OutputTokenCount);
                 }
-                catch (Exception ex) when (OpenAiErrors.Map(ex, cancellationToken) is { } mapped)
-                {
-                    throw mapped;
-                }
-                var text = string.Concat(update.ContentUpdate.Select(part => part.Text));
-                if (text.Length > 0 || update.Usage is not null)
-                    yield return new ChatChunk(text, update.Usage?.InputTokenCount, update.Usage?.OutputTokenCount);
+                finished = true;
             }
+        }
+        finally
+        {
+            if (finished || error is not null) metrics.AiRequest(AppMetrics.AiOperation.Chat, model, time.GetElapsedTime(started), error);
+            if (usage is not null) metrics.AiTokens(AppMetrics.AiOperation.Chat, model, usage.InputTokenCount, usage.OutputTokenCount);
         }
     }
 }

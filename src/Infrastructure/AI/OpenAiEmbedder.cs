@@ -3,6 +3,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Options;
 using AskVideo.Domain.Common;
+using AskVideo.Infrastructure.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Embeddings;
@@ -26,11 +27,15 @@ internal sealed class OpenAiEmbedder : IEmbedder
 
     private readonly AiOptions _options;
     private readonly ILogger<OpenAiEmbedder> _logger;
+    private readonly AppMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public OpenAiEmbedder(IOptions<AiOptions> options, ILogger<OpenAiEmbedder> logger)
+    public OpenAiEmbedder(IOptions<AiOptions> options, ILogger<OpenAiEmbedder> logger, AppMetrics metrics, TimeProvider time)
     {
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
+        _time = time;
         Dimensions = _options.ResolveOpenAiEmbeddingDimensions();
         ModelId = $"openai/{_options.OpenAI.EmbeddingModel}/{Dimensions}";
     }
@@ -70,15 +75,19 @@ internal sealed class OpenAiEmbedder : IEmbedder
         {
             var batch = windows.GetRange(start, Math.Min(BatchSize, windows.Count - start));
             OpenAIEmbeddingCollection embeddings;
+            var started = _time.GetTimestamp();
             try
             {
                 embeddings = (await client.GenerateEmbeddingsAsync(batch.Select(w => w.Piece), generation, cancellationToken)).Value;
             }
             catch (Exception ex) when (OpenAiErrors.Map(ex, cancellationToken) is { } mapped)
             {
+                _metrics.AiRequest(AppMetrics.AiOperation.Embeddings, settings.EmbeddingModel, _time.GetElapsedTime(started), mapped.Code.Value);
                 _logger.LogWarning("Embedding request failed ({Code}): {Type}", mapped.Code, ex.GetType().Name);
                 throw mapped;
             }
+            _metrics.AiRequest(AppMetrics.AiOperation.Embeddings, settings.EmbeddingModel, _time.GetElapsedTime(started), null);
+            _metrics.AiTokens(AppMetrics.AiOperation.Embeddings, settings.EmbeddingModel, embeddings.Usage?.InputTokenCount, null);
             if (embeddings.Count != batch.Count)
                 throw new UpstreamException(ErrorCode.AiUnavailable, "The AI provider returned an incomplete embedding response.", transient: true);
 

@@ -6,6 +6,7 @@ using AskVideo.Application.Common.Options;
 using AskVideo.Domain.Common;
 using AskVideo.Domain.Transcripts;
 using AskVideo.Infrastructure.Media;
+using AskVideo.Infrastructure.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Audio;
@@ -19,7 +20,7 @@ namespace AskVideo.Infrastructure.AI;
 /// cut is kept once, whole. Chunks run concurrently (bounded); each is tried a fixed number of times, and a chunk
 /// that still fails fails the whole call: a transcript never has silent gaps.
 /// </summary>
-internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunner ffmpeg, ILogger<OpenAiTranscriber> logger)
+internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunner ffmpeg, ILogger<OpenAiTranscriber> logger, AppMetrics metrics, TimeProvider time)
     : ITranscriber
 {
     /// <summary>Bytes per second of the chunk encoding (mono MP3 at 32 kb/s).</summary>
@@ -129,16 +130,21 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunne
                 TimestampGranularities = AudioTimestampGranularities.Segment,
                 Language = hint,
             };
+            var model = options.Value.OpenAI.TranscriptionModel;
             for (var attempt = 1; ; attempt++)
             {
+                var started = time.GetTimestamp();
                 try
                 {
                     await using var audio = File.OpenRead(file);
                     var transcription = (await client.TranscribeAudioAsync(audio, "audio.mp3", transcriptionOptions, cancellationToken)).Value;
+                    metrics.AiRequest(AppMetrics.AiOperation.Transcription, model, time.GetElapsedTime(started), null);
+                    RecordUsage(model, transcription);
                     return (ToLines(transcription, chunk), transcription.Language);
                 }
                 catch (Exception ex) when (OpenAiErrors.Map(ex, cancellationToken) is { } mapped)
                 {
+                    metrics.AiRequest(AppMetrics.AiOperation.Transcription, model, time.GetElapsedTime(started), mapped.Code.Value);
                     if (!mapped.Transient) throw mapped;
                     logger.LogWarning("Transcription of part {Part} of {Parts} failed on attempt {Attempt} of {Attempts} ({Code})",
                         chunk.Index + 1, chunk.Total, attempt, attempts, mapped.Code);
@@ -157,6 +163,18 @@ internal sealed class OpenAiTranscriber(IOptions<AiOptions> options, FfmpegRunne
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>
+    /// Token usage, which the token-billed models (gpt-4o-transcribe) report; whisper-1 reports seconds of audio
+    /// instead, which are not tokens and are left out. The SDK marks the usage object experimental (OPENAI001).
+    /// </summary>
+    private void RecordUsage(string model, AudioTranscription transcription)
+    {
+#pragma warning disable OPENAI001
+        if (transcription.Usage is AudioTranscriptionTokenUsage tokens)
+            metrics.AiTokens(AppMetrics.AiOperation.Transcription, model, tokens.InputTokenCount, tokens.OutputTokenCount);
+#pragma warning restore OPENAI001
     }
 
     /// <summary>Cuts one padded chunk to compact mono MP3; the seek is on the input side, so it costs no decoding.</summary>

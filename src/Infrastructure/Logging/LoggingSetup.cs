@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AskVideo.Infrastructure.Logging;
@@ -6,12 +7,17 @@ namespace AskVideo.Infrastructure.Logging;
 public static class LoggingSetup
 {
     /// <summary>
-    /// Structured JSON lines on stdout (with scopes, so every line carries the request or job id), or the human
-    /// "simple" format when Logging:Format is "simple" (local development).
+    /// Structured JSON lines on stdout (with scopes, so every line carries the request or job id, and the trace and
+    /// span ids of the current request or job), or the human "simple" format when Logging:Format is "simple" (local
+    /// development).
     /// </summary>
     public static ILoggingBuilder AddAskVideoLogging(this ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.ClearProviders();
+        // The current span's ids as a scope of every line: a job's lines share the trace id of the request that
+        // enqueued it, and ParentId of the job's first span is that request's SpanId.
+        logging.Services.Configure<LoggerFactoryOptions>(o =>
+            o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         if (string.Equals(configuration["Logging:Format"], "simple", StringComparison.OrdinalIgnoreCase))
         {
             logging.AddSimpleConsole(o =>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AskVideo.Infrastructure.Logging;
+using AskVideo.Infrastructure.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,7 @@ internal sealed class JobConsumer(
     JobStore store,
     JobExecutor executor,
     RedisConnection redis,
+    AppMetrics metrics,
     IOptions<QueueOptions> options,
     IOptions<HostOptions> host,
     TimeProvider time,
@@ -124,7 +127,10 @@ internal sealed class JobConsumer(
         if (outcome != StartOutcome.Started || job is null)
         {
             if (outcome == StartOutcome.Buried)
+            {
                 logger.LogError("Job {JobId} ({JobType}) moved to dead letters: attempt {Attempt} of {MaxAttempts} never finished", job!.Id, job.Type, job.Attempts, job.MaxAttempts);
+                metrics.JobFailed(job.Type, AppMetrics.Outcome.Dead, null);
+            }
             await queue.AckAsync(claim);
             return;
         }
@@ -137,6 +143,8 @@ internal sealed class JobConsumer(
             return;
         }
 
+        // The job's span continues the trace of the request that enqueued it; its ids are in every log line of the run.
+        using var activity = Telemetry.StartJob(job.Type, job.Id, job.Attempts, job.TraceParent);
         using var jobScope = logger.BeginScope(new LogScope(("JobId", job.Id), ("JobType", job.Type), ("Attempt", job.Attempts)));
         using var leaseLost = new CancellationTokenSource();
         using var heartbeatCts = new CancellationTokenSource();
@@ -159,29 +167,37 @@ internal sealed class JobConsumer(
             {
                 Interlocked.Decrement(ref _running);
             }
+            var elapsed = time.GetElapsedTime(started);
 
             // Redis first: the claim is done either way. The PostgreSQL outcome below is what matters; if it is never
             // written, the lease expires and the reconciler queues the job again.
             await AckQuietlyAsync(claim);
 
+            string result;
             if (leaseLost.IsCancellationRequested)
             {
                 // Another run owns the job now (or will): this run records nothing.
                 logger.LogWarning(failure, "Job {JobType} abandoned: its lease was lost while it ran", job.Type);
+                result = AppMetrics.Outcome.Abandoned;
             }
             else if (failure is null)
             {
                 await RecordSuccessAsync(job, started);
+                result = AppMetrics.Outcome.Succeeded;
             }
             else if (failure is OperationCanceledException && graceOver.IsCancellationRequested)
             {
                 await store.ReleaseAsync(job, CancellationToken.None);
                 logger.LogInformation("Job {JobType} released on shutdown: it was still running when the grace period ended", job.Type);
+                result = AppMetrics.Outcome.Released;
             }
             else
             {
-                await RecordFailureAsync(job, failure);
+                result = await RecordFailureAsync(job, failure);
             }
+            metrics.JobFinished(job.Type, result, elapsed, failure);
+            activity.SetTag("askvideo.job.outcome", result);
+            if (failure is not null) activity.SetStatus(ActivityStatusCode.Error, Telemetry.ErrorType(failure));
         }
         finally
         {
@@ -219,25 +235,26 @@ internal sealed class JobConsumer(
         }
     }
 
-    private async Task RecordFailureAsync(ClaimedJob job, Exception ex)
+    /// <summary>Records the failure and returns the run's outcome: failed (permanent), dead or retry.</summary>
+    private async Task<string> RecordFailureAsync(ClaimedJob job, Exception ex)
     {
         if (JobExecutor.IsPermanent(ex))
         {
             await store.FailPermanentlyAsync(job, ex.Message, CancellationToken.None);
             logger.LogWarning(ex, "Job {JobType} failed permanently", job.Type);
+            return AppMetrics.Outcome.Failed;
         }
-        else if (job.Attempts >= job.MaxAttempts)
+        if (job.Attempts >= job.MaxAttempts)
         {
             await store.BuryAsync(job, ex.Message, CancellationToken.None);
             logger.LogError(ex, "Job {JobType} moved to dead letters after {Attempts} attempts", job.Type, job.Attempts);
+            return AppMetrics.Outcome.Dead;
         }
-        else
-        {
-            var o = options.Value;
-            var delay = Backoff.Delay(job.Attempts, TimeSpan.FromSeconds(o.RetryBaseSeconds), TimeSpan.FromSeconds(o.RetryMaxSeconds));
-            await store.ScheduleRetryAsync(job, delay, ex.Message, CancellationToken.None);
-            logger.LogWarning(ex, "Job {JobType} failed (attempt {Attempt}), retrying in {DelayMs} ms", job.Type, job.Attempts, (long)delay.TotalMilliseconds);
-        }
+        var o = options.Value;
+        var delay = Backoff.Delay(job.Attempts, TimeSpan.FromSeconds(o.RetryBaseSeconds), TimeSpan.FromSeconds(o.RetryMaxSeconds));
+        await store.ScheduleRetryAsync(job, delay, ex.Message, CancellationToken.None);
+        logger.LogWarning(ex, "Job {JobType} failed (attempt {Attempt}), retrying in {DelayMs} ms", job.Type, job.Attempts, (long)delay.TotalMilliseconds);
+        return AppMetrics.Outcome.Retry;
     }
 
     private async Task AckQuietlyAsync(QueueClaim claim)

@@ -42,7 +42,7 @@ public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry reg
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUserContext>().SetSystem();
         var context = scope.ServiceProvider.GetRequiredService<JobContext>();
-        (context.Attempt, context.MaxAttempts) = (job.Attempts, job.MaxAttempts);
+        (context.Type, context.Attempt, context.MaxAttempts) = (job.Type, job.Attempts, job.MaxAttempts);
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         await mediator.Send(request, cancellationToken);
     }

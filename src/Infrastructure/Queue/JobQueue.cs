@@ -2,13 +2,17 @@ using System.Text.Json;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
 using AskVideo.Domain.Jobs;
+using AskVideo.Infrastructure.Observability;
 using AskVideo.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AskVideo.Infrastructure.Queue;
 
-/// <summary>Writes the job row into the caller's unit of work; it becomes visible to dispatchers on commit.</summary>
+/// <summary>
+/// Writes the job row into the caller's unit of work; it becomes visible to dispatchers on commit. The current span's
+/// traceparent goes with it, so the worker's run continues the trace of the request that caused it.
+/// </summary>
 internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptions<QueueOptions> options, TimeProvider time) : IJobQueue
 {
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
@@ -16,7 +20,7 @@ internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptio
     public Guid Enqueue(IBackgroundJob job, int? maxAttempts = null)
     {
         var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
-        var row = Job.Create(registry.NameOf(job), payload, time.GetUtcNow(), maxAttempts ?? options.Value.MaxAttempts);
+        var row = Job.Create(registry.NameOf(job), payload, time.GetUtcNow(), maxAttempts ?? options.Value.MaxAttempts, Telemetry.CurrentTraceParent());
         db.Jobs.Add(row);
         return row.Id;
     }

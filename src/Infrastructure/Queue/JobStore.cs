@@ -4,7 +4,7 @@ using Npgsql;
 namespace AskVideo.Infrastructure.Queue;
 
 /// <summary>A job this worker moved to running; <see cref="LeaseToken"/> fences every later write of this run.</summary>
-public sealed record ClaimedJob(Guid Id, string Type, string Payload, int Attempts, int MaxAttempts, Guid LeaseToken);
+public sealed record ClaimedJob(Guid Id, string Type, string Payload, int Attempts, int MaxAttempts, Guid LeaseToken, string? TraceParent = null);
 
 /// <summary>What <see cref="JobStore.TryStartAsync"/> did with a claimed id.</summary>
 public enum StartOutcome
@@ -74,10 +74,10 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
             WHERE id = @id
               AND available_at <= @now
               AND (status IN ('pending', 'dispatched') OR (status = 'running' AND lease_until < @now))
-            RETURNING id, type, payload::text AS payload, attempts, max_attempts AS maxattempts, status
+            RETURNING id, type, payload::text AS payload, attempts, max_attempts AS maxattempts, status, trace_parent AS traceparent
             """, new { id, token, now, leaseUntil = now + lease }, cancellationToken: cancellationToken));
         if (row is null) return (StartOutcome.Skipped, null);
-        var job = new ClaimedJob(row.Id, row.Type, row.Payload, row.Attempts, row.MaxAttempts, token);
+        var job = new ClaimedJob(row.Id, row.Type, row.Payload, row.Attempts, row.MaxAttempts, token, row.TraceParent);
         return (row.Status == "dead" ? StartOutcome.Buried : StartOutcome.Started, job);
     }
 
@@ -192,7 +192,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
         return updated > 0;
     }
 
-    private sealed record StartRow(Guid Id, string Type, string Payload, int Attempts, int MaxAttempts, string Status);
+    private sealed record StartRow(Guid Id, string Type, string Payload, int Attempts, int MaxAttempts, string Status, string? TraceParent);
 
     private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 }

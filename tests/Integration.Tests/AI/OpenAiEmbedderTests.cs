@@ -19,12 +19,14 @@ public sealed class OpenAiEmbedderTests
         _openAi.Reset();
     }
 
-    private static OpenAiEmbedder Create(string model = "text-embedding-3-small", int? dimensions = null) =>
+    private static OpenAiEmbedder Create(string model = "text-embedding-3-small", int? dimensions = null, RecordedMetrics? metrics = null) =>
         new(Options.Create(new AiOptions
         {
             EmbeddingProvider = "openai",
             OpenAI = new OpenAiSettings { BaseUrl = FakeOpenAi.BaseUrl, ApiKey = FakeOpenAi.ValidKey, EmbeddingModel = model, EmbeddingDimensions = dimensions },
-        }), NullLogger<OpenAiEmbedder>.Instance);
+        }), NullLogger<OpenAiEmbedder>.Instance, (metrics ?? Unrecorded).Metrics, TimeProvider.System);
+
+    private static readonly RecordedMetrics Unrecorded = new();
 
     [Fact]
     public async Task EmbedAsync_ShouldReturnUnitVectorsOfTheModelsKnownSize_WhenNoDimensionsAreConfigured()
@@ -119,6 +121,46 @@ public sealed class OpenAiEmbedderTests
         Assert.True(error.Transient);
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
         Assert.Single(_openAi.Requests); // no hidden SDK retries
+    }
+
+    [Fact]
+    public async Task EmbedAsync_ShouldRecordEachRequestsDurationAndInputTokens_WhenTheProviderAnswers()
+    {
+        // Arrange: 300 inputs are two requests (256 + 44).
+        using var recorded = new RecordedMetrics();
+        var embedder = Create(metrics: recorded);
+        var inputs = Enumerable.Range(0, 300).Select(i => $"scene {i} about the harbour").ToList();
+
+        // Act
+        await embedder.EmbedAsync(inputs, null, CancellationToken.None);
+
+        // Assert
+        var durations = recorded.Of("askvideo.ai.request.duration");
+        Assert.Equal(2, durations.Count);
+        Assert.All(durations, d => Assert.Equal(("embeddings", "text-embedding-3-small", "ok"), (d.Tag("ai.operation"), d.Tag("ai.model"), d.Tag("outcome"))));
+        var tokens = recorded.Of("askvideo.ai.tokens");
+        Assert.Equal(2, tokens.Count);
+        Assert.All(tokens, t => Assert.Equal("input", t.Tag("token.type")));
+        Assert.Equal(300 * 5, tokens.Sum(t => t.Value)); // the fake counts a token per word
+        Assert.Empty(recorded.Of("askvideo.ai.errors"));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_ShouldCountAnErrorByItsCode_WhenTheProviderRateLimits()
+    {
+        // Arrange
+        using var recorded = new RecordedMetrics();
+        var embedder = Create(metrics: recorded);
+
+        // Act
+        await Assert.ThrowsAsync<UpstreamException>(() => embedder.EmbedAsync(["hello"], FakeOpenAi.RateLimitedKey, CancellationToken.None));
+
+        // Assert
+        var duration = Assert.Single(recorded.Of("askvideo.ai.request.duration"));
+        Assert.Equal("error", duration.Tag("outcome"));
+        var error = Assert.Single(recorded.Of("askvideo.ai.errors"));
+        Assert.Equal(("embeddings", "ai_rate_limited"), (error.Tag("ai.operation"), error.Tag("error.type")));
+        Assert.Empty(recorded.Of("askvideo.ai.tokens"));
     }
 
     private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();

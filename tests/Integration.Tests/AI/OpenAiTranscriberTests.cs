@@ -23,7 +23,9 @@ public sealed class OpenAiTranscriberTests
         _openAi.Reset();
     }
 
-    private static OpenAiTranscriber Create(int concurrency = 3, int attempts = 2) =>
+    private static readonly RecordedMetrics Unrecorded = new();
+
+    private static OpenAiTranscriber Create(int concurrency = 3, int attempts = 2, RecordedMetrics? metrics = null) =>
         new(Options.Create(new AiOptions
         {
             TranscriptionProvider = "openai",
@@ -32,7 +34,7 @@ public sealed class OpenAiTranscriberTests
             {
                 ChunkSeconds = (int)ChunkSeconds, OverlapSeconds = 1, Concurrency = concurrency, AttemptsPerChunk = attempts,
             },
-        }), new FfmpegRunner(Options.Create(new MediaOptions())), NullLogger<OpenAiTranscriber>.Instance);
+        }), new FfmpegRunner(Options.Create(new MediaOptions())), NullLogger<OpenAiTranscriber>.Instance, (metrics ?? Unrecorded).Metrics, TimeProvider.System);
 
     [Fact]
     public async Task TranscribeAsync_ShouldReturnEverySentenceOnceAtItsTime_WhenTheAudioSpansSeveralChunks()
@@ -77,19 +79,33 @@ public sealed class OpenAiTranscriberTests
     }
 
     [Fact]
-    public async Task TranscribeAsync_ShouldRetryTheChunk_WhenOneRequestFailsTransiently()
+    public async Task TranscribeAsync_ShouldRetryTheChunk_AndRecordEveryRequest_WhenOneRequestFailsTransiently()
     {
         // Arrange
         var clip = await SpokenClip.GetAsync();
         _openAi.FailNextTranscriptions(1);
+        using var recorded = new RecordedMetrics();
 
         // Act
-        var result = await Create().TranscribeAsync(clip.Path, clip.DurationSeconds, null, null, new ProgressLog(), CancellationToken.None);
+        var result = await Create(metrics: recorded).TranscribeAsync(clip.Path, clip.DurationSeconds, null, null, new ProgressLog(), CancellationToken.None);
 
         // Assert
         Assert.Equal(clip.SentenceStarts.Count, result.Lines.Count);
-        Assert.Equal((int)Math.Ceiling(clip.DurationSeconds / ChunkSeconds) + 1,
-            _openAi.Requests.Count(r => r.Path == "/v1/audio/transcriptions"));
+        var requests = _openAi.Requests.Count(r => r.Path == "/v1/audio/transcriptions");
+        Assert.Equal((int)Math.Ceiling(clip.DurationSeconds / ChunkSeconds) + 1, requests);
+        // Metrics: one duration sample per request, the failed one tagged error and counted by its code.
+        var durations = recorded.Of("askvideo.ai.request.duration");
+        Assert.Equal(requests, durations.Count);
+        Assert.All(durations, d => Assert.Equal(("transcription", "whisper-1"), (d.Tag("ai.operation"), d.Tag("ai.model"))));
+        Assert.Equal(requests - 1, durations.Count(d => d.Tag("outcome") == "ok"));
+        Assert.All(durations, d => Assert.InRange(d.Value, 0.0001, 60));
+        var error = Assert.Single(recorded.Of("askvideo.ai.errors"));
+        Assert.Equal(("transcription", "ai_unavailable", 1.0), (error.Tag("ai.operation"), error.Tag("error.type"), error.Value));
+        // The tokens each successful answer reported (the fake: ten input tokens a second of audio, a token a word out).
+        var tokens = recorded.Of("askvideo.ai.tokens");
+        Assert.Equal(requests - 1, tokens.Count(t => t.Tag("token.type") == "input"));
+        Assert.Equal(requests - 1, tokens.Count(t => t.Tag("token.type") == "output"));
+        Assert.InRange(tokens.Where(t => t.Tag("token.type") == "input").Sum(t => t.Value), clip.DurationSeconds * 10, clip.DurationSeconds * 10 + 20 * requests);
     }
 
     [Fact]
@@ -132,7 +148,7 @@ public sealed class OpenAiTranscriberTests
         // Arrange
         var withServerKey = Create();
         var withoutServerKey = new OpenAiTranscriber(Options.Create(new AiOptions { TranscriptionProvider = "openai" }),
-            new FfmpegRunner(Options.Create(new MediaOptions())), NullLogger<OpenAiTranscriber>.Instance);
+            new FfmpegRunner(Options.Create(new MediaOptions())), NullLogger<OpenAiTranscriber>.Instance, Unrecorded.Metrics, TimeProvider.System);
 
         // Act + Assert
         Assert.True(withServerKey.IsAvailable(null));

@@ -63,12 +63,20 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _overrides;
 
+    /// <summary>The shared host's Prometheus endpoint (http://127.0.0.1:MetricsPort/metrics), on a port of its own as in production.</summary>
+    public static readonly int MetricsPort = HostProcess.FreePort();
+
     /// <summary>The shared host on the fixed Kestrel port; <paramref name="overrides"/> make a short-lived in-memory variant.</summary>
     public ApiFactory(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        // Variants never consume jobs: the shared host does, and a disposed variant must not hold any.
+        // Variants never consume jobs: the shared host does, and a disposed variant must not hold any. Only the shared
+        // host serves metrics (one listener per port).
         _overrides = overrides is null
-            ? new Dictionary<string, string?>()
+            ? new Dictionary<string, string?>
+            {
+                ["Observability:MetricsPort"] = MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Observability:MetricsHost"] = "127.0.0.1",
+            }
             : new Dictionary<string, string?>(overrides) { ["Queue:ConsumerEnabled"] = "false" };
         if (overrides is null) UseKestrel(TestEnvironment.ApiPort);
     }

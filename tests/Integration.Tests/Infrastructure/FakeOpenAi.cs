@@ -228,13 +228,18 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
                 no_speech_prob = 0.0,
             }).ToList();
             var language = string.IsNullOrEmpty(form["language"]) ? "english" : form["language"].ToString();
+            var text = string.Concat(segments.Select(s => s.text)).Trim();
+            // Token usage as the token-billed models report it: "audio tokens" in (ten a second here), words out.
+            var inputTokens = (int)Math.Ceiling(duration * 10);
+            var outputTokens = Words(text).Count();
             await context.Response.WriteAsJsonAsync(new
             {
                 task = "transcribe",
                 language,
                 duration,
-                text = string.Concat(segments.Select(s => s.text)).Trim(),
+                text,
                 segments,
+                usage = new { type = "tokens", input_tokens = inputTokens, output_tokens = outputTokens, total_tokens = inputTokens + outputTokens },
             });
         }
         finally

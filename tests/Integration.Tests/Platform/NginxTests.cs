@@ -48,6 +48,29 @@ public class NginxTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Metrics_ShouldBeServedOnTheirOwnPort_AndNeverThroughNginx()
+    {
+        // Arrange: the API host serves Prometheus metrics, on a port nginx does not proxy.
+        using var http = new HttpClient();
+        using var direct = await http.GetAsync($"http://127.0.0.1:{ApiFactory.MetricsPort}/metrics");
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.Contains("# TYPE askvideo_queue_depth gauge", await direct.Content.ReadAsStringAsync());
+
+        foreach (var path in new[] { "/metrics", "/metrics/", "/api/metrics", "/api/v1/metrics" })
+        {
+            // Act
+            var response = await Nginx.GetAsync(path);
+
+            // Assert: the SPA's page or a 404 problem, never the exposition.
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("# TYPE", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("askvideo_", body, StringComparison.Ordinal);
+            Assert.NotEqual("text/plain", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task JsonResponses_ShouldBeGzipped_WhenLargeEnough()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/openapi/v1.json");

@@ -38,6 +38,7 @@ internal sealed class ProcessVideoHandler(
     ISecretProtector secrets,
     IVideoEvents events,
     IJobContext job,
+    IPipelineSteps steps,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<ProcessVideoHandler> logger) : IRequestHandler<ProcessVideoJob, Unit>
@@ -70,27 +71,34 @@ internal sealed class ProcessVideoHandler(
         var apiKey = await UserApiKeyAsync(video.OwnerId, cancellationToken);
         await SaveVideoAsync(video, v => v.StartStage(ProcessingStage.Transcribing, 1, time.GetUtcNow()), cancellationToken);
 
-        var input = await storage.GetProbeInputAsync(video.StorageKey, cancellationToken);
-        var facts = await probe.ProbeAsync(input, cancellationToken);
+        // Each step is timed (askvideo.pipeline.step.duration) and traced under the job's span.
+        var (input, facts) = await steps.RunAsync("probe", async () =>
+        {
+            var input = await storage.GetProbeInputAsync(video.StorageKey, cancellationToken);
+            return (input, await probe.ProbeAsync(input, cancellationToken));
+        });
         video.SetMediaFacts(facts.DurationSeconds, facts.FirstVideo?.Width, facts.FirstVideo?.Height, time.GetUtcNow());
         await SaveVideoAsync(video, v => v.ReportProgress(5, time.GetUtcNow()), cancellationToken);
 
-        var transcript = await ResolveTranscriptAsync(video, input, facts, apiKey, cancellationToken);
+        var transcript = await steps.RunAsync("transcript", () => ResolveTranscriptAsync(video, input, facts, apiKey, cancellationToken));
 
         var budget = options.Value.SceneTokenBudget;
         await SaveVideoAsync(video, v => v.StartStage(ProcessingStage.Splitting, 40, time.GetUtcNow()), cancellationToken);
-        var lines = SceneSplitter.PrepareLines(transcript.Lines, budget);
-        var lineVectors = await embedder.EmbedAsync(lines.Select(l => l.Text).ToList(), apiKey, cancellationToken);
-        var spans = SceneSplitter.Split(lines, lineVectors, budget);
+        var spans = await steps.RunAsync("split", async () =>
+        {
+            var lines = SceneSplitter.PrepareLines(transcript.Lines, budget);
+            var lineVectors = await embedder.EmbedAsync(lines.Select(l => l.Text).ToList(), apiKey, cancellationToken);
+            return SceneSplitter.Split(lines, lineVectors, budget);
+        });
 
         await SaveVideoAsync(video, v => v.StartStage(ProcessingStage.Indexing, 70, time.GetUtcNow()), cancellationToken);
-        var sceneVectors = await embedder.EmbedAsync(spans.Select(s => s.Text).ToList(), apiKey, cancellationToken);
+        var sceneVectors = await steps.RunAsync("embed", () => embedder.EmbedAsync(spans.Select(s => s.Text).ToList(), apiKey, cancellationToken));
         var scenes = spans.Select((s, i) => new IndexedScene(i, s.StartMs, s.EndMs, s.Text, s.TokenCount, sceneVectors[i])).ToList();
         await SaveVideoAsync(video, v => v.ReportProgress(90, time.GetUtcNow()), cancellationToken);
-        var thumbnailKey = await MakeThumbnailAsync(video, input, facts, cancellationToken);
+        var thumbnailKey = await steps.RunAsync("thumbnail", () => MakeThumbnailAsync(video, input, facts, cancellationToken));
 
         // The scenes and the ready state commit together: readers see the old scenes or the new ones, never a mix.
-        await SaveVideoAsync(video, async v =>
+        await steps.RunAsync("save", () => SaveVideoAsync(video, async v =>
         {
             var now = time.GetUtcNow();
             await sceneIndex.ReplaceAsync(v.Id, v.OwnerId, transcript.Language ?? v.Language, transcript.Lines, scenes, embedder.ModelId, cancellationToken);
@@ -98,7 +106,7 @@ internal sealed class ProcessVideoHandler(
             v.DetectLanguage(transcript.Language, now);
             if (thumbnailKey is not null) v.SetThumbnail(thumbnailKey, now);
             v.MarkReady(now);
-        }, cancellationToken);
+        }, cancellationToken));
         logger.LogInformation("Video {VideoId} is ready: {Lines} transcript lines from {Source}, {Scenes} scenes",
             video.Id, transcript.Lines.Count, transcript.Source, scenes.Count);
     }
