@@ -70,7 +70,7 @@ else
   skip "promtool is not installed (scripts/install-deps.sh fetches it from Debian's prometheus package): Prometheus config, rules and rule tests not checked"
 fi
 
-for topic in "## 10. Observability" "Observability__MetricsPort" "OTEL_EXPORTER_OTLP_ENDPOINT" "TraceId" \
+for topic in "## 12. Observability" "Observability__MetricsPort" "OTEL_EXPORTER_OTLP_ENDPOINT" "TraceId" \
   "deploy/prometheus/prometheus-kubernetes.yml" "deploy/grafana/askvideo-dashboard.json"; do
   check "docs/deployment.md covers '$topic'" grep -qF -- "$topic" docs/deployment.md
 done
