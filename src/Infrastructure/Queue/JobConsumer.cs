@@ -138,6 +138,7 @@ internal sealed class JobConsumer(
         }
 
         using var jobScope = logger.BeginScope(new LogScope(("JobId", job.Id), ("JobType", job.Type), ("Attempt", job.Attempts)));
+        logger.LogDebug("Job {JobType} started (attempt {Attempt} of {MaxAttempts})", job.Type, job.Attempts, job.MaxAttempts);
         using var leaseLost = new CancellationTokenSource();
         using var heartbeatCts = new CancellationTokenSource();
         using var jobCts = CancellationTokenSource.CreateLinkedTokenSource(graceOver, leaseLost.Token);
