@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using AskVideo.Resilience.Tests.Infrastructure;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace AskVideo.Resilience.Tests;
+
+/// <summary>
+/// SPEC §8 Reliability: worker processes are killed with SIGKILL at random moments mid-pipeline (50 times by default,
+/// ASKVIDEO_CRASH_KILLS), each replaced at once, and Redis is flushed once half-way. Every video must still end ready
+/// with exactly the scenes of its clip, every job (one per upload or reprocess) must succeed, and none may be lost or
+/// duplicated. Three workers run side by side so a kill lands every second or so instead of every worker start-up.
+/// </summary>
+[Collection(ResilienceCollection.Name)]
+public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper output)
+{
+    private const int Slots = 3;
+    private const int Videos = 6;
+    private static readonly Random Rng = new();
+
+    [Fact]
+    public async Task Workers_ShouldFinishEveryVideoExactlyOnce_WhenKilledAtRandomMidPipelineAndRedisIsFlushed()
+    {
+        var kills = int.TryParse(Environment.GetEnvironmentVariable("ASKVIDEO_CRASH_KILLS"), out var k) && k >= 0 ? k : 50;
+        var started = Stopwatch.StartNew();
+        var clips = await Clips.AllAsync();
+        await using var deployment = await Deployment.CreateAsync(stack, "worker-sigkill", apis: 1);
+        // A job may be killed many times over; it must never be buried for it.
+        deployment.Set("Queue__MaxAttempts", "100");
+        await deployment.StartApiAsync(0);
+        using var session = await deployment.SignInAsync();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(stack.RedisConfiguration);
+
+        var tracker = new JobTracker();
+        var slots = new AppProcess[Slots];
+        for (var i = 0; i < Slots; i++) tracker.Watch(slots[i] = deployment.StartWorker($"worker{i + 1}"));
+
+        var ledger = new Ledger();
+        var scriptOf = new Dictionary<Guid, int>();
+        // More videos than job slots, so a job whose worker was just killed (its lease runs out in 5 s) never leaves
+        // the remaining workers idle.
+        for (var i = 0; i < Videos; i++)
+        {
+            var script = i % clips.Count;
+            var id = await Deployment.UploadAsync(session, clips[script].Path);
+            ledger.Uploaded(id, Clips.Scripts[script].Length);
+            scriptOf[id] = script;
+        }
+
+        var stagesHit = new List<string>();
+        var flushed = false;
+        var lastKill = DateTime.UtcNow;
+        for (var done = 0; done < kills;)
+        {
+            // Keep work in flight: a video that is ready is reprocessed (a new job that must replace its scenes, never add to them).
+            var statuses = await deployment.VideoStatusesAsync();
+            foreach (var id in ledger.Videos.Where(id => statuses.GetValueOrDefault(id) == "ready").ToList())
+            {
+                await Deployment.ReprocessAsync(session, id);
+                ledger.Reprocessed(id);
+            }
+
+            // A random moment inside a job: it has been running for 0–3 s (a clip takes a few seconds).
+            var window = TimeSpan.FromMilliseconds(Rng.Next(0, 3000));
+            var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            (AppProcess Worker, Guid JobId)? target = null;
+            while (DateTime.UtcNow < waitUntil && (target = tracker.FindRunning(window, Rng)) is null) await Task.Delay(20);
+            if (target is null)
+            {
+                Assert.True(DateTime.UtcNow - lastKill < TimeSpan.FromSeconds(90), $"No job ran for 90 s after kill {done}.\n{deployment.Tails()}");
+                continue;
+            }
+
+            var (worker, jobId) = target.Value;
+            var stage = await deployment.ScalarAsync<string>(
+                "SELECT coalesce(v.stage, v.status) FROM jobs j JOIN videos v ON v.id = (j.payload->>'videoId')::uuid WHERE j.id = @id", ("id", jobId));
+            worker.Kill(); // SIGKILL: no graceful release of the job, its lease just stops being renewed
+            await worker.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            tracker.Forget(worker);
+            stagesHit.Add(stage ?? "?");
+            done++;
+            lastKill = DateTime.UtcNow;
+            var slot = Array.IndexOf(slots, worker);
+            tracker.Watch(slots[slot] = deployment.StartWorker($"worker{slot + 1}"));
+
+            if (!flushed && done >= kills / 2)
+            {
+                // Everything the queue held in Redis is gone: the reconciler must find the jobs again from the outbox.
+                foreach (var endpoint in redis.GetEndPoints()) await redis.GetServer(endpoint).FlushAllDatabasesAsync();
+                flushed = true;
+            }
+        }
+        if (!flushed)
+        {
+            foreach (var endpoint in redis.GetEndPoints()) await redis.GetServer(endpoint).FlushAllDatabasesAsync();
+        }
+        var killsSeconds = started.Elapsed.TotalSeconds;
+
+        await deployment.WaitForVideosAsync(ledger.Videos, TimeSpan.FromMinutes(3));
+        await deployment.WaitForJobsToSettleAsync(TimeSpan.FromSeconds(30));
+        var result = await ledger.CountAsync(deployment);
+        var stages = string.Join(", ", stagesHit.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}"));
+        output.WriteLine($"{stagesHit.Count} SIGKILLs of {Slots} workers ({kills} asked) in {killsSeconds:0.0} s, each with a job running; stages hit: {stages}; " +
+            $"drained in {started.Elapsed.TotalSeconds - killsSeconds:0.0} s; " +
+            $"Redis flushed once; attempts per job: {string.Join(",", result.JobRows.Select(j => j.Attempts))}");
+        ResilienceReport.Write(output, "worker-sigkill", result.Lost, result.Duplicated, started.Elapsed.TotalSeconds, new Dictionary<string, object?>
+        {
+            ["kills"] = stagesHit.Count,
+            ["workers"] = Slots,
+            ["videos"] = result.Videos,
+            ["jobs"] = result.Jobs,
+            ["attempts"] = result.JobRows.Sum(j => j.Attempts),
+            ["stages"] = stages,
+            ["redisFlushes"] = 1,
+        });
+
+        Assert.True(result.Lost == 0 && result.Duplicated == 0, string.Join('\n', result.Problems));
+        Assert.Equal(kills, stagesHit.Count);
+        Assert.Equal(ledger.ExpectedJobs, result.Jobs);
+        Assert.All(result.JobRows, j => Assert.Equal("succeeded", j.Status));
+        await Clips.AssertScenesAsync(deployment, scriptOf);
+        foreach (var (videoId, script) in scriptOf)
+        {
+            var segments = await deployment.ScalarAsync<long>("SELECT count(*) FROM transcript_segments WHERE video_id = @id", ("id", videoId));
+            Assert.Equal(Clips.Scripts[script].Length, segments);
+        }
+    }
+}
