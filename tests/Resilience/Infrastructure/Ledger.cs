@@ -118,7 +118,7 @@ public static class ResilienceReport
         json["lost"] = lost;
         json["duplicated"] = duplicated;
         json["seconds"] = Math.Round(seconds, 1);
-        var line = json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        var line = json.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         output.WriteLine($"resilience {scenario}: lost {lost}, duplicated {duplicated}, {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s  {line}");
         if (Environment.GetEnvironmentVariable("ASKVIDEO_REPORT_DIR") is not { Length: > 0 } dir) return;
         lock (Gate)
