@@ -59,6 +59,7 @@ public sealed class PostgresRestartTests(ResilienceStack stack, ITestOutputHelpe
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stack.StackAsync("pg-start");
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the test's own connections died with the server
         var down = outage.Elapsed.TotalSeconds;
         var recovering = Stopwatch.StartNew();
         while (true)

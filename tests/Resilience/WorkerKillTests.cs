@@ -16,6 +16,7 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
 {
     private const int Slots = 3;
     private const int Videos = 6;
+    private static readonly string[] Stages = ["queued", "transcribing", "splitting", "indexing"];
     private static readonly Random Rng = new();
 
     [Fact]
@@ -60,20 +61,38 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
                 ledger.Reprocessed(id);
             }
 
-            // A random moment inside a job: it has been running for 0–3 s (a clip takes a few seconds).
-            var window = TimeSpan.FromMilliseconds(Rng.Next(0, 3000));
-            var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            // A random moment inside a job: a stage of the pipeline picked at random (before its first write, reading
+            // the transcript, splitting, indexing), then 0–150 ms into it. A stage that does not come up within 4 s
+            // (the short ones are over in milliseconds) gives way to whatever a running job is doing then.
+            var wanted = Stages[Rng.Next(Stages.Length)];
+            var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(4);
             (AppProcess Worker, Guid JobId)? target = null;
-            while (DateTime.UtcNow < waitUntil && (target = tracker.FindRunning(window, Rng)) is null) await Task.Delay(20);
+            string? stage = null;
+            while (true)
+            {
+                var running = tracker.Running();
+                if (running.Count > 0)
+                {
+                    var now = await deployment.RunningStagesAsync(running.Select(r => r.JobId).ToList());
+                    var hits = running.Where(r => now.TryGetValue(r.JobId, out var st) && (st == wanted || DateTime.UtcNow > waitUntil)).ToList();
+                    if (hits.Count > 0)
+                    {
+                        target = hits[Rng.Next(hits.Count)];
+                        stage = now[target.Value.JobId];
+                        break;
+                    }
+                }
+                if (DateTime.UtcNow > waitUntil + TimeSpan.FromSeconds(30)) break;
+                await Task.Delay(15);
+            }
             if (target is null)
             {
                 Assert.True(DateTime.UtcNow - lastKill < TimeSpan.FromSeconds(90), $"No job ran for 90 s after kill {done}.\n{deployment.Tails()}");
                 continue;
             }
+            await Task.Delay(Rng.Next(0, 150));
 
-            var (worker, jobId) = target.Value;
-            var stage = await deployment.ScalarAsync<string>(
-                "SELECT coalesce(v.stage, v.status) FROM jobs j JOIN videos v ON v.id = (j.payload->>'videoId')::uuid WHERE j.id = @id", ("id", jobId));
+            var (worker, _) = target.Value;
             worker.Kill(); // SIGKILL: no graceful release of the job, its lease just stops being renewed
             await worker.WaitForExitAsync(TimeSpan.FromSeconds(10));
             tracker.Forget(worker);

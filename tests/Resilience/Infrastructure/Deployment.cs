@@ -130,11 +130,11 @@ public sealed class Deployment : IAsyncDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"reprocess answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    // ---- the scenario's tables (no pooling: a PostgreSQL restart must not leave the test with dead connections) ----
+    // ---- the scenario's tables (pooled: the kill loop polls them; after a PostgreSQL restart, ClearAllPools) ----
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(_stack.ConnectionString(Database, pooling: false));
+        await using var connection = new NpgsqlConnection(_stack.ConnectionString(Database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (n, v) in parameters) command.Parameters.AddWithValue(n, v);
@@ -144,7 +144,7 @@ public sealed class Deployment : IAsyncDisposable
 
     public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(_stack.ConnectionString(Database, pooling: false));
+        await using var connection = new NpgsqlConnection(_stack.ConnectionString(Database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (n, v) in parameters) command.Parameters.AddWithValue(n, v);
@@ -153,6 +153,13 @@ public sealed class Deployment : IAsyncDisposable
         while (await reader.ReadAsync()) rows.Add(read(reader));
         return rows;
     }
+
+    /// <summary>For each of these jobs that is running, what its video is doing (its stage, else its status).</summary>
+    public async Task<Dictionary<Guid, string>> RunningStagesAsync(IReadOnlyList<Guid> jobIds) =>
+        (await QueryAsync(
+            "SELECT j.id, coalesce(v.stage::text, v.status::text) FROM jobs j JOIN videos v ON v.id = (j.payload->>'videoId')::uuid " +
+            "WHERE j.id = ANY(@ids) AND j.status = 'running'",
+            r => (r.GetGuid(0), r.GetString(1)), ("ids", jobIds.ToArray()))).ToDictionary(x => x.Item1, x => x.Item2);
 
     public async Task<Dictionary<Guid, string>> VideoStatusesAsync() =>
         (await QueryAsync("SELECT id, status FROM videos", r => (r.GetGuid(0), r.GetString(1)))).ToDictionary(x => x.Item1, x => x.Item2);

@@ -34,6 +34,10 @@ public sealed class JobTracker
         message.Contains(" abandoned", StringComparison.Ordinal) || message.Contains(" released on shutdown", StringComparison.Ordinal) ||
         message.Contains("dead letters", StringComparison.Ordinal);
 
+    /// <summary>Every job a live worker is running now.</summary>
+    public List<(AppProcess Worker, Guid JobId)> Running() =>
+        [.. _running.Where(w => !w.Key.HasExited).SelectMany(w => w.Value.Keys.Select(j => (w.Key, j)))];
+
     /// <summary>A worker with a job that has been running at least <paramref name="forAtLeast"/>, and that job.</summary>
     public (AppProcess Worker, Guid JobId)? FindRunning(TimeSpan forAtLeast, Random random)
     {

@@ -26,7 +26,8 @@ public sealed class ResilienceStack : IAsyncLifetime
 
     /// <summary>
     /// PostgreSQL, Redis, nginx, then up to seven APIs. The block is derived from the test stack's API port, so checkouts
-    /// running side by side with their own ports get blocks of their own (ASKVIDEO_RES_PORT_BASE overrides it).
+    /// running side by side with their own ports get blocks of their own (ASKVIDEO_RES_PORT_BASE overrides it). stack.sh
+    /// derives it the same way.
     /// </summary>
     public int PortBase { get; } = Environment.GetEnvironmentVariable("ASKVIDEO_RES_PORT_BASE") is { Length: > 0 } b
         ? int.Parse(b, CultureInfo.InvariantCulture)
@@ -87,10 +88,7 @@ public sealed class ResilienceStack : IAsyncLifetime
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(TestEnvironment.RepoRoot, "tests", "Resilience", "stack.sh"));
         foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["PG_PORT"] = PostgresPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["REDIS_PORT"] = RedisPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["API_PORT"] = ApiPort(0).ToString(CultureInfo.InvariantCulture);
-        start.Environment["NGINX_PORT"] = NginxPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ASKVIDEO_RES_PORT_BASE"] = PortBase.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
