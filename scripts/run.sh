@@ -65,8 +65,9 @@ stop_all() {
 }
 
 status() {
-  local name
-  for name in $(instances api) $(instances worker) nginx redis; do
+  local name apis workers
+  apis="$(instances api)"; workers="$(instances worker)"
+  for name in ${apis:-api} ${workers:-worker} nginx redis; do
     if pid_alive "$STACK_DIR/run/$name.pid"; then echo "$name: running (pid $(cat "$STACK_DIR/run/$name.pid"))"; else echo "$name: stopped"; fi
   done
   if [ -f "$STACK_DIR/pg/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$STACK_DIR/pg" status >/dev/null 2>&1; then echo "postgres: running"; else echo "postgres: stopped"; fi

@@ -36,14 +36,7 @@ public sealed class ScaleOutTests(ResilienceStack stack, ITestOutputHelper outpu
 
         using var session = await deployment.SignInAsync();
         var ledger = new Ledger();
-        var scriptOf = new Dictionary<Guid, int>();
-        for (var i = 0; i < Videos; i++)
-        {
-            var script = i % clips.Count;
-            var id = await Deployment.UploadAsync(session, clips[script].Path);
-            ledger.Uploaded(id, Clips.Scripts[script].Length);
-            scriptOf[id] = script;
-        }
+        var scriptOf = await Deployment.UploadClipsAsync(session, clips, Videos, ledger);
         await deployment.WaitForVideosAsync(ledger.Videos, TimeSpan.FromMinutes(3));
         await deployment.WaitForJobsToSettleAsync(TimeSpan.FromSeconds(20));
 

@@ -37,16 +37,9 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
         for (var i = 0; i < Slots; i++) tracker.Watch(slots[i] = deployment.StartWorker($"worker{i + 1}"));
 
         var ledger = new Ledger();
-        var scriptOf = new Dictionary<Guid, int>();
         // More videos than job slots, so a job whose worker was just killed (its lease runs out in 5 s) never leaves
         // the remaining workers idle.
-        for (var i = 0; i < Videos; i++)
-        {
-            var script = i % clips.Count;
-            var id = await Deployment.UploadAsync(session, clips[script].Path);
-            ledger.Uploaded(id, Clips.Scripts[script].Length);
-            scriptOf[id] = script;
-        }
+        var scriptOf = await Deployment.UploadClipsAsync(session, clips, Videos, ledger);
 
         var stagesHit = new List<string>();
         var flushed = false;

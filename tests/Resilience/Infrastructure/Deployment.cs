@@ -124,6 +124,23 @@ public sealed class Deployment : IAsyncDisposable
         return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// Uploads <paramref name="count"/> videos through nginx, the clips in turn, and enters each in the ledger; returns
+    /// which clip's script each video says.
+    /// </summary>
+    public static async Task<Dictionary<Guid, int>> UploadClipsAsync(SessionClient session, IReadOnlyList<SpokenClip> clips, int count, Ledger ledger)
+    {
+        var scriptOf = new Dictionary<Guid, int>();
+        for (var i = 0; i < count; i++)
+        {
+            var script = i % clips.Count;
+            var id = await UploadAsync(session, clips[script].Path);
+            ledger.Uploaded(id, Clips.Scripts[script].Length);
+            scriptOf[id] = script;
+        }
+        return scriptOf;
+    }
+
     public static async Task ReprocessAsync(SessionClient session, Guid videoId)
     {
         using var response = await session.PostAsync($"/api/v1/videos/{videoId}/reprocess");

@@ -106,12 +106,14 @@ public sealed class ResilienceStack : IAsyncLifetime
     }
 
     /// <summary>A fresh database copied from the template (with the suite's user), for one scenario.</summary>
-    public async Task CreateDatabaseAsync(string database)
+    public Task CreateDatabaseAsync(string database) => CreateDatabaseAsync(database, TemplateDatabase);
+
+    private async Task CreateDatabaseAsync(string database, string? template)
     {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres", pooling: false));
         await connection.OpenAsync();
         await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection)) await drop.ExecuteNonQueryAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\" TEMPLATE \"{TemplateDatabase}\"", connection);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), connection);
         await create.ExecuteNonQueryAsync();
     }
 
@@ -155,18 +157,10 @@ public sealed class ResilienceStack : IAsyncLifetime
     {
         var env = HostEnvironment(database, "avqres", Path.Combine(Dir, "media-cli"));
         env["ASKVIDEO_ADMIN_PASSWORD"] = Password;
-        if (args[0] == "migrate") await CreateEmptyDatabaseAsync(database);
+        if (args[0] == "migrate") await CreateDatabaseAsync(database, template: null);
         await using var cli = AppProcess.Start("cli-" + args[0], ApiDll, [.. args], env, Path.Combine(Dir, "logs"));
         var exit = await cli.WaitForExitAsync(TimeSpan.FromMinutes(2));
         Assert.True(exit == 0, $"`AskVideo.Api {string.Join(' ', args)}` exited with {exit}:\n{cli.Tail()}");
     }
 
-    private async Task CreateEmptyDatabaseAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres", pooling: false));
-        await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection)) await drop.ExecuteNonQueryAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        await create.ExecuteNonQueryAsync();
-    }
 }
