@@ -42,8 +42,12 @@ public sealed class ScaleOutTests(ResilienceStack stack, ITestOutputHelper outpu
 
         var result = await ledger.CountAsync(deployment);
         // Which process did what: a worker logs each job it starts and each it finishes; an API each request it served.
-        var succeededBy = workers.Select(w => w.Lines.Where(l => l.JobId is not null && l.Message.Contains(" succeeded in ", StringComparison.Ordinal))
+        // (A worker logs a success just after recording it: give the last lines a moment to arrive.)
+        List<List<Guid>> SucceededBy() => workers.Select(w => w.Lines.Where(l => l.JobId is not null && l.Message.Contains(" succeeded in ", StringComparison.Ordinal))
             .Select(l => l.JobId!.Value).ToList()).ToList();
+        var linesDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (SucceededBy().Sum(s => s.Count) < result.Jobs && DateTime.UtcNow < linesDeadline) await Task.Delay(50);
+        var succeededBy = SucceededBy();
         var startedBy = workers.Select(w => w.Lines.Count(l => l.JobId is not null && l.Message.Contains(" started (attempt ", StringComparison.Ordinal))).ToList();
         var uploadsBy = apis.Select(a => a.Lines.Count(l => l.StateValue("Method") == "POST" && l.StateValue("Path") == "/api/v1/videos" && l.StateValue("Status") == "201")).ToList();
         ResilienceReport.Write(output, "scale-out-2x3", result.Lost, result.Duplicated, started.Elapsed.TotalSeconds, new Dictionary<string, object?>

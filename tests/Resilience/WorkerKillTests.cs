@@ -9,13 +9,13 @@ namespace AskVideo.Resilience.Tests;
 /// SPEC §8 Reliability: worker processes are killed with SIGKILL at random moments mid-pipeline (50 times by default,
 /// ASKVIDEO_CRASH_KILLS), each replaced at once, and Redis is flushed once half-way. Every video must still end ready
 /// with exactly the scenes of its clip, every job (one per upload or reprocess) must succeed, and none may be lost or
-/// duplicated. Three workers run side by side so a kill lands every second or so instead of every worker start-up.
+/// duplicated. Four workers run side by side so a kill lands every second or so instead of every worker start-up.
 /// </summary>
 [Collection(ResilienceCollection.Name)]
 public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper output)
 {
-    private const int Slots = 3;
-    private const int Videos = 6;
+    private const int Slots = 4;
+    private const int Videos = 8;
     private static readonly string[] Stages = ["queued", "transcribing", "splitting", "indexing"];
     private static readonly Random Rng = new();
 
@@ -26,8 +26,10 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
         var started = Stopwatch.StartNew();
         var clips = await Clips.AllAsync();
         await using var deployment = await Deployment.CreateAsync(stack, "worker-sigkill", apis: 1);
-        // A job may be killed many times over; it must never be buried for it.
+        // A job may be killed many times over; it must never be buried for it. One job per worker: a kill then strands
+        // one job until its lease runs out (5 s), not two.
         deployment.Set("Queue__MaxAttempts", "100");
+        deployment.Set("Queue__Concurrency", "1");
         await deployment.StartApiAsync(0);
         using var session = await deployment.SignInAsync();
         using var redis = await ConnectionMultiplexer.ConnectAsync(stack.RedisConfiguration);
@@ -55,10 +57,10 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
             }
 
             // A random moment inside a job: a stage of the pipeline picked at random (before its first write, reading
-            // the transcript, splitting, indexing), then 0–150 ms into it. A stage that does not come up within 4 s
-            // (the short ones are over in milliseconds) gives way to whatever a running job is doing then.
+            // the transcript, splitting, indexing), then 0–150 ms into it. A stage that does not come up within 1.5 s
+            // (splitting is over in milliseconds) gives way to whatever a running job is doing then.
             var wanted = Stages[Rng.Next(Stages.Length)];
-            var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(4);
+            var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(1.5);
             (AppProcess Worker, Guid JobId)? target = null;
             string? stage = null;
             while (true)
