@@ -26,7 +26,7 @@ public sealed class ApiKillMidUploadTests(ResilienceStack stack, ITestOutputHelp
     {
         var started = Stopwatch.StartNew();
         var clips = await Clips.AllAsync();
-        await using var deployment = await Deployment.CreateAsync(stack, "api-kill-mid-upload", apis: 1);
+        await using var deployment = await Deployment.CreateAsync(stack, "api-killed-mid-upload", apis: 1);
         var hold = Path.Combine(stack.Dir, "probe-hold");
         Directory.CreateDirectory(hold);
         var wrapper = Path.Combine(AskVideo.Integration.Tests.Infrastructure.TestEnvironment.RepoRoot, "tests", "Resilience", "ffprobe-hold.sh");
@@ -112,7 +112,7 @@ public sealed class ApiKillMidUploadTests(ResilienceStack stack, ITestOutputHelp
         // Any other video would be an upload the client was told had failed.
         var videos = (await deployment.VideoStatusesAsync()).Count;
 
-        ResilienceReport.Write(output, "api-kill-mid-upload", result.Lost, result.Duplicated + (videos - 1), started.Elapsed.TotalSeconds, new Dictionary<string, object?>
+        ResilienceReport.Write(output, "api-killed-mid-upload", result.Lost, result.Duplicated + (videos - 1), started.Elapsed.TotalSeconds, new Dictionary<string, object?>
         {
             ["kills"] = 4,
             ["orphans"] = orphans.Count,
