@@ -17,6 +17,8 @@ for var in NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE NG
       *) echo "render.sh: $var is not set" >&2; exit 1 ;;
     esac
   fi
+  # API_UPSTREAM may list several host:port (separated by spaces): one `server` line each in the upstream block.
+  if [ "$var" = API_UPSTREAM ]; then value="${value// /;$'\n'    server }"; fi
   content="${content//\$\{$var\}/$value}"
 done
 printf '%s\n' "$content"

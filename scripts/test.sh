@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite against a throwaway local stack (PostgreSQL + pgvector, Redis, nginx) that this script
 # starts under .local/test and stops at the end:
-#   .NET unit tests, architecture tests, integration tests (real PG/Redis/ffmpeg/nginx), client unit tests (vitest)
+#   .NET unit tests, architecture tests, integration tests (real PG/Redis/ffmpeg/nginx), the failure suite (real API
+#   and Worker processes killed, PostgreSQL and Redis restarted, on a stack of its own), client unit tests (vitest)
 #   and browser end-to-end tests (Debian Chromium through nginx against the real API and Worker).
 #   ./scripts/test.sh               everything
 #   ./scripts/test.sh --stack-only  start the test stack and leave it running (for running tests from an IDE)
@@ -34,6 +35,8 @@ FAILED=0
 STARTED_AT=$(date +%s)
 
 stop_stack() {
+  # What a failure suite run cut short left running (its own PostgreSQL, Redis and nginx; see tests/Resilience/stack.sh).
+  API_PORT="$API_PORT" bash "$ROOT/tests/Resilience/stack.sh" stop >/dev/null 2>&1 || true
   stop_pidfile s3rver || true
   stop_pidfile worker || true
   stop_pidfile api || true
@@ -172,6 +175,12 @@ run_dotnet_suite "application unit" "$ROOT/tests/Application.UnitTests"
 run_dotnet_suite "infrastructure unit" "$ROOT/tests/Infrastructure.UnitTests"
 run_dotnet_suite "architecture" "$ROOT/tests/Architecture.Tests"
 run_dotnet_suite "integration" "$ROOT/tests/Integration.Tests"
+# The failure suite (tests/Resilience): real API and Worker processes on a stack of its own, killed, restarted and
+# flushed. One line per scenario (lost / duplicated counts) from its report.
+resilience_report="${ASKVIDEO_REPORT_DIR:-$RESULTS}/resilience.jsonl"
+resilience_before=$( (cat "$resilience_report" 2>/dev/null || true) | wc -l)
+ASKVIDEO_REPORT_DIR="$(dirname "$resilience_report")" run_dotnet_suite "resilience" "$ROOT/tests/Resilience"
+tail -n +$((resilience_before + 1)) "$resilience_report" 2>/dev/null | sed 's/^/  /' || true
 
 if [ -d "$ROOT/e2e" ] && [ -f "$ROOT/e2e/package.json" ]; then run_e2e; fi
 fi

@@ -125,9 +125,17 @@ start_s3rver() { # start_s3rver <bucket>
   wait_for 20 "s3rver" curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/"
 }
 
+# The API instances nginx balances over: <count> of them on consecutive ports from API_PORT.
+api_upstreams() { # api_upstreams <count>
+  local i out=""
+  for i in $(seq 0 $(( ${1:-1} - 1 ))); do out="${out:+$out }127.0.0.1:$((API_PORT + i))"; done
+  printf '%s' "$out"
+}
+
 # Renders nginx/templates/default.conf.template (the same file the Docker image uses) and starts nginx.
-start_nginx() { # start_nginx <client dist dir> <media root> <max body bytes>
-  local dist="$1" media="$2" max_body="$3"
+# With an API count above 1, the upstream lists that many APIs on consecutive ports from API_PORT (round robin).
+start_nginx() { # start_nginx <client dist dir> <media root> <max body bytes> [api count]
+  local dist="$1" media="$2" max_body="$3" apis="${4:-1}"
   local prefix="$STACK_DIR/nginx" pid="$STACK_DIR/run/nginx.pid"
   mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp" "$STACK_DIR/run" "$media"
   # nginx's workers (nobody) read the client files: serve a copy when they cannot enter the checkout.
@@ -137,7 +145,7 @@ start_nginx() { # start_nginx <client dist dir> <media root> <max body bytes>
     chmod -R a+rX "$STACK_DIR/client"
     dist="$STACK_DIR/client"
   fi
-  API_UPSTREAM="127.0.0.1:$API_PORT" NGINX_PORT="$NGINX_PORT" CLIENT_ROOT="$dist" MEDIA_ROOT="$media" \
+  API_UPSTREAM="$(api_upstreams "$apis")" NGINX_PORT="$NGINX_PORT" CLIENT_ROOT="$dist" MEDIA_ROOT="$media" \
     NGINX_MAX_BODY_SIZE="$max_body" NGINX_API_RATE="${ASKVIDEO_API_RATE:-}" NGINX_API_BURST="${ASKVIDEO_API_BURST:-}" \
     NGINX_API_CONNECTIONS="${ASKVIDEO_API_CONNECTIONS:-}" NGINX_UPLOAD_DIR="$NGINX_UPLOAD_DIR" "$ROOT/nginx/render.sh" "$ROOT/nginx/templates/default.conf.template" > "$prefix/conf.d/default.conf"
   cat > "$prefix/nginx.conf" <<CONF

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Domain.Common;
+using AskVideo.Infrastructure.Health;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace AskVideo.Api.Http;
 
 /// <summary>
 /// The one exception → problem+json map. Client mistakes get a 4xx with a useful message; anything unexpected is a
-/// 500 with only a trace id (the exception is logged, never returned).
+/// 500 with only a trace id (the exception is logged, never returned). PostgreSQL or Redis unreachable or restarting is a
+/// 503 with Retry-After, like readiness: the request was fine and works again once they are back.
 /// </summary>
 internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogger<AppExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,7 +26,10 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         var problem = ToProblem(exception, httpContext);
-        if (problem.Status >= 500 && exception is not UpstreamException)
+        if (DependencyOutage.Find(exception) is { } dependency)
+            logger.LogWarning("{Method} {Endpoint} answered 503: {Dependency} is unavailable ({Error})",
+                httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName, dependency, exception.GetBaseException().Message);
+        else if (problem.Status >= 500 && exception is not UpstreamException)
             logger.LogError(exception, "Unhandled exception for {Method} {Endpoint}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
@@ -63,10 +68,18 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
                 return Problem(StatusCodes.Status409Conflict, ErrorCode.ConcurrentUpdate, "Someone else changed this at the same moment. Reload and try again.");
             case JsonException:
                 return Problem(StatusCodes.Status400BadRequest, ErrorCode.MalformedJson, "The request body is not valid JSON for this endpoint.");
+            case var _ when DependencyOutage.Find(exception) is not null:
+                // PostgreSQL or Redis is down or restarting: the request was fine and will work again shortly.
+                SetRetryAfter(httpContext, DependencyRetryAfter);
+                return Problem(StatusCodes.Status503ServiceUnavailable, ErrorCode.ServiceUnavailable,
+                    "AskVideo cannot reach its database or queue at the moment. Try again in a few seconds.");
             default:
                 return Problem(StatusCodes.Status500InternalServerError, ErrorCode.InternalError, "An unexpected error occurred. Quote the trace id when reporting it.");
         }
     }
+
+    /// <summary>What a 503 for an unreachable dependency suggests in Retry-After (a restart takes seconds).</summary>
+    public static readonly TimeSpan DependencyRetryAfter = TimeSpan.FromSeconds(5);
 
     private static int StatusFor(AppException exception) => exception switch
     {

@@ -56,7 +56,8 @@ public sealed class Job
     /// </summary>
     public string? TraceParent { get; private set; }
 
-    public static Job Create(string type, string payload, DateTimeOffset now, int maxAttempts = 5, string? traceParent = null)
+    /// <summary>A pending job, due at once or at <paramref name="availableAt"/> (a job scheduled for later).</summary>
+    public static Job Create(string type, string payload, DateTimeOffset now, int maxAttempts = 5, string? traceParent = null, DateTimeOffset? availableAt = null)
     {
         if (string.IsNullOrWhiteSpace(type)) throw new DomainException(ErrorCode.InvalidJob, "A job needs a type.");
         return new Job
@@ -66,7 +67,7 @@ public sealed class Job
             Payload = payload,
             Status = JobStatus.Pending,
             MaxAttempts = Math.Max(1, maxAttempts),
-            AvailableAt = now,
+            AvailableAt = availableAt is { } due && due > now ? due : now,
             CreatedAt = now,
             UpdatedAt = now,
             TraceParent = traceParent is { Length: > 0 and <= MaxTraceParentLength } ? traceParent : null,

@@ -146,6 +146,7 @@ internal sealed class JobConsumer(
         // The job's span continues the trace of the request that enqueued it; its ids are in every log line of the run.
         using var activity = Telemetry.StartJob(job.Type, job.Id, job.Attempts, job.TraceParent);
         using var jobScope = logger.BeginScope(new LogScope(("JobId", job.Id), ("JobType", job.Type), ("Attempt", job.Attempts)));
+        logger.LogDebug("Job {JobType} started (attempt {Attempt} of {MaxAttempts})", job.Type, job.Attempts, job.MaxAttempts);
         using var leaseLost = new CancellationTokenSource();
         using var heartbeatCts = new CancellationTokenSource();
         using var jobCts = CancellationTokenSource.CreateLinkedTokenSource(graceOver, leaseLost.Token);

@@ -25,6 +25,15 @@ internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptio
         return row.Id;
     }
 
+    public Guid Schedule(IBackgroundJob job, TimeSpan delay)
+    {
+        var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
+        var now = time.GetUtcNow();
+        var row = Job.Create(registry.NameOf(job), payload, now, options.Value.MaxAttempts, Telemetry.CurrentTraceParent(), now + delay);
+        db.Jobs.Add(row);
+        return row.Id;
+    }
+
     public Task<bool> IsLiveAsync(IBackgroundJob job, CancellationToken cancellationToken)
     {
         var type = registry.NameOf(job);

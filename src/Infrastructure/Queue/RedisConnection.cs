@@ -15,7 +15,9 @@ public sealed class RedisOptions
 
 /// <summary>
 /// One multiplexer per process. It connects lazily and never aborts on a failed connect, so the app starts (and
-/// reports not-ready) while Redis is down, then recovers by itself.
+/// reports not-ready) while Redis is down, then recovers by itself. While it has no connection, commands fail at once
+/// (<see cref="BacklogPolicy.FailFast"/>) instead of waiting in a backlog for the sync timeout: what can do without
+/// Redis (rate limits, session checks, events) skips it without a delay, and the queue's loops retry on their own.
 /// </summary>
 public sealed class RedisConnection(IOptions<RedisOptions> options) : IDisposable
 {
@@ -25,6 +27,7 @@ public sealed class RedisConnection(IOptions<RedisOptions> options) : IDisposabl
         config.AbortOnConnectFail = false;
         config.ConnectTimeout = 3000;
         config.SyncTimeout = 5000;
+        config.BacklogPolicy = BacklogPolicy.FailFast;
         return ConnectionMultiplexer.Connect(config);
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 

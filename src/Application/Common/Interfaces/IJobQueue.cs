@@ -13,6 +13,9 @@ public interface IJobQueue
     /// <summary>Adds the job to the current unit of work. It is committed by the next SaveChangesAsync.</summary>
     Guid Enqueue(IBackgroundJob job, int? maxAttempts = null);
 
+    /// <summary>Like <see cref="Enqueue"/>, for a job that must not run before <paramref name="delay"/> has passed.</summary>
+    Guid Schedule(IBackgroundJob job, TimeSpan delay);
+
     /// <summary>
     /// Whether a job of the same type whose payload contains <paramref name="job"/>'s is still live (pending,
     /// dispatched or running), i.e. will run or is running.
