@@ -4,7 +4,7 @@
 # REDIS_PORT, S3_PORT, NGINX_PORT, API_PORT), runs with ASKVIDEO_REPORT_DIR=$BENCH_RESULTS/suites:
 #   - resilience: the failure suite, tests/Resilience                        → resilience.jsonl
 #   - fuzz:       the bad-input pass, tests/Integration.Tests/Robustness      → fuzz.jsonl
-#   - security:   the security suite, tests/Integration.Tests/Security        → security.jsonl
+#   - security:   the security suite, tests/Integration.Tests/Security and Groups/ShareTests (share-tokens) → security.jsonl
 # then stops the stack. A suite that is not in the checkout is reported missing, not run. Writes suites.json (each
 # suite's outcome, counts and seconds) and each suite's log next to it. Exits non-zero when a suite that exists fails.
 #   ./bench/suites/run.sh
@@ -46,7 +46,7 @@ run_suite() { # run_suite <name> <project dir> <folder the tests live in> [filte
 
 run_suite resilience "$RESILIENCE" "$RESILIENCE"
 run_suite fuzz "$INTEGRATION" "$INTEGRATION/Robustness" "FullyQualifiedName~AskVideo.Integration.Tests.Robustness."
-run_suite security "$INTEGRATION" "$INTEGRATION/Security" "FullyQualifiedName~AskVideo.Integration.Tests.Security."
+run_suite security "$INTEGRATION" "$INTEGRATION/Security" "FullyQualifiedName~AskVideo.Integration.Tests.Security.|FullyQualifiedName~AskVideo.Integration.Tests.Groups.ShareTests"
 
 python3 - "$REPORT_DIR/outcomes.tsv" "$BENCH_RESULTS/suites.json" <<'PY'
 import sys, json
