@@ -17,19 +17,16 @@ internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptio
 {
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    public Guid Enqueue(IBackgroundJob job, int? maxAttempts = null)
-    {
-        var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
-        var row = Job.Create(registry.NameOf(job), payload, time.GetUtcNow(), maxAttempts ?? options.Value.MaxAttempts, Telemetry.CurrentTraceParent());
-        db.Jobs.Add(row);
-        return row.Id;
-    }
+    public Guid Enqueue(IBackgroundJob job, int? maxAttempts = null) => Add(job, maxAttempts ?? options.Value.MaxAttempts, delay: null);
 
-    public Guid Schedule(IBackgroundJob job, TimeSpan delay)
+    public Guid Schedule(IBackgroundJob job, TimeSpan delay) => Add(job, options.Value.MaxAttempts, delay);
+
+    /// <summary>One job row, due now or after <paramref name="delay"/>, carrying the current trace (saved with the caller's changes).</summary>
+    private Guid Add(IBackgroundJob job, int maxAttempts, TimeSpan? delay)
     {
         var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
         var now = time.GetUtcNow();
-        var row = Job.Create(registry.NameOf(job), payload, now, options.Value.MaxAttempts, Telemetry.CurrentTraceParent(), now + delay);
+        var row = Job.Create(registry.NameOf(job), payload, now, maxAttempts, Telemetry.CurrentTraceParent(), now + delay);
         db.Jobs.Add(row);
         return row.Id;
     }
