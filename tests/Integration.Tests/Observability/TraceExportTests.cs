@@ -34,7 +34,9 @@ public sealed class TraceExportTests(ApiFixture fixture) : IntegrationTest(fixtu
         // Assert
         List<Activity> Trace() => exported.Snapshot().Where(a => a.TraceId == traceId).ToList();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!Trace().Any(a => a.Source.Name.Contains("StackExchangeRedis", StringComparison.Ordinal)) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        // The server span ends (and is exported) after the client has the response, so wait for it as well as its children.
+        bool Complete(List<Activity> t) => t.Any(a => a.Kind == ActivityKind.Server) && t.Any(a => a.Source.Name.Contains("StackExchangeRedis", StringComparison.Ordinal));
+        while (!Complete(Trace()) && DateTime.UtcNow < deadline) await Task.Delay(100);
         var trace = Trace();
         var request = Assert.Single(trace, a => a.Kind == ActivityKind.Server);
         Assert.Equal(default, request.ParentSpanId);
