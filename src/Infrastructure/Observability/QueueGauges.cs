@@ -9,8 +9,10 @@ namespace AskVideo.Infrastructure.Observability;
 /// <summary>
 /// The queue's gauges, read when metrics are collected (a scrape), not on a timer: nothing is queried while nobody
 /// looks. askvideo.queue.depth has a "state" tag: "pending" and "processing" are the Redis lists (waiting for a
-/// worker, claimed by one), "outbox" the jobs written to PostgreSQL and not on Redis yet (including retries waiting
-/// for their backoff). askvideo.queue.dead_letters counts the dead jobs (the admin's dead letters). One read serves
+/// worker, claimed by one), "outbox" the jobs that are due and not on Redis yet (the dispatchers' backlog, which
+/// only grows while they cannot reach Redis or none runs), "scheduled" the jobs not due yet (the clean-up scheduled
+/// for each pending upload, retries waiting for their backoff): work planned for later, not backlog.
+/// askvideo.queue.dead_letters counts the dead jobs (the admin's dead letters). One read serves
 /// both gauges and is reused for a second; a store that does not answer within a second or two leaves its series out
 /// of that scrape instead of stalling it. Every API and worker process reports the same values: aggregate with max().
 /// </summary>
@@ -32,12 +34,12 @@ internal sealed class QueueGauges
     {
         (_queue, _redis, _dataSource, _time, _logger) = (queue, redis, dataSource, time, logger);
         metrics.Meter.CreateObservableGauge("askvideo.queue.depth", ObserveDepth, "{job}",
-            "Jobs waiting, by state: pending and processing (the Redis lists), outbox (written, not yet on Redis).");
+            "Jobs waiting, by state: pending and processing (the Redis lists), outbox (due, not yet on Redis), scheduled (not due yet).");
         metrics.Meter.CreateObservableGauge("askvideo.queue.dead_letters", ObserveDeadLetters, "{job}",
             "Jobs in the dead letters: retryable failures that used up their attempts, retriable by an admin.");
     }
 
-    private sealed record Snapshot(long Taken, long? Pending, long? Processing, long? Outbox, long? Dead);
+    private sealed record Snapshot(long Taken, long? Pending, long? Processing, long? Outbox, long? Scheduled, long? Dead);
 
     private IEnumerable<Measurement<long>> ObserveDepth()
     {
@@ -45,6 +47,7 @@ internal sealed class QueueGauges
         if (s.Pending is { } pending) yield return new Measurement<long>(pending, new KeyValuePair<string, object?>("state", "pending"));
         if (s.Processing is { } processing) yield return new Measurement<long>(processing, new KeyValuePair<string, object?>("state", "processing"));
         if (s.Outbox is { } outbox) yield return new Measurement<long>(outbox, new KeyValuePair<string, object?>("state", "outbox"));
+        if (s.Scheduled is { } scheduled) yield return new Measurement<long>(scheduled, new KeyValuePair<string, object?>("state", "scheduled"));
     }
 
     private IEnumerable<Measurement<long>> ObserveDeadLetters()
@@ -67,8 +70,8 @@ internal sealed class QueueGauges
         var redis = ReadRedisAsync();
         var database = ReadDatabaseAsync();
         var (pending, processing) = Wait(redis, RedisTimeout, "Redis queue lengths") ?? (null, null);
-        var (outbox, dead) = Wait(database, DatabaseTimeout, "outbox and dead-letter counts") ?? (null, null);
-        return new Snapshot(_time.GetTimestamp(), pending, processing, outbox, dead);
+        var (outbox, scheduled, dead) = Wait(database, DatabaseTimeout, "outbox and dead-letter counts") ?? (null, null, null);
+        return new Snapshot(_time.GetTimestamp(), pending, processing, outbox, scheduled, dead);
     }
 
     private async Task<(long?, long?)?> ReadRedisAsync()
@@ -78,14 +81,19 @@ internal sealed class QueueGauges
         return (pending, processing);
     }
 
-    private async Task<(long?, long?)?> ReadDatabaseAsync()
+    /// <summary>
+    /// Due means what the dispatchers select (JobStore.DispatchDueAsync): pending with available_at reached. Each count
+    /// reads a partial index (jobs_pending_idx, jobs_dead_idx), never the succeeded jobs.
+    /// </summary>
+    private async Task<(long?, long?, long?)?> ReadDatabaseAsync()
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
-        var row = await connection.QuerySingleAsync<(long Outbox, long Dead)>(new CommandDefinition("""
-            SELECT (SELECT count(*) FROM jobs WHERE status = 'pending') AS outbox,
+        var row = await connection.QuerySingleAsync<(long Outbox, long Scheduled, long Dead)>(new CommandDefinition("""
+            SELECT (SELECT count(*) FROM jobs WHERE status = 'pending' AND available_at <= @now) AS outbox,
+                   (SELECT count(*) FROM jobs WHERE status = 'pending' AND available_at > @now) AS scheduled,
                    (SELECT count(*) FROM jobs WHERE status = 'dead') AS dead
-            """, commandTimeout: (int)DatabaseTimeout.TotalSeconds));
-        return (row.Outbox, row.Dead);
+            """, new { now = _time.GetUtcNow() }, commandTimeout: (int)DatabaseTimeout.TotalSeconds));
+        return (row.Outbox, row.Scheduled, row.Dead);
     }
 
     /// <summary>Collection is synchronous: waits a bounded time, and leaves the series out when the store is slow or down.</summary>

@@ -64,7 +64,7 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
             Assert.True(apiScrape.Value("http_server_request_duration_seconds_sum",
                 ("http_request_method", "POST"), ("http_route", "/api/v1/videos/"), ("http_response_status_code", "201")) > 0);
             Assert.Equal(0, apiScrape.Value("askvideo_queue_dead_letters"));
-            foreach (var state in new[] { "pending", "processing", "outbox" })
+            foreach (var state in new[] { "pending", "processing", "outbox", "scheduled" })
                 Assert.InRange(apiScrape.Value("askvideo_queue_depth", ("state", state)), 0, 5);
 
             // The worker's: the job series (ProcessVideo ran once and succeeded, every step timed), the AI calls of
