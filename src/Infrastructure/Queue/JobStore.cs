@@ -92,6 +92,10 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
         return renewed > 0;
     }
 
+    /// <summary>
+    /// Records the success. last_error is the error of the job's last run, so it is cleared: an error of an earlier
+    /// attempt (a retry after a transient failure, a dead job retried by an admin) is not the outcome of this one.
+    /// </summary>
     public Task<bool> CompleteAsync(ClaimedJob job, CancellationToken cancellationToken) =>
         FinishAsync(job, "succeeded", null, cancellationToken);
 
@@ -186,7 +190,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource, TimeProvider time)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var updated = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE jobs SET status = @status, finished_at = @now, lease_until = NULL, lease_token = NULL, last_error = COALESCE(@error, last_error), updated_at = @now
+            UPDATE jobs SET status = @status, finished_at = @now, lease_until = NULL, lease_token = NULL, last_error = @error, updated_at = @now
             WHERE id = @id AND status = 'running' AND lease_token = @token
             """, new { id = job.Id, token = job.LeaseToken, status, now, error = error is null ? null : Truncate(error) }, cancellationToken: cancellationToken));
         return updated > 0;

@@ -24,6 +24,20 @@ public class QueueAdminTests(ApiFixture fixture) : IntegrationTest(fixture)
 
     private static JsonElement Queue(JsonElement overview) => overview.GetProperty("queue");
 
+    /// <summary>The succeeded jobs' page once it lists one (or after 20 s).</summary>
+    private static async Task<JsonElement> WaitForSucceededAsync(SessionClient session)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement after;
+        do
+        {
+            await Task.Delay(100);
+            after = await (await session.GetAsync("/api/v1/admin/jobs?status=succeeded")).ReadJsonAsync();
+        }
+        while (after.GetProperty("jobs").GetProperty("totalCount").GetInt64() == 0 && DateTime.UtcNow < deadline);
+        return after;
+    }
+
     [Fact]
     public async Task ListJobs_ShouldCountDeadLettersFromTheDatabase_WhenADeadJobIsRetried()
     {
@@ -33,14 +47,7 @@ public class QueueAdminTests(ApiFixture fixture) : IntegrationTest(fixture)
         var before = await (await session.GetAsync("/api/v1/admin/jobs")).ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, (await session.PostAsync($"/api/v1/admin/jobs/{id}/retry")).StatusCode);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        JsonElement after;
-        do
-        {
-            await Task.Delay(100);
-            after = await (await session.GetAsync("/api/v1/admin/jobs?status=succeeded")).ReadJsonAsync();
-        }
-        while (after.GetProperty("jobs").GetProperty("totalCount").GetInt64() == 0 && DateTime.UtcNow < deadline);
+        var after = await WaitForSucceededAsync(session);
 
         Assert.Equal(1, Queue(before).GetProperty("deadLetters").GetInt64());
         Assert.Equal(1, Queue(before).GetProperty("failed").GetInt64());
@@ -48,6 +55,23 @@ public class QueueAdminTests(ApiFixture fixture) : IntegrationTest(fixture)
         Assert.Equal(0, Queue(after).GetProperty("deadLetters").GetInt64());
         Assert.Equal(0, Queue(after).GetProperty("failed").GetInt64());
         Assert.Equal(0, Queue(after).GetProperty("pending").GetInt64());
+    }
+
+    [Fact]
+    public async Task ListJobs_ShouldShowNoLastError_WhenARetriedJobSucceeds()
+    {
+        // The dead job's error ("boom") belonged to its earlier attempts; the run that succeeded had none.
+        var admin = await Fixture.CreateAsync(admin: true);
+        using var session = await Fixture.LoginAsync(admin);
+        var id = await InsertDeadJobAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await session.PostAsync($"/api/v1/admin/jobs/{id}/retry")).StatusCode);
+        var after = await WaitForSucceededAsync(session);
+
+        var job = Assert.Single(after.GetProperty("jobs").GetProperty("items").EnumerateArray());
+        Assert.Equal(id, job.GetProperty("id").GetGuid());
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("lastError").ValueKind);
     }
 
     [Fact]
