@@ -103,11 +103,27 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task Reprocess_ShouldAnswerConflict_WhenTheVideoIsProcessing()
     {
         var user = await Fixture.CreateAsync();
-        var id = await SeedAsync(user.Id, VideoStatus.Processing);
+        var id = await SeedAsync(user.Id, VideoStatus.Processing, jobStatus: "running");
         using var session = await Fixture.LoginAsync(user);
 
         var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
 
         await ProblemAssert.IsProblemAsync(response, 409, "already_processing");
+        Assert.Equal(1, await ProcessVideoJobsAsync(id));
+    }
+
+    [Fact]
+    public async Task Reprocess_ShouldQueueAStuckProcessingVideoAgain_WhenItsJobIsDead()
+    {
+        // The worker died during the last attempt: the job was buried and the video left processing.
+        var user = await Fixture.CreateAsync();
+        var id = await SeedAsync(user.Id, VideoStatus.Processing, jobStatus: "dead");
+        using var session = await Fixture.LoginAsync(user);
+
+        var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("queued", (await response.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(2, await ProcessVideoJobsAsync(id));
     }
 }

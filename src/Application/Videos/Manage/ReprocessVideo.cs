@@ -4,7 +4,6 @@ using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Videos.Common;
 using AskVideo.Application.Videos.Processing;
 using AskVideo.Domain.Common;
-using AskVideo.Domain.Videos;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,15 +18,10 @@ internal sealed class ReprocessVideoHandler(IAppDbContext db, ICurrentUser calle
     {
         var userId = caller.RequireUserId();
         var video = await db.FindOwnedAsync(request.Id, userId, cancellationToken);
-        var job = new ProcessVideoJob(video.Id);
-        // A queued video whose job is gone (dead, failed, lost) would otherwise stay queued forever.
-        var stuck = video.Status == VideoStatus.Queued && !await jobs.IsLiveAsync(job, cancellationToken);
-        if (video.Status is VideoStatus.Processing || (video.Status is VideoStatus.Queued && !stuck))
+        // A queued or processing video whose job is gone (dead, failed, lost) would otherwise stay so forever.
+        if (!await VideoRequeue.TryQueueAsync(video, jobs, time.GetUtcNow(), cancellationToken))
             throw AlreadyProcessing();
-        var now = time.GetUtcNow();
-        if (stuck) video.Requeue(now);
-        else video.Enqueue(now);
-        jobs.Enqueue(job);
+        jobs.Enqueue(new ProcessVideoJob(video.Id));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
