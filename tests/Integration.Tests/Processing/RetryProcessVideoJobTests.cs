@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using AskVideo.Application.Common.Interfaces;
+using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Jobs;
 using AskVideo.Domain.Videos;
 using AskVideo.Infrastructure.Persistence;
@@ -66,7 +68,8 @@ public class RetryProcessVideoJobTests(ApiFixture fixture) : IntegrationTest(fix
     public async Task Retry_ShouldRunThePipelineAgain_WhenTheVideoFailed()
     {
         // Arrange: no subtitles and no speech recognition: the video fails and its job fails for good. Then the cause
-        // is fixed (the owner saves an OpenAI key) without reprocessing.
+        // is fixed without reprocessing: subtitles reach the video's storage (as an operator restoring a lost file
+        // would; lighter for the suite than speech recognition through the fake provider).
         var clip = await SpokenClip.MakeAsync("plain", ProcessingTests.Sentences, withSubtitleTrack: false);
         var user = await Fixture.CreateAsync();
         using var session = await Fixture.LoginAsync(user);
@@ -74,9 +77,16 @@ public class RetryProcessVideoJobTests(ApiFixture fixture) : IntegrationTest(fix
         await ProcessingTests.WaitForStatusAsync(session, id, "failed");
         var failed = await ProcessVideoJobAsync(id);
         Assert.Equal(JobStatus.Failed, failed.Status);
-        var protector = Fixture.Services.GetRequiredService<ISecretProtector>();
-        await Fixture.SetUserAsync(user.Id, u => u.SetOpenAiKey(protector.Protect(FakeOpenAi.ValidKey, SecretContext.UserAiKey(user.Id)), "0000", DateTimeOffset.UtcNow));
-        Fixture.OpenAi.Reset();
+        await using (var scope = CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var key = StorageKeys.Subtitles(user.Id, id, ".srt");
+            using var srt = new MemoryStream(Encoding.UTF8.GetBytes($"1\n00:00:01,000 --> 00:00:04,000\n{ProcessingTests.Sentences[0]}\n"));
+            await scope.ServiceProvider.GetRequiredService<IVideoStorage>().SaveAsync(key, srt, "application/x-subrip", null, CancellationToken.None);
+            var video = await db.Videos.SingleAsync(v => v.Id == id);
+            video.AttachSubtitles(key, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
         var admin = await Fixture.CreateAsync(admin: true);
         using var adminSession = await Fixture.LoginAsync(admin);
 
@@ -90,7 +100,7 @@ public class RetryProcessVideoJobTests(ApiFixture fixture) : IntegrationTest(fix
         Assert.Null(afterRetry.ErrorCode);
         await ProcessingTests.WaitForStatusAsync(session, id, "ready");
         var transcript = await (await session.GetAsync($"/api/v1/videos/{id}/transcript")).ReadJsonAsync();
-        Assert.Equal("asr", transcript.GetProperty("source").GetString());
+        Assert.Equal("subtitles", transcript.GetProperty("source").GetString());
         var job = await WaitForJobAsync(failed.Id, JobStatus.Succeeded);
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(1, job.Attempts);
