@@ -67,6 +67,20 @@ public class LogRedactionTests
         Assert.Equal($"An exception occurred while iterating over the results of a query.{Environment.NewLine}System.InvalidOperationException: relation \"videos\" does not exist", scrubbed);
     }
 
+    [Fact]
+    public void HostExitsFatalLine_ShouldBeOneJsonLine_WithTheDescriptionOnly()
+    {
+        var exception = Thrown(() => Rethrow(() => throw new IOException("Password=hunter2")));
+
+        var line = HostExit.FatalLine(exception, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+        Assert.DoesNotContain('\n', line);
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("2026-01-02T03:04:05.000Z", json.RootElement.GetProperty("Timestamp").GetString());
+        Assert.Equal("Critical", json.RootElement.GetProperty("LogLevel").GetString());
+        Assert.Equal("System.InvalidOperationException: Could not save ---> System.IO.IOException: Password=***", json.RootElement.GetProperty("Exception").GetString());
+    }
+
     private static Exception Thrown(Action action)
     {
         try

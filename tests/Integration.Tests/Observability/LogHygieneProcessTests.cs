@@ -98,6 +98,27 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
         }
     }
 
+    [Theory]
+    [InlineData("Api")]
+    [InlineData("Worker")]
+    public async Task AHostThatCannotStart_ShouldExitWithOneClearLine_NotTheRuntimesStackTrace(string host)
+    {
+        // Invalid settings: options validated on start stop the host before it serves anything.
+        var settings = Environment(Database, Prefix, HostProcess.FreePort(), api: host == "Api");
+        settings["Queue__Concurrency"] = "0";
+        settings["Security__EncryptionKeys__0__Key"] = "Password=" + SmtpPassword;
+
+        using var process = HostProcess.Start(HostProcess.Dll(host), settings, "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}");
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        output.WriteLine(process.Tail());
+        Assert.True(exitCode is not null and not 0, $"exit code {exitCode}:\n{process.Tail()}");
+        var offending = process.Lines.Where(l => StackTraceMarkers.Any(m => l.Contains(m, StringComparison.Ordinal)) || l.Contains(SmtpPassword, StringComparison.Ordinal)).ToList();
+        Assert.True(offending.Count == 0, "lines with a stack trace or a secret:\n" + string.Join('\n', offending));
+        Assert.Contains(process.Lines, l => l.Contains("OptionsValidationException", StringComparison.Ordinal) && l.Contains("Concurrency", StringComparison.Ordinal));
+        Assert.All(process.Lines, l => Assert.StartsWith("{", l, StringComparison.Ordinal));
+    }
+
     private static bool IsRetry(LogLine line) =>
         line.Category.EndsWith("JobConsumer", StringComparison.Ordinal) && line.Message.Contains("failed (attempt 1), retrying", StringComparison.Ordinal);
 
