@@ -26,11 +26,14 @@ internal sealed class AppExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         var problem = ToProblem(exception, httpContext);
+        // The exception handler middleware has cleared the endpoint by now; its feature still names it. The lines show
+        // the exception's types and messages only, never its stack trace (LoggingSetup), with the request's trace id.
+        var endpoint = (httpContext.GetEndpoint() ?? httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint)?.DisplayName;
         if (DependencyOutage.Find(exception) is { } dependency)
             logger.LogWarning("{Method} {Endpoint} answered 503: {Dependency} is unavailable ({Error})",
-                httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName, dependency, exception.GetBaseException().Message);
+                httpContext.Request.Method, endpoint, dependency, exception.GetBaseException().Message);
         else if (problem.Status >= 500 && exception is not UpstreamException)
-            logger.LogError(exception, "Unhandled exception for {Method} {Endpoint}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            logger.LogError(exception, "Unhandled exception for {Method} {Endpoint}", httpContext.Request.Method, endpoint);
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace AskVideo.Infrastructure.Logging;
 
@@ -9,7 +11,8 @@ public static class LoggingSetup
     /// <summary>
     /// Structured JSON lines on stdout (with scopes, so every line carries the request or job id, and the trace and
     /// span ids of the current request or job), or the human "simple" format when Logging:Format is "simple" (local
-    /// development).
+    /// development). Either way no stack trace and no secret reaches the output: the console provider is wrapped in a
+    /// <see cref="RedactingLoggerProvider"/>, which covers the framework's lines too (see docs/decisions.md).
     /// </summary>
     public static ILoggingBuilder AddAskVideoLogging(this ILoggingBuilder logging, IConfiguration configuration)
     {
@@ -37,6 +40,11 @@ public static class LoggingSetup
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
         }
+        // The console provider the calls above registered, wrapped: exceptions as type and message, no frames, no secrets.
+        foreach (var console in logging.Services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+            logging.Services.Remove(console);
+        logging.Services.AddSingleton<ILoggerProvider>(sp => new RedactingLoggerProvider(
+            new ConsoleLoggerProvider(sp.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), sp.GetServices<ConsoleFormatter>())));
         return logging;
     }
 }

@@ -35,8 +35,8 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         await (await ApiFixture.MigratedDataSourceAsync(Database)).DisposeAsync();
         var (apiPort, apiMetricsPort, workerMetricsPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
         var apiUrl = $"http://127.0.0.1:{apiPort}";
-        using var api = HostProcess.Start(HostProcess.Dll("Api"), Environment(apiMetricsPort, api: true), "--urls", apiUrl);
-        using var worker = HostProcess.Start(HostProcess.Dll("Worker"), Environment(workerMetricsPort, api: false));
+        using var api = HostProcess.Start(HostProcess.Dll("Api"), Environment(Database, Prefix, apiMetricsPort, api: true), "--urls", apiUrl);
+        using var worker = HostProcess.Start(HostProcess.Dll("Worker"), Environment(Database, Prefix, workerMetricsPort, api: false));
         try
         {
             await Task.WhenAll(
@@ -116,16 +116,17 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         }
     }
 
-    private static Dictionary<string, string?> Environment(int metricsPort, bool api)
+    /// <summary>A host process as deployed (Production, JSON logs) on its own database and Redis key prefix.</summary>
+    internal static Dictionary<string, string?> Environment(string database, string prefix, int metricsPort, bool api)
     {
         var settings = ApiFactory.Settings;
         var env = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__Postgres"] = TestEnvironment.ConnectionString(Database),
+            ["ConnectionStrings__Postgres"] = TestEnvironment.ConnectionString(database),
             ["Redis__Configuration"] = TestEnvironment.RedisConfiguration,
-            ["Queue__KeyPrefix"] = Prefix,
+            ["Queue__KeyPrefix"] = prefix,
             ["Queue__ConsumerEnabled"] = api ? "false" : "true",
             ["Queue__PollMilliseconds"] = "200",
             ["Storage__LocalRoot"] = TestEnvironment.MediaRoot,
@@ -154,10 +155,10 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         return env;
     }
 
-    private sealed record LogLine(string Category, string Message, string? TraceId, string? SpanId, string? ParentId);
+    internal sealed record LogLine(string Category, string Message, string? TraceId, string? SpanId, string? ParentId, string? Exception);
 
     /// <summary>The process's JSON log lines, with the trace ids of their scopes (ActivityTrackingOptions).</summary>
-    private static List<LogLine> JsonLines(HostProcess process)
+    internal static List<LogLine> JsonLines(HostProcess process)
     {
         var lines = new List<LogLine>();
         foreach (var text in process.Lines.Where(l => l.StartsWith('{')))
@@ -167,7 +168,8 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
             string? Scope(string key) => root.TryGetProperty("Scopes", out var scopes)
                 ? scopes.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty(key, out _)).Select(s => s.GetProperty(key).GetString()).FirstOrDefault()
                 : null;
-            lines.Add(new LogLine(root.GetProperty("Category").GetString()!, root.GetProperty("Message").GetString()!, Scope("TraceId"), Scope("SpanId"), Scope("ParentId")));
+            lines.Add(new LogLine(root.GetProperty("Category").GetString()!, root.GetProperty("Message").GetString()!, Scope("TraceId"), Scope("SpanId"), Scope("ParentId"),
+                root.TryGetProperty("Exception", out var exception) ? exception.GetString() : null));
         }
         return lines;
     }
@@ -175,7 +177,7 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
     private static Dictionary<string, string> ParseTypes(params PrometheusText[] scrapes) =>
         scrapes.SelectMany(s => s.Types).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    internal static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
