@@ -25,7 +25,7 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
 
     private sealed record Library(TestUser User, SessionClient Session, Guid GroupId, Dictionary<string, Guid> Videos);
 
-    private async Task<Library> LibraryAsync(string? openAiKey = null)
+    private async Task<Library> LibraryAsync(string? openAiKey = null, int topics = 4)
     {
         var user = await Fixture.CreateAsync();
         if (openAiKey is not null)
@@ -35,7 +35,7 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
         }
         var session = await Fixture.LoginAsync(user);
         var videos = new Dictionary<string, Guid>();
-        foreach (var (title, vtt) in Topics)
+        foreach (var (title, vtt) in Topics.Take(topics))
         {
             using var form = TestMedia.Upload(await TestMedia.VideoAsync(), null, ("title", title));
             form.Add(new StringContent(vtt), "subtitles", "topic.vtt");
@@ -302,7 +302,7 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
     [Fact]
     public async Task SharedStreams_ShouldBeCountedPerIpv6Slash64_LikeTheGuestBudgets()
     {
-        var library = await LibraryAsync(FakeOpenAi.ValidKey);
+        var library = await LibraryAsync(FakeOpenAi.ValidKey, topics: 2); // the bakery is the second
         using var _ = library.Session;
         var token = (await (await library.Session.PostAsync($"/api/v1/groups/{library.GroupId}/share")).ReadJsonAsync()).GetProperty("shareToken").GetString();
         const string question = "Which rolls sell out first at the bakery, asked from one IPv6 network?";
