@@ -87,13 +87,14 @@ declare -A DOCKER_NGINX_VALUES=(
   [NGINX_API_CONNECTIONS]=64 [NGINX_UPLOAD_DIR]=/data/uploads
 )
 TEMPLATE=nginx/templates/default.conf.template
+SNIPPET=nginx/snippets/askvideo-security-headers.conf
 
 in_list() { local x="$1"; shift; local y; for y in "$@"; do [ "$x" = "$y" ] && return 0; done; return 1; }
 
 # ---------------------------------------------------------------------------------------------------------------
 section "files"
 for f in Dockerfile nginx/Dockerfile .dockerignore docker-compose.yml .env.example docs/deployment.md \
-  "$TEMPLATE" nginx/render.sh; do
+  "$TEMPLATE" "$SNIPPET" nginx/render.sh; do
   check "$f exists" test -s "$f"
 done
 
@@ -278,6 +279,8 @@ if [ -f nginx/Dockerfile ]; then
   check "nginx/Dockerfile: final image is nginx:1.27-alpine" test "${STAGE_FROM[$last_stage]:-}" = "nginx:1.27-alpine"
   check "nginx/Dockerfile: the template goes to /etc/nginx/templates/" \
     grep -qE "^COPY +$TEMPLATE +/etc/nginx/templates/" nginx/Dockerfile
+  check "nginx/Dockerfile: the security headers the template includes go to /etc/nginx/snippets/" \
+    grep -qE "^COPY +$SNIPPET +/etc/nginx/snippets/" nginx/Dockerfile
   check "nginx/Dockerfile: the image's default.conf is removed" grep -q 'rm -f /etc/nginx/conf.d/default.conf' nginx/Dockerfile
   check "nginx/Dockerfile: the client dist is copied to the CLIENT_ROOT" \
     grep -qE '^COPY --from=[a-z]+ /src/client/dist/ /usr/share/nginx/html/' nginx/Dockerfile
@@ -322,6 +325,20 @@ mapfile -t expected_vars < <(printf '%s\n' "${PLACEHOLDERS[@]}" | sort -u)
 check "template placeholders = nginx/render.sh's list = ${PLACEHOLDERS[*]}" \
   test "${template_vars[*]}" = "${expected_vars[*]}" -a "${render_vars[*]}" = "${expected_vars[*]}"
 
+# nginx drops inherited add_header lines in a block that has one of its own: every such block must include the snippet
+# (the one set of security headers), and the headers of the set are written nowhere else.
+headerless_blocks() { # prints the first line of each block with an add_header of its own but no include of the snippet
+  awk -v snippet="include snippets/${SNIPPET##*/};" '
+    /\{[[:space:]]*$/ { depth++; start[depth] = NR ": " $0; adds[depth] = 0; incs[depth] = 0 }
+    /^[[:space:]]*add_header / { adds[depth] = 1 }
+    index($0, snippet) { incs[depth] = 1 }
+    /^[[:space:]]*\}/ { if (adds[depth] && !incs[depth]) print start[depth]; depth-- }
+  ' "$TEMPLATE"
+}
+check "every block of the template with its own add_header includes $SNIPPET" test -z "$(headerless_blocks)"
+check "the template sets none of the snippet's headers itself" \
+  bash -c '! grep -qiE "add_header +(X-Content-Type-Options|Referrer-Policy|X-Frame-Options|Permissions-Policy) " "$1"' _ "$TEMPLATE"
+
 render_docker() {
   env NGINX_PORT="${DOCKER_NGINX_VALUES[NGINX_PORT]}" API_UPSTREAM="${DOCKER_NGINX_VALUES[API_UPSTREAM]}" \
     CLIENT_ROOT="${DOCKER_NGINX_VALUES[CLIENT_ROOT]}" MEDIA_ROOT="${DOCKER_NGINX_VALUES[MEDIA_ROOT]}" \
@@ -353,8 +370,9 @@ fi
 # nginx -t inside a throwaway prefix, with an http block like the official image's nginx.conf.
 nginx_prefix() { # nginx_prefix <name> <rendered conf>: a throwaway prefix with an http block like the official image's
   local name="$1" conf="$2" prefix="$TMP/nginx-$1"
-  mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp"
+  mkdir -p "$prefix/conf.d" "$prefix/snippets" "$prefix/logs" "$prefix/temp"
   cp "$conf" "$prefix/conf.d/default.conf"
+  cp "$SNIPPET" "$prefix/snippets/"
   # nginx -t creates the folders of the temp paths it reads (the upload body folder is a mounted volume at run time).
   sed -i "s#client_body_temp_path [^;]*;#client_body_temp_path $prefix/temp/uploads;#" "$prefix/conf.d/default.conf"
   cat > "$prefix/nginx.conf" <<CONF
@@ -479,6 +497,8 @@ else
     fi
     curl -s -D "$TMP/rate.h" -o "$TMP/rate.json" "http://127.0.0.1:$p_rate/api/v1/videos"
     check "limit_req: the 429 is problem+json (code rate_limited) with Retry-After" problem_429 "$TMP/rate.h" "$TMP/rate.json"
+    check "limit_req: the 429 carries the security headers (nosniff, X-Frame-Options)" \
+      bash -c 'grep -qi "^x-content-type-options: nosniff" "$1" && grep -qi "^x-frame-options: DENY" "$1"' _ "$TMP/rate.h"
     check "limit_req: /health and the SPA are not limited" \
       test "$({ codes "http://127.0.0.1:$p_rate/health" 10; codes "http://127.0.0.1:$p_rate/library" 10; } | grep -c '^200$')" = 20
     # 2 connections: two requests held open by the silent upstream, a third one gets 429 at once.

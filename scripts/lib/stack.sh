@@ -137,7 +137,9 @@ api_upstreams() { # api_upstreams <count>
 start_nginx() { # start_nginx <client dist dir> <media root> <max body bytes> [api count]
   local dist="$1" media="$2" max_body="$3" apis="${4:-1}"
   local prefix="$STACK_DIR/nginx" pid="$STACK_DIR/run/nginx.pid"
-  mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp" "$STACK_DIR/run" "$media"
+  mkdir -p "$prefix/conf.d" "$prefix/snippets" "$prefix/logs" "$prefix/temp" "$STACK_DIR/run" "$media"
+  # The template includes snippets/… relative to the folder of nginx.conf, as in the image (/etc/nginx/snippets/).
+  cp "$ROOT/nginx/snippets/askvideo-security-headers.conf" "$prefix/snippets/"
   # nginx's workers (nobody) read the client files: serve a copy when they cannot enter the checkout.
   if [ "$(id -u)" -eq 0 ] && ! service_users_can_enter "$dist"; then
     rm -rf "$STACK_DIR/client"

@@ -1159,6 +1159,7 @@ export interface components {
             /** Format: double */
             durationSeconds?: number | null;
             status: components["schemas"]["VideoStatus"];
+            error?: components["schemas"]["VideoErrorDto"] | null;
             thumbnailUrl?: string | null;
             mediaUrl: string;
             transcriptUrl: string;

@@ -11,6 +11,7 @@ export function groupVideo(overrides: Partial<GroupVideo> = {}): GroupVideo {
     title: `Member ${counter}`,
     durationSeconds: 65,
     status: 'ready',
+    error: null,
     thumbnailUrl: null,
     mediaUrl: `/api/v1/videos/${id}/media`,
     transcriptUrl: `/api/v1/videos/${id}/transcript`,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AskVideo.Api.Auth;
+using AskVideo.Application.Accounts.Common;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Domain.Common;
@@ -14,7 +15,7 @@ public sealed class StreamOptions
 
     /// <summary>
     /// Event streams (library and video events, streamed chat answers) one user may hold open at once across every API
-    /// instance; guests asking through a share link are counted per address. One more is refused with 429
+    /// instance; guests asking through a share link are counted per network (an IPv4 address or an IPv6 /64). One more is refused with 429
     /// <c>too_many_streams</c>.
     /// </summary>
     [Range(1, 1000)]
@@ -80,7 +81,8 @@ internal sealed class StreamGuard : IAsyncDisposable
         var options = services.GetRequiredService<IOptions<StreamOptions>>().Value;
         var caller = services.GetRequiredService<ICurrentUser>();
         var interval = TimeSpan.FromSeconds(options.SessionCheckSeconds);
-        var key = caller.UserId is { } userId ? $"user:{userId:N}" : $"ip:{caller.IpAddress ?? "unknown"}";
+        // Guests count per network (an IPv4 address or an IPv6 /64), like their other budgets.
+        var key = caller.UserId is { } userId ? $"user:{userId:N}" : $"ip:{NetworkKey.Of(caller.IpAddress)}";
         var slot = await services.GetRequiredService<IConcurrencyLimiter>()
             .TryAcquireAsync(Bucket, key, options.MaxPerUser, interval * 3, cancellationToken)
             ?? throw new RateLimitedException(interval,

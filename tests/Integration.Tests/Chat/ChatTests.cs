@@ -25,7 +25,7 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
 
     private sealed record Library(TestUser User, SessionClient Session, Guid GroupId, Dictionary<string, Guid> Videos);
 
-    private async Task<Library> LibraryAsync(string? openAiKey = null)
+    private async Task<Library> LibraryAsync(string? openAiKey = null, int topics = 4)
     {
         var user = await Fixture.CreateAsync();
         if (openAiKey is not null)
@@ -35,7 +35,7 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
         }
         var session = await Fixture.LoginAsync(user);
         var videos = new Dictionary<string, Guid>();
-        foreach (var (title, vtt) in Topics)
+        foreach (var (title, vtt) in Topics.Take(topics))
         {
             using var form = TestMedia.Upload(await TestMedia.VideoAsync(), null, ("title", title));
             form.Add(new StringContent(vtt), "subtitles", "topic.vtt");
@@ -297,6 +297,48 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
         await ProblemAssert.IsProblemAsync(answers[2], 429, "rate_limited");
         var logs = await (await library.Session.GetAsync($"/api/v1/groups/{library.GroupId}/chat/logs")).ReadJsonAsync();
         Assert.All(logs.GetProperty("items").EnumerateArray(), l => Assert.Equal("share", l.GetProperty("origin").GetString()));
+    }
+
+    [Fact]
+    public async Task SharedStreams_ShouldBeCountedPerIpv6Slash64_LikeTheGuestBudgets()
+    {
+        var library = await LibraryAsync(FakeOpenAi.ValidKey, topics: 2); // the bakery is the second
+        using var _ = library.Session;
+        var token = (await (await library.Session.PostAsync($"/api/v1/groups/{library.GroupId}/share")).ReadJsonAsync()).GetProperty("shareToken").GetString();
+        const string question = "Which rolls sell out first at the bakery, asked from one IPv6 network?";
+        // The model answers only once released, so each streamed answer holds its stream slot until then.
+        using var hold = Fixture.OpenAi.HoldChats(question);
+        Task<HttpResponseMessage> AskFrom(string ip)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/shared/{token}/chat")
+            {
+                Content = JsonContent.Create(new { messages = new[] { new { role = "user", content = question } }, stream = true }),
+            };
+            request.Headers.Add("X-Forwarded-For", ip);
+            return Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        }
+
+        // The cap is 3 in the test host: three addresses of one /64 take every slot of that network.
+        var open = Enumerable.Range(1, 3).Select(i => AskFrom($"2001:db8:51:52::{i:x}")).ToList();
+        for (var i = 0; i < 200 && hold.Waiting < 3; i++) await Task.Delay(50);
+        Assert.Equal(3, hold.Waiting);
+        var sameNetwork = AskFrom("2001:db8:51:52:aaaa:bbbb:cccc:dddd");
+        var refusedInTime = await Task.WhenAny(sameNetwork, Task.Delay(TimeSpan.FromSeconds(5))) == sameNetwork;
+        var otherNetwork = AskFrom("2001:db8:51:53::1");
+        for (var i = 0; i < 200 && hold.Waiting < 4; i++) await Task.Delay(50);
+        var otherNetworkReachedTheModel = hold.Waiting >= 4;
+        hold.Dispose();
+
+        Assert.True(refusedInTime, "a fourth stream from the same /64 was let through");
+        using var refused = await sameNetwork;
+        await ProblemAssert.IsProblemAsync(refused, 429, "too_many_streams");
+        Assert.True(otherNetworkReachedTheModel, "another /64 has slots of its own");
+        foreach (var answer in open.Append(otherNetwork))
+        {
+            using var response = await answer;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("event: done", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

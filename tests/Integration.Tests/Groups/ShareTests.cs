@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using AskVideo.Domain.Common;
+using AskVideo.Domain.Videos;
+using AskVideo.Infrastructure.Persistence;
 using AskVideo.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using AskVideo.Integration.Tests.Security;
 using static AskVideo.Integration.Tests.Groups.GroupTests;
 
@@ -17,6 +21,46 @@ public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
         var token = share.GetProperty("shareToken").GetString()!;
         Assert.EndsWith($"/share/{token}", share.GetProperty("url").GetString());
         return token;
+    }
+
+    /// <summary>A member that failed to process, inserted directly (its files do not matter here).</summary>
+    private async Task<Guid> SeedFailedVideoAsync(Guid ownerId)
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7();
+        var video = Video.Create(id, ownerId, "Broken clip", null, "broken.mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
+        video.Enqueue(now);
+        video.StartStage(ProcessingStage.Transcribing, 10, now);
+        video.MarkFailed(ErrorCode.NoTranscriptSource, "No speech and no subtitles: upload subtitles in the transcript editor.", now);
+        db.Videos.Add(video);
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    [Fact]
+    public async Task FailedMembers_ShouldCarryTheirErrorCode_ForTheOwner_AndForGuests()
+    {
+        var owner = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(owner);
+        var failed = await SeedFailedVideoAsync(owner.Id);
+        var fine = await UploadVideoAsync(session, "fine");
+        var group = await CreateGroupAsync(session, "With a failure", failed, fine);
+        var token = await ShareAsync(session, group);
+        using var guest = ApiFixture.CreateClient();
+
+        var mine = (await (await session.GetAsync($"/api/v1/groups/{group}")).ReadJsonAsync()).GetProperty("videos");
+        var theirs = (await (await guest.GetAsync($"/api/v1/shared/{token}")).ReadJsonAsync()).GetProperty("videos");
+
+        Assert.Equal("failed", mine[0].GetProperty("status").GetString());
+        Assert.Equal("no_transcript_source", mine[0].GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("No speech and no subtitles: upload subtitles in the transcript editor.", mine[0].GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, mine[1].GetProperty("error").ValueKind);
+        // Guests get the code (the UI translates it), not the owner's failure details.
+        Assert.Equal("no_transcript_source", theirs[0].GetProperty("error").GetProperty("code").GetString());
+        Assert.DoesNotContain("transcript editor", theirs[0].GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, theirs[1].GetProperty("error").ValueKind);
     }
 
     [Fact]

@@ -95,6 +95,42 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> chat requests (with a valid key) get a 500.</summary>
     public void FailNextChats(int count) => Interlocked.Exchange(ref _failChats, count);
 
+    private volatile ChatHold? _hold;
+
+    /// <summary>
+    /// Holds every chat request whose last user message contains <paramref name="marker"/> (other tests' chats go on)
+    /// until the hold is disposed: a streamed answer stays open as long as a test needs.
+    /// </summary>
+    public ChatHold HoldChats(string marker)
+    {
+        var hold = new ChatHold(marker, () => _hold = null);
+        _hold = hold;
+        return hold;
+    }
+
+    public sealed class ChatHold(string marker, Action release) : IDisposable
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting;
+
+        public string Marker => marker;
+
+        /// <summary>Chat requests held so far.</summary>
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        internal async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _waiting);
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+
+        public void Dispose()
+        {
+            release();
+            _released.TrySetResult();
+        }
+    }
+
     /// <summary>
     /// A deterministic "model": a rewrite request (system prompt starting "Rewrite") gets the user's questions joined;
     /// an answer request gets a sentence quoting the first scene's opening words, citing [1] and an invented [9].
@@ -121,6 +157,7 @@ public sealed partial class FakeOpenAi : IAsyncDisposable
         var users = messages.Where(m => m.Role == "user").Select(m => m.Content).ToList();
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         ChatRequests.Enqueue((system, users.LastOrDefault() ?? "", stream));
+        if (_hold is { } hold && (users.LastOrDefault() ?? "").Contains(hold.Marker, StringComparison.Ordinal)) await hold.WaitAsync(context.RequestAborted);
         var text = system.StartsWith("Rewrite", StringComparison.Ordinal) ? string.Join(' ', users) : AnswerFor(system);
         var model = root.GetProperty("model").GetString();
         var usage = new { prompt_tokens = 100 + system.Length / 4, completion_tokens = text.Length / 4, total_tokens = 100 + system.Length / 4 + text.Length / 4 };

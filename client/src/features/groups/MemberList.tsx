@@ -14,13 +14,14 @@ import { CSS } from '@dnd-kit/utilities'
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cx } from '../../lib/cx'
+import { failureSummary } from '../videos/failure'
 import { formatDuration } from '../videos/format'
 import { VideoStatusBadge } from '../videos/VideoStatus'
 import { VideoThumbnail } from '../videos/VideoThumbnail'
 import { DragHandleIcon, TrashIcon } from './icons'
 import type { GroupVideo } from './queries'
 
-/** Thumbnail, title, length and status: the button that selects the video for the player. */
+/** Thumbnail, title, length and status (with why it failed, translated from its code): the button that selects the video for the player. */
 function MemberButton({ video, selected, onSelect }: { video: GroupVideo; selected: boolean; onSelect: () => void }) {
   const { t } = useTranslation()
   return (
@@ -46,6 +47,11 @@ function MemberButton({ video, selected, onSelect }: { video: GroupVideo; select
           <VideoStatusBadge status={video.status} />
           {selected && <span className="font-medium text-indigo-700">{t('groups.members.playing')}</span>}
         </span>
+        {video.status === 'failed' && video.error && (
+          <span className="mt-1 block text-xs text-red-700 [overflow-wrap:anywhere]" data-testid="member-failure">
+            {failureSummary(video.error, t)}
+          </span>
+        )}
       </span>
     </button>
   )

@@ -71,6 +71,24 @@ describe('shared view', () => {
     }
   })
 
+  it('says why a member failed, translated from its error code', async () => {
+    const ok = sharedVideo(TOKEN, { title: 'Fine' })
+    const broken = sharedVideo(TOKEN, {
+      title: 'Broken',
+      status: 'failed',
+      error: { code: 'no_transcript_source', message: 'This video could not be processed.' },
+    })
+    mockApi({
+      [`GET /api/v1/shared/${TOKEN}`]: sharedGroup({ name: 'Mixed', description: null, videos: [ok, broken] }),
+      [`GET /api/v1/shared/${TOKEN}/videos/${ok.id}/transcript`]: transcript(ok.id),
+    })
+    renderApp(`/ja/share/${TOKEN}`)
+
+    const rows = await screen.findAllByTestId('group-member')
+    expect(within(rows[1]!).getByTestId('member-failure')).toHaveTextContent('文字起こしの元がありませんでした（字幕も音声認識もありません）。')
+    expect(within(rows[0]!).queryByTestId('member-failure')).not.toBeInTheDocument()
+  })
+
   it('never calls authenticated endpoints, even for a signed-in user', async () => {
     withSessionCookie()
     const { fetch } = sharedApi()

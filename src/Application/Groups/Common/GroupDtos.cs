@@ -1,9 +1,14 @@
+using AskVideo.Application.Videos.Common;
 using AskVideo.Domain.Videos;
 
 namespace AskVideo.Application.Groups.Common;
 
-/// <summary>A member video as group pages and the shared view show it. URLs need the same access as the group.</summary>
-public sealed record GroupVideoDto(Guid Id, string Title, double? DurationSeconds, VideoStatus Status, string? ThumbnailUrl, string MediaUrl, string TranscriptUrl);
+/// <summary>
+/// A member video as group pages and the shared view show it. URLs need the same access as the group. <c>Error</c> is
+/// set when processing failed (as on <see cref="VideoDto"/>); guests get its code with a generic message, never the
+/// owner's failure details.
+/// </summary>
+public sealed record GroupVideoDto(Guid Id, string Title, double? DurationSeconds, VideoStatus Status, VideoErrorDto? Error, string? ThumbnailUrl, string MediaUrl, string TranscriptUrl);
 
 public sealed record GroupShareDto(string ShareToken, string Url, DateTimeOffset SharedAt);
 
