@@ -72,6 +72,18 @@ export async function scrollsSideways(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
 }
 
+/**
+ * The tables that do not fit their frame at the page's current width (their frame would scroll sideways), by
+ * caption. A phone must get none: the page itself not scrolling is not enough when a table scrolls in its box.
+ */
+export async function tablesScrollingSideways(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table')]
+      .filter((table) => table.parentElement !== null && table.parentElement.scrollWidth > table.parentElement.clientWidth)
+      .map((table) => table.caption?.textContent ?? table.outerHTML.slice(0, 80)),
+  )
+}
+
 type Fixtures = {
   /** Uncaught errors of every page of the journey's context; the journey fails if there are any. */
   pageErrors: string[]

@@ -4,7 +4,7 @@
 // it on Admin → Jobs and retries it from there; the job leaves the dead letters and runs the video's pipeline again.
 import { api, type VideoDto } from '../support/api.ts'
 import { admin, viewports } from '../support/env.ts'
-import { checkPage, expect, shot, test } from '../support/fixtures.ts'
+import { checkPage, expect, scrollsSideways, shot, tablesScrollingSideways, test } from '../support/fixtures.ts'
 import { makeClip } from '../support/media.ts'
 import { signIn, signedInUser } from '../support/session.ts'
 
@@ -61,6 +61,15 @@ test('admin: a video job that keeps failing is dead-lettered, and the admin retr
   await expect(row).toContainText('2 of 2')
   await checkPage(adminTab, 'admin jobs, dead letters')
   await shot(adminTab, 'admin-2-dead-letters')
+  // On a phone the table's rows stack (each cell named by its column): neither the page nor the table scrolls sideways.
+  await adminTab.setViewportSize(viewports.phone)
+  await row.scrollIntoViewIfNeeded()
+  await expect(row.getByRole('button', { name: `Retry job ProcessVideo ${short}` })).toBeInViewport({ ratio: 1 })
+  expect(await scrollsSideways(adminTab), `Admin → Jobs scrolls sideways at ${viewports.phone.width} px`).toBe(false)
+  expect(await tablesScrollingSideways(adminTab), 'tables that scroll sideways on a phone').toEqual([])
+  await checkPage(adminTab, 'admin jobs, dead letters, phone')
+  await shot(adminTab, 'admin-2-dead-letters-phone')
+  await adminTab.setViewportSize(viewports.desktop)
 
   // 5. Retry: the job goes back on the queue, leaves the dead letters and runs the pipeline again: the video is
   // queued again, and with the AI server still down both attempts fail once more (a retry that did not requeue the

@@ -4,7 +4,7 @@
 import type { Browser, Page } from '@playwright/test'
 import { api, readySample } from '../support/api.ts'
 import { admin, viewports, type ViewportName } from '../support/env.ts'
-import { checkPage, expect, scrollsSideways, shot, test } from '../support/fixtures.ts'
+import { checkPage, expect, scrollsSideways, shot, tablesScrollingSideways, test } from '../support/fixtures.ts'
 import { signIn, signedInUser } from '../support/session.ts'
 
 type Lang = 'en' | 'ja'
@@ -16,7 +16,10 @@ async function visit(page: Page, lang: Lang, width: ViewportName, name: string, 
   await settle(page)
   await expect(page.locator('html')).toHaveAttribute('lang', lang)
   await checkPage(page, `${name} (${lang}, ${width})`)
-  if (width === 'phone') expect(await scrollsSideways(page), `${name} scrolls sideways at ${viewports.phone.width} px`).toBe(false)
+  if (width === 'phone') {
+    expect(await scrollsSideways(page), `${name} scrolls sideways at ${viewports.phone.width} px`).toBe(false)
+    expect(await tablesScrollingSideways(page), `tables of ${name} that scroll sideways at ${viewports.phone.width} px`).toEqual([])
+  }
   await shot(page, `tour-${lang}-${width}-${name}`)
 }
 

@@ -134,7 +134,7 @@ public sealed class ApiKillMidUploadTests(ResilienceStack stack, ITestOutputHelp
         return (created.GetProperty("id").GetGuid(), created.GetProperty("uploadUrl").GetString()!);
     }
 
-    private static async Task<AppProcess> KillAndRestartAsync(Deployment deployment, AppProcess api, string? hold = null)
+    private static async Task<HostProcess> KillAndRestartAsync(Deployment deployment, HostProcess api, string? hold = null)
     {
         api.Kill();
         await api.WaitForExitAsync(TimeSpan.FromSeconds(10));

@@ -18,28 +18,12 @@ public sealed class PostgresRestartTests(ResilienceStack stack, ITestOutputHelpe
     [Fact]
     public async Task App_ShouldAnswer503WhilePostgresIsDown_AndRecoverWithoutARestart()
     {
-        var started = Stopwatch.StartNew();
-        var clips = await Clips.AllAsync();
-        await using var deployment = await Deployment.CreateAsync(stack, "postgres-restart", apis: 1);
-        var api = await deployment.StartApiAsync(0);
-        var tracker = new JobTracker();
-        var worker = deployment.StartWorker("worker1");
-        tracker.Watch(worker);
-        using var session = await deployment.SignInAsync();
-        using var anonymous = deployment.NewClient();
-
-        var ledger = new Ledger();
-        var first = await Deployment.UploadAsync(session, clips[0].Path);
-        ledger.Uploaded(first, Clips.Scripts[0].Length);
-        var second = await Deployment.UploadAsync(session, clips[1].Path);
-        ledger.Uploaded(second, Clips.Scripts[1].Length);
+        await using var scenario = await OutageScenario.StartAsync(stack, "postgres-restart", workers: 1);
+        var (session, anonymous) = (scenario.Session, scenario.Anonymous);
+        await scenario.UploadAsync(0);
+        await scenario.UploadAsync(1);
         // The outage starts while a job runs.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (tracker.FindRunning(TimeSpan.FromMilliseconds(300), new Random()) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No job started within 60 s.\n" + deployment.Tails());
-            await Task.Delay(20);
-        }
+        await scenario.WaitForRunningJobAsync(TimeSpan.FromMilliseconds(300));
 
         await stack.StackAsync("pg-stop");
         var outage = Stopwatch.StartNew();
@@ -66,31 +50,25 @@ public sealed class PostgresRestartTests(ResilienceStack stack, ITestOutputHelpe
         {
             using var again = await anonymous.GetAsync("/api/v1/health/ready");
             if (again.StatusCode == HttpStatusCode.OK) break;
-            Assert.True(recovering.Elapsed < TimeSpan.FromSeconds(30), $"Still not ready 30 s after PostgreSQL came back: {(int)again.StatusCode} {await again.Content.ReadAsStringAsync()}\n{deployment.Tails()}");
+            Assert.True(recovering.Elapsed < TimeSpan.FromSeconds(30), $"Still not ready 30 s after PostgreSQL came back: {(int)again.StatusCode} {await again.Content.ReadAsStringAsync()}\n{scenario.Deployment.Tails()}");
             await Task.Delay(100);
         }
         var recoverySeconds = recovering.Elapsed.TotalSeconds;
 
         // The same processes serve again: a list, a new upload processed by the same worker.
         using (var listAgain = await session.GetAsync("/api/v1/videos")) Assert.Equal(HttpStatusCode.OK, listAgain.StatusCode);
-        var third = await Deployment.UploadAsync(session, clips[2].Path);
-        ledger.Uploaded(third, Clips.Scripts[2].Length);
-        await deployment.WaitForVideosAsync(ledger.Videos, TimeSpan.FromMinutes(2));
-        await deployment.WaitForJobsToSettleAsync(TimeSpan.FromSeconds(20));
-        Assert.False(api.HasExited, "the API process ended");
-        Assert.False(worker.HasExited, "the Worker process ended");
+        await scenario.UploadAsync(2);
+        var result = await scenario.FinishAsync(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(20));
+        Assert.False(scenario.Api.HasExited, "the API process ended");
+        Assert.False(scenario.Workers[0].HasExited, "the Worker process ended");
 
-        var result = await ledger.CountAsync(deployment);
-        ResilienceReport.Write(output, "postgres-restart", result.Lost, result.Duplicated, started.Elapsed.TotalSeconds, new Dictionary<string, object?>
+        scenario.Report(output, result, new Dictionary<string, object?>
         {
             ["readyDuringOutage"] = readyStatus,
             ["requestDuringOutage"] = listStatus,
             ["recovered"] = true, // ready came back (the loop above fails the test otherwise)
             ["outageSeconds"] = down,
             ["recoverySeconds"] = recoverySeconds,
-            ["videos"] = result.Videos,
-            ["jobs"] = result.Jobs,
-            ["attempts"] = result.JobRows.Sum(j => j.Attempts),
         });
         // During the outage: readiness names the failing check, liveness is fine, a request needing the database is a
         // 503 with Retry-After (the client's cue to try again), not a 500.

@@ -18,25 +18,12 @@ public sealed class RedisOutageTests(ResilienceStack stack, ITestOutputHelper ou
     [Fact]
     public async Task Jobs_ShouldNeitherBeLostNorDuplicated_WhenRedisRestartsAndIsFlushedWithWorkInFlight()
     {
-        var started = Stopwatch.StartNew();
-        var clips = await Clips.AllAsync();
-        await using var deployment = await Deployment.CreateAsync(stack, "redis-restart-flush", apis: 1);
-        await deployment.StartApiAsync(0);
-        var tracker = new JobTracker();
-        for (var i = 1; i <= 2; i++) tracker.Watch(deployment.StartWorker($"worker{i}"));
-        using var session = await deployment.SignInAsync();
-        using var anonymous = deployment.NewClient();
-
-        var ledger = new Ledger();
-        async Task UploadAsync(int script)
-        {
-            var id = await Deployment.UploadAsync(session, clips[script].Path);
-            ledger.Uploaded(id, Clips.Scripts[script].Length);
-        }
-        for (var i = 0; i < clips.Count; i++) await UploadAsync(i);
+        await using var scenario = await OutageScenario.StartAsync(stack, "redis-restart-flush", workers: 2);
+        var (session, anonymous, ledger, clips) = (scenario.Session, scenario.Anonymous, scenario.Ledger, scenario.Clips);
+        for (var i = 0; i < clips.Count; i++) await scenario.UploadAsync(i);
 
         // 1. Restart while a job runs.
-        await WaitForRunningJobAsync(deployment, tracker, ledger, session);
+        await scenario.WaitForRunningJobAsync(TimeSpan.FromMilliseconds(200));
         await stack.StackAsync("redis-stop");
         var outage = Stopwatch.StartNew();
         var timer = Stopwatch.StartNew();
@@ -62,19 +49,17 @@ public sealed class RedisOutageTests(ResilienceStack stack, ITestOutputHelper ou
         var outageSeconds = outage.Elapsed.TotalSeconds;
 
         // 2. FLUSHALL while jobs run: the queue's lists, claims and wake-ups are gone; the outbox rows are not.
-        await WaitForRunningJobAsync(deployment, tracker, ledger, session);
+        await scenario.WaitForRunningJobAsync(TimeSpan.FromMilliseconds(200));
         using (var redis = await ConnectionMultiplexer.ConnectAsync(stack.RedisConfiguration))
         {
             foreach (var endpoint in redis.GetEndPoints()) await redis.GetServer(endpoint).FlushAllDatabasesAsync();
         }
         // Work keeps arriving after the flush.
-        await UploadAsync(1);
-        await UploadAsync(2);
+        await scenario.UploadAsync(1);
+        await scenario.UploadAsync(2);
 
-        await deployment.WaitForVideosAsync(ledger.Videos, TimeSpan.FromMinutes(3));
-        await deployment.WaitForJobsToSettleAsync(TimeSpan.FromSeconds(30));
-        var result = await ledger.CountAsync(deployment);
-        ResilienceReport.Write(output, "redis-restart-flush", result.Lost, result.Duplicated, started.Elapsed.TotalSeconds, new Dictionary<string, object?>
+        var result = await scenario.FinishAsync(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30));
+        scenario.Report(output, result, new Dictionary<string, object?>
         {
             ["restarts"] = 1,
             ["flushes"] = 1,
@@ -83,9 +68,6 @@ public sealed class RedisOutageTests(ResilienceStack stack, ITestOutputHelper ou
             ["outageSeconds"] = outageSeconds,
             ["readySecondsDuringOutage"] = readySeconds,
             ["uploadSecondsDuringOutage"] = uploadSeconds,
-            ["videos"] = result.Videos,
-            ["jobs"] = result.Jobs,
-            ["attempts"] = result.JobRows.Sum(j => j.Attempts),
         });
         Assert.True(result.Lost == 0 && result.Duplicated == 0, string.Join('\n', result.Problems));
         Assert.Equal(ledger.ExpectedJobs, result.Jobs);
@@ -94,23 +76,5 @@ public sealed class RedisOutageTests(ResilienceStack stack, ITestOutputHelper ou
         // there (readiness gives its Redis check 3 s at most; an upload needs only PostgreSQL and storage).
         Assert.True(readySeconds < 4, $"readiness took {readySeconds:0.0} s to answer while Redis was down");
         Assert.True(uploadSeconds < 4, $"an upload took {uploadSeconds:0.0} s while Redis was down");
-    }
-
-    /// <summary>Makes sure a job is running (reprocessing a ready video if nothing is left to do) and waits for it to start.</summary>
-    private static async Task WaitForRunningJobAsync(Deployment deployment, JobTracker tracker, Ledger ledger, AskVideo.Integration.Tests.Infrastructure.SessionClient session)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (tracker.FindRunning(TimeSpan.FromMilliseconds(200), new Random()) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No job ran within 60 s.\n" + deployment.Tails());
-            var statuses = await deployment.VideoStatusesAsync();
-            if (ledger.Videos.All(id => statuses.GetValueOrDefault(id) == "ready"))
-            {
-                var id = ledger.Videos.First();
-                await Deployment.ReprocessAsync(session, id);
-                ledger.Reprocessed(id);
-            }
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AskVideo.Integration.Tests.Infrastructure;
 using AskVideo.Resilience.Tests.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -35,7 +36,7 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
         using var redis = await ConnectionMultiplexer.ConnectAsync(stack.RedisConfiguration);
 
         var tracker = new JobTracker();
-        var slots = new AppProcess[Slots];
+        var slots = new HostProcess[Slots];
         for (var i = 0; i < Slots; i++) tracker.Watch(slots[i] = deployment.StartWorker($"worker{i + 1}"));
 
         var ledger = new Ledger();
@@ -61,7 +62,7 @@ public sealed class WorkerKillTests(ResilienceStack stack, ITestOutputHelper out
             // (splitting is over in milliseconds) gives way to whatever a running job is doing then.
             var wanted = Stages[Rng.Next(Stages.Length)];
             var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(1.5);
-            (AppProcess Worker, Guid JobId)? target = null;
+            (HostProcess Worker, Guid JobId)? target = null;
             string? stage = null;
             while (true)
             {

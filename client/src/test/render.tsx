@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
@@ -24,10 +24,11 @@ const routes = await loadLazyRoutes(createRoutes())
 
 /**
  * Renders the real route tree at `path`, with a fresh query cache and no
- * retries (so error states show at once).
+ * retries (so error states show at once). `seed` fills the cache first, as earlier pages would have.
  */
-export function renderApp(path = '/') {
+export function renderApp(path = '/', { seed }: { seed?: (queryClient: QueryClient) => void } = {}) {
   const queryClient = createQueryClient({ queries: { retry: false } })
+  seed?.(queryClient)
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   const user = userEvent.setup()
   const result = render(

@@ -31,8 +31,8 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
         await (await ApiFixture.MigratedDataSourceAsync(Database)).DisposeAsync();
         var (apiPort, apiMetricsPort, workerMetricsPort, smtpPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
         var apiUrl = $"http://127.0.0.1:{apiPort}";
-        using var api = HostProcess.Start(HostProcess.Dll("Api"), Settings(apiMetricsPort, smtpPort, api: true), "--urls", apiUrl);
-        using var worker = HostProcess.Start(HostProcess.Dll("Worker"), Settings(workerMetricsPort, smtpPort, api: false));
+        await using var api = HostProcess.Start(HostProcess.Dll("Api"), ["--urls", apiUrl], Settings(apiMetricsPort, smtpPort, api: true));
+        await using var worker = HostProcess.Start(HostProcess.Dll("Worker"), [], Settings(workerMetricsPort, smtpPort, api: false));
         try
         {
             await Task.WhenAll(
@@ -62,7 +62,7 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
 
             // Assert: no line of either process has a stack frame or a secret (the share token is one, even in the
             // request path ASP.NET Core puts in every line's scopes), whoever wrote it.
-            var offending = api.Lines.Select(l => "api: " + l).Concat(worker.Lines.Select(l => "worker: " + l))
+            var offending = api.Lines.Select(l => "api: " + l.Raw).Concat(worker.Lines.Select(l => "worker: " + l.Raw))
                 .Where(l => StackTraceMarkers.Any(m => l.Contains(m, StringComparison.Ordinal))
                             || l.Contains(SmtpPassword, StringComparison.Ordinal) || l.Contains(shareToken, StringComparison.Ordinal))
                 .ToList();
@@ -92,8 +92,8 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
         }
         finally
         {
-            api.Dispose();
-            worker.Dispose();
+            await api.DisposeAsync();
+            await worker.DisposeAsync();
             await ApiFixture.DropDatabaseAsync(Database);
         }
     }
@@ -108,27 +108,27 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
         settings["Queue__Concurrency"] = "0";
         settings["Security__EncryptionKeys__0__Key"] = "Password=" + SmtpPassword;
 
-        using var process = HostProcess.Start(HostProcess.Dll(host), settings, "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}");
+        await using var process = HostProcess.Start(HostProcess.Dll(host), ["--urls", $"http://127.0.0.1:{HostProcess.FreePort()}"], settings);
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         output.WriteLine(process.Tail());
-        Assert.True(exitCode is not null and not 0, $"exit code {exitCode}:\n{process.Tail()}");
-        var offending = process.Lines.Where(l => StackTraceMarkers.Any(m => l.Contains(m, StringComparison.Ordinal)) || l.Contains(SmtpPassword, StringComparison.Ordinal)).ToList();
+        Assert.True(exitCode != 0, $"exit code {exitCode}:\n{process.Tail()}");
+        var offending = process.Lines.Select(l => l.Raw).Where(l => StackTraceMarkers.Any(m => l.Contains(m, StringComparison.Ordinal)) || l.Contains(SmtpPassword, StringComparison.Ordinal)).ToList();
         Assert.True(offending.Count == 0, "lines with a stack trace or a secret:\n" + string.Join('\n', offending));
-        Assert.Contains(process.Lines, l => l.Contains("OptionsValidationException", StringComparison.Ordinal) && l.Contains("Concurrency", StringComparison.Ordinal));
-        Assert.All(process.Lines, l => Assert.StartsWith("{", l, StringComparison.Ordinal));
+        Assert.Contains(process.Lines, l => l.Raw.Contains("OptionsValidationException", StringComparison.Ordinal) && l.Raw.Contains("Concurrency", StringComparison.Ordinal));
+        Assert.All(process.Lines, l => Assert.StartsWith("{", l.Raw, StringComparison.Ordinal));
     }
 
-    private static bool IsRetry(LogLine line) =>
+    private static bool IsRetry(TracedLine line) =>
         line.Category.EndsWith("JobConsumer", StringComparison.Ordinal) && line.Message.Contains("failed (attempt 1), retrying", StringComparison.Ordinal);
 
-    private static bool IsUnhandled(LogLine line) =>
+    private static bool IsUnhandled(TracedLine line) =>
         line.Category == "AskVideo.Api.Http.AppExceptionHandler" && line.Message.StartsWith("Unhandled exception", StringComparison.Ordinal);
 
     private static StringContent JsonContent(object value) =>
         new(JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
 
-    private static Dictionary<string, string?> Settings(int metricsPort, int smtpPort, bool api)
+    private static Dictionary<string, string> Settings(int metricsPort, int smtpPort, bool api)
     {
         var env = Environment(Database, Prefix, metricsPort, api);
         env["App__RequireEmailVerification"] = "true";

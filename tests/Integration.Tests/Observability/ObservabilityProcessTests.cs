@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using AskVideo.Integration.Tests.Infrastructure;
 using AskVideo.Integration.Tests.Processing;
 using Xunit.Abstractions;
@@ -35,8 +34,8 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         await (await ApiFixture.MigratedDataSourceAsync(Database)).DisposeAsync();
         var (apiPort, apiMetricsPort, workerMetricsPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
         var apiUrl = $"http://127.0.0.1:{apiPort}";
-        using var api = HostProcess.Start(HostProcess.Dll("Api"), Environment(Database, Prefix, apiMetricsPort, api: true), "--urls", apiUrl);
-        using var worker = HostProcess.Start(HostProcess.Dll("Worker"), Environment(Database, Prefix, workerMetricsPort, api: false));
+        await using var api = HostProcess.Start(HostProcess.Dll("Api"), ["--urls", apiUrl], Environment(Database, Prefix, apiMetricsPort, api: true));
+        await using var worker = HostProcess.Start(HostProcess.Dll("Worker"), [], Environment(Database, Prefix, workerMetricsPort, api: false));
         try
         {
             await Task.WhenAll(
@@ -53,7 +52,7 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
             Assert.True(login.IsSuccessStatusCode, $"login: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
             var videoId = await ProcessingTests.UploadAsync(session, clip.Path);
             await ProcessingTests.WaitForStatusAsync(session, videoId, "ready", TimeSpan.FromSeconds(60));
-            await WaitForAsync(() => worker.Lines.Any(l => l.Contains("Job ProcessVideo succeeded", StringComparison.Ordinal)),
+            await WaitForAsync(() => worker.Lines.Any(l => l.Raw.Contains("Job ProcessVideo succeeded", StringComparison.Ordinal)),
                 TimeSpan.FromSeconds(20), () => worker.Tail());
             output.WriteLine($"video ready after {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
 
@@ -110,17 +109,17 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         }
         finally
         {
-            api.Dispose();
-            worker.Dispose();
+            await api.DisposeAsync();
+            await worker.DisposeAsync();
             await ApiFixture.DropDatabaseAsync(Database);
         }
     }
 
     /// <summary>A host process as deployed (Production, JSON logs) on its own database and Redis key prefix.</summary>
-    internal static Dictionary<string, string?> Environment(string database, string prefix, int metricsPort, bool api)
+    internal static Dictionary<string, string> Environment(string database, string prefix, int metricsPort, bool api)
     {
-        var settings = ApiFactory.Settings;
-        var env = new Dictionary<string, string?>
+        string Setting(string key) => ApiFactory.Settings[key] ?? throw new InvalidOperationException($"The test host has no {key}.");
+        var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
@@ -131,14 +130,14 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
             ["Queue__PollMilliseconds"] = "200",
             ["Storage__LocalRoot"] = TestEnvironment.MediaRoot,
             ["Media__CacheDirectory"] = Path.Combine(TestEnvironment.StackDir, "cache"),
-            ["App__PublicUrl"] = settings["App:PublicUrl"],
+            ["App__PublicUrl"] = Setting("App:PublicUrl"),
             ["App__RequireEmailVerification"] = "false",
             ["Email__Provider"] = "file",
             ["Email__OutboxDirectory"] = Path.Combine(TestEnvironment.StackDir, "obs-mail"),
-            ["Auth__JwtSigningKey"] = settings["Auth:JwtSigningKey"],
+            ["Auth__JwtSigningKey"] = Setting("Auth:JwtSigningKey"),
             ["Auth__SecureCookies"] = "false",
-            ["Security__EncryptionKeys__0__Id"] = settings["Security:EncryptionKeys:0:Id"],
-            ["Security__EncryptionKeys__0__Key"] = settings["Security:EncryptionKeys:0:Key"],
+            ["Security__EncryptionKeys__0__Id"] = Setting("Security:EncryptionKeys:0:Id"),
+            ["Security__EncryptionKeys__0__Key"] = Setting("Security:EncryptionKeys:0:Key"),
             // Embeddings through the OpenAI wire format (the fake), so the AI series have real calls behind them.
             ["AI__EmbeddingProvider"] = "openai",
             ["AI__OpenAI__BaseUrl"] = FakeOpenAi.BaseUrl,
@@ -155,24 +154,13 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         return env;
     }
 
-    internal sealed record LogLine(string Category, string Message, string? TraceId, string? SpanId, string? ParentId, string? Exception);
+    internal sealed record TracedLine(string Category, string Message, string? TraceId, string? SpanId, string? ParentId, string? Exception);
 
     /// <summary>The process's JSON log lines, with the trace ids of their scopes (ActivityTrackingOptions).</summary>
-    internal static List<LogLine> JsonLines(HostProcess process)
-    {
-        var lines = new List<LogLine>();
-        foreach (var text in process.Lines.Where(l => l.StartsWith('{')))
-        {
-            using var json = JsonDocument.Parse(text);
-            var root = json.RootElement;
-            string? Scope(string key) => root.TryGetProperty("Scopes", out var scopes)
-                ? scopes.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty(key, out _)).Select(s => s.GetProperty(key).GetString()).FirstOrDefault()
-                : null;
-            lines.Add(new LogLine(root.GetProperty("Category").GetString()!, root.GetProperty("Message").GetString()!, Scope("TraceId"), Scope("SpanId"), Scope("ParentId"),
-                root.TryGetProperty("Exception", out var exception) ? exception.GetString() : null));
-        }
-        return lines;
-    }
+    internal static List<TracedLine> JsonLines(HostProcess process) =>
+        process.Lines.Where(l => l.Raw.StartsWith('{'))
+            .Select(l => new TracedLine(l.Category, l.Message, l.ScopeValue("TraceId"), l.ScopeValue("SpanId"), l.ScopeValue("ParentId"), l.Exception))
+            .ToList();
 
     private static Dictionary<string, string> ParseTypes(params PrometheusText[] scrapes) =>
         scrapes.SelectMany(s => s.Types).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);

@@ -12,7 +12,7 @@ namespace AskVideo.Resilience.Tests.Infrastructure;
 public sealed class Deployment : IAsyncDisposable
 {
     private readonly ResilienceStack _stack;
-    private readonly List<AppProcess> _processes = [];
+    private readonly List<HostProcess> _processes = [];
     private readonly Dictionary<string, string> _environment;
     private readonly List<SessionClient> _sessions = [];
 
@@ -52,49 +52,24 @@ public sealed class Deployment : IAsyncDisposable
     public string LogDirectory => Path.Combine(_stack.Dir, "logs", Name);
 
     /// <summary>API number <paramref name="index"/> (0-based) on its port of the stack's block; returns once it is ready.</summary>
-    public async Task<AppProcess> StartApiAsync(int index, IReadOnlyDictionary<string, string>? extra = null, bool waitReady = true)
+    public async Task<HostProcess> StartApiAsync(int index, IReadOnlyDictionary<string, string>? extra = null, bool waitReady = true)
     {
         var port = _stack.ApiPort(index);
         var env = new Dictionary<string, string>(_environment);
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
-        var api = AppProcess.Start($"api{index + 1}-{_processes.Count}", _stack.ApiDll, ["--urls", $"http://127.0.0.1:{port}"], env, LogDirectory);
+        var api = HostProcess.Start(_stack.ApiDll, ["--urls", $"http://127.0.0.1:{port}"], env, $"api{index + 1}-{_processes.Count}", LogDirectory);
         lock (_processes) _processes.Add(api);
-        if (waitReady) await WaitReadyAsync(api, port);
+        if (waitReady) await api.WaitForOkAsync($"http://127.0.0.1:{port}/api/v1/health/ready", TimeSpan.FromSeconds(60));
         return api;
     }
 
-    public AppProcess StartWorker(string name, IReadOnlyDictionary<string, string>? extra = null)
+    public HostProcess StartWorker(string name, IReadOnlyDictionary<string, string>? extra = null)
     {
         var env = new Dictionary<string, string>(_environment);
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
-        var worker = AppProcess.Start($"{name}-{_processes.Count}", _stack.WorkerDll, [], env, LogDirectory);
+        var worker = HostProcess.Start(_stack.WorkerDll, [], env, $"{name}-{_processes.Count}", LogDirectory);
         lock (_processes) _processes.Add(worker);
         return worker;
-    }
-
-    private static async Task WaitReadyAsync(AppProcess api, int port)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            if (api.HasExited) Assert.Fail($"The API exited while starting.\n{api.Tail()}");
-            try
-            {
-                using var response = await http.GetAsync("/api/v1/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // slow start
-            }
-            if (DateTime.UtcNow > deadline) Assert.Fail($"The API on port {port} was not ready after 60 s.\n{api.Tail()}");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>A browser-like client through nginx, signed in as the suite's user.</summary>
@@ -214,7 +189,7 @@ public sealed class Deployment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var session in _sessions) session.Dispose();
-        List<AppProcess> processes;
+        List<HostProcess> processes;
         lock (_processes) processes = [.. _processes];
         foreach (var process in processes) await process.DisposeAsync();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AskVideo.Integration.Tests.Infrastructure;
 
 namespace AskVideo.Resilience.Tests.Infrastructure;
 
@@ -8,21 +9,21 @@ namespace AskVideo.Resilience.Tests.Infrastructure;
 /// </summary>
 public sealed class JobTracker
 {
-    private readonly ConcurrentDictionary<AppProcess, ConcurrentDictionary<Guid, DateTime>> _running = new();
+    private readonly ConcurrentDictionary<HostProcess, ConcurrentDictionary<Guid, DateTime>> _running = new();
 
-    public void Watch(AppProcess worker)
+    public void Watch(HostProcess worker)
     {
         _running[worker] = new ConcurrentDictionary<Guid, DateTime>();
         worker.LineWritten += OnLine;
     }
 
-    public void Forget(AppProcess worker)
+    public void Forget(HostProcess worker)
     {
         worker.LineWritten -= OnLine;
         _running.TryRemove(worker, out _);
     }
 
-    private void OnLine(AppProcess worker, LogLine line)
+    private void OnLine(HostProcess worker, LogLine line)
     {
         if (line.JobId is not { } jobId || !_running.TryGetValue(worker, out var jobs)) return;
         if (line.Message.Contains(" started (attempt ", StringComparison.Ordinal)) jobs[jobId] = DateTime.UtcNow;
@@ -35,11 +36,11 @@ public sealed class JobTracker
         message.Contains("dead letters", StringComparison.Ordinal);
 
     /// <summary>Every job a live worker is running now.</summary>
-    public List<(AppProcess Worker, Guid JobId)> Running() =>
+    public List<(HostProcess Worker, Guid JobId)> Running() =>
         [.. _running.Where(w => !w.Key.HasExited).SelectMany(w => w.Value.Keys.Select(j => (w.Key, j)))];
 
     /// <summary>A worker with a job that has been running at least <paramref name="forAtLeast"/>, and that job.</summary>
-    public (AppProcess Worker, Guid JobId)? FindRunning(TimeSpan forAtLeast, Random random)
+    public (HostProcess Worker, Guid JobId)? FindRunning(TimeSpan forAtLeast, Random random)
     {
         var now = DateTime.UtcNow;
         var candidates = _running

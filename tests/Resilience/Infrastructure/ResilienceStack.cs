@@ -158,7 +158,7 @@ public sealed class ResilienceStack : IAsyncLifetime
         var env = HostEnvironment(database, "avqres", Path.Combine(Dir, "media-cli"));
         env["ASKVIDEO_ADMIN_PASSWORD"] = Password;
         if (args[0] == "migrate") await CreateDatabaseAsync(database, template: null);
-        await using var cli = AppProcess.Start("cli-" + args[0], ApiDll, [.. args], env, Path.Combine(Dir, "logs"));
+        await using var cli = HostProcess.Start(ApiDll, [.. args], env, "cli-" + args[0], Path.Combine(Dir, "logs"));
         var exit = await cli.WaitForExitAsync(TimeSpan.FromMinutes(2));
         Assert.True(exit == 0, $"`AskVideo.Api {string.Join(' ', args)}` exited with {exit}:\n{cli.Tail()}");
     }

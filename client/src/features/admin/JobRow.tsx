@@ -7,8 +7,10 @@ import { Button } from '../../components/Button'
 import { errorMessage } from '../../components/ErrorState'
 import { useToast } from '../../components/Toast'
 import { useLanguage } from '../../i18n/hooks'
+import { cx } from '../../lib/cx'
 import { formatDateTime, formatRelative } from '../../lib/format'
 import type { Job } from './queries'
+import { stackedTable } from './stackedTable'
 
 const STATUS_TONES: Record<string, BadgeTone> = {
   dead: 'red',
@@ -61,26 +63,26 @@ export function JobRow({ job }: { job: Job }) {
   const retryable = job.status === 'dead' || job.status === 'failed'
 
   return (
-    <tr data-testid="job-row">
-      <td className="px-4 py-3 align-top">
+    <tr className={stackedTable.row} data-testid="job-row">
+      <td className={stackedTable.wide}>
         <span className="font-mono text-xs text-slate-900">{job.type}</span>
         <div className="font-mono text-xs text-slate-500">{shortId(job.id)}</div>
       </td>
-      <td className="px-4 py-3 align-top">
+      <td className={stackedTable.cell} data-label={t('admin.jobs.columns.status')}>
         <Badge tone={STATUS_TONES[job.status] ?? 'neutral'}>{isKnown(job.status) ? t(`admin.jobs.status.${job.status}`) : job.status}</Badge>
       </td>
-      <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
+      <td className={cx(stackedTable.cell, 'whitespace-nowrap text-slate-800')} data-label={t('admin.jobs.columns.attempts')}>
         {t('admin.jobs.attemptsOf', { attempts: job.attempts, max: job.maxAttempts })}
       </td>
-      <td className="px-4 py-3 align-top text-sm">
+      <td className={cx(stackedTable.cell, 'col-span-2 text-sm')} data-label={t('admin.jobs.columns.lastError')}>
         <LastError text={job.lastError} />
       </td>
-      <td className="px-4 py-3 align-top whitespace-nowrap text-slate-700">
+      <td className={cx(stackedTable.cell, 'whitespace-nowrap text-slate-700')} data-label={t('admin.jobs.columns.updated')}>
         <time dateTime={job.updatedAt} title={formatDateTime(job.updatedAt, lang)}>
           {formatRelative(job.updatedAt, lang)}
         </time>
       </td>
-      <td className="px-4 py-3 text-right align-top">
+      <td className={cx(stackedTable.wide, 'md:text-right')}>
         {retryable && (
           <Button
             size="sm"

@@ -8,9 +8,11 @@ import { SelectField } from '../../components/Field'
 import { Pagination } from '../../components/Pagination'
 import { Skeleton } from '../../components/Skeleton'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { cx } from '../../lib/cx'
 import { JobRow } from './JobRow'
 import { adminJobsQuery, isJobStatusFilter, JOB_STATUSES, PAGE_SIZE, type JobStatusFilter } from './queries'
 import { QueueStats } from './QueueStats'
+import { stackedTable } from './stackedTable'
 
 /** `/admin/jobs`: queue statistics and jobs by status, with Retry for failed and dead ones. */
 export function JobsPage() {
@@ -72,10 +74,10 @@ export function JobsPage() {
       )}
       {jobs.data && jobs.data.jobs.items.length > 0 && (
         <>
-          <div className="relative overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" aria-busy={jobs.isPlaceholderData || undefined}>
-            <table className="w-full min-w-[48rem] text-left text-sm">
+          <div className={stackedTable.frame} aria-busy={jobs.isPlaceholderData || undefined}>
+            <table className={cx(stackedTable.table, 'md:min-w-[48rem]')}>
               <caption className="sr-only">{t('admin.jobs.caption', { status: t(`admin.jobs.filterOptions.${status}`) })}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <thead className={stackedTable.head}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{t('admin.jobs.columns.type')}</th>
                   <th scope="col" className="px-4 py-3">{t('admin.jobs.columns.status')}</th>
@@ -85,7 +87,7 @@ export function JobsPage() {
                   <th scope="col" className="px-4 py-3"><span className="sr-only">{t('admin.jobs.columns.actions')}</span></th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className={stackedTable.body}>
                 {jobs.data.jobs.items.map((job) => (
                   <JobRow key={job.id} job={job} />
                 ))}

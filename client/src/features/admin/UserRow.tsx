@@ -5,8 +5,10 @@ import { errorMessage } from '../../components/ErrorState'
 import { Switch } from '../../components/Switch'
 import { useToast } from '../../components/Toast'
 import { useLanguage } from '../../i18n/hooks'
+import { cx } from '../../lib/cx'
 import { formatBytes } from '../../lib/format'
 import { useUpdateUser, type AdminUser, type UserPatch } from './queries'
+import { stackedTable } from './stackedTable'
 
 /** One user in the admin table, with active/admin switches and a limits editor button. */
 export function UserRow({ user, isSelf, onEditLimits }: { user: AdminUser; isSelf: boolean; onEditLimits: (user: AdminUser) => void }) {
@@ -28,8 +30,8 @@ export function UserRow({ user, isSelf, onEditLimits }: { user: AdminUser; isSel
   const pending = update.isPending ? update.variables.patch : undefined
 
   return (
-    <tr data-testid={`user-row-${user.username}`}>
-      <td className="px-4 py-3 align-top">
+    <tr className={stackedTable.row} data-testid={`user-row-${user.username}`}>
+      <td className={stackedTable.wide}>
         <div className="flex flex-wrap items-center gap-1.5">
           <span className="font-semibold text-slate-900">{user.username}</span>
           {isSelf && <Badge tone="indigo">{t('admin.users.you')}</Badge>}
@@ -38,7 +40,7 @@ export function UserRow({ user, isSelf, onEditLimits }: { user: AdminUser; isSel
         </div>
         <div className="text-slate-600">{user.email}</div>
       </td>
-      <td className="px-4 py-3 align-top">
+      <td className={stackedTable.cell} data-label={t('admin.users.columns.active')}>
         <Switch
           checked={user.isActive}
           label={t('admin.users.activeLabel', { username: user.username })}
@@ -50,7 +52,7 @@ export function UserRow({ user, isSelf, onEditLimits }: { user: AdminUser; isSel
           }
         />
       </td>
-      <td className="px-4 py-3 align-top">
+      <td className={stackedTable.cell} data-label={t('admin.users.columns.admin')}>
         <Switch
           checked={user.isAdmin}
           label={t('admin.users.adminLabel', { username: user.username })}
@@ -62,16 +64,18 @@ export function UserRow({ user, isSelf, onEditLimits }: { user: AdminUser; isSel
           }
         />
       </td>
-      <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
+      <td className={cx(stackedTable.cell, 'whitespace-nowrap text-slate-800')} data-label={t('admin.users.columns.videos')}>
         {user.videoLimit === null || user.videoLimit === undefined
           ? t('admin.users.videosUnlimited', { used: number.format(user.videoCount) })
           : t('admin.users.videosOf', { used: number.format(user.videoCount), limit: number.format(user.videoLimit) })}
       </td>
-      <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">
+      <td className={cx(stackedTable.cell, 'whitespace-nowrap text-slate-800')} data-label={t('admin.users.columns.upload')}>
         {user.maxUploadBytes ? formatBytes(user.maxUploadBytes, lang) : t('admin.users.defaultLimit')}
       </td>
-      <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">{formatBytes(user.storageBytes, lang)}</td>
-      <td className="px-4 py-3 text-right align-top">
+      <td className={cx(stackedTable.cell, 'whitespace-nowrap text-slate-800')} data-label={t('admin.users.columns.storage')}>
+        {formatBytes(user.storageBytes, lang)}
+      </td>
+      <td className={cx(stackedTable.wide, 'md:text-right')}>
         <Button
           variant="secondary"
           size="sm"

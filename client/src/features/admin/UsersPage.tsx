@@ -10,9 +10,11 @@ import { TextField } from '../../components/Field'
 import { Pagination } from '../../components/Pagination'
 import { Skeleton } from '../../components/Skeleton'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { cx } from '../../lib/cx'
 import { LimitsDialog } from './LimitsDialog'
 import { adminUsersQuery, PAGE_SIZE, type AdminUser } from './queries'
 import { UserRow } from './UserRow'
+import { stackedTable } from './stackedTable'
 
 function pageFrom(value: string | null): number {
   const n = Number(value)
@@ -91,10 +93,10 @@ export function UsersPage() {
       )}
       {users.data && users.data.items.length > 0 && (
         <>
-          <div className="relative overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm" aria-busy={users.isPlaceholderData || undefined}>
-            <table className="w-full min-w-[52rem] text-left text-sm">
+          <div className={stackedTable.frame} aria-busy={users.isPlaceholderData || undefined}>
+            <table className={cx(stackedTable.table, 'md:min-w-[52rem]')}>
               <caption className="sr-only">{t('admin.users.caption')}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <thead className={stackedTable.head}>
                 <tr>
                   <th scope="col" className="px-4 py-3">{t('admin.users.columns.user')}</th>
                   <th scope="col" className="px-4 py-3">{t('admin.users.columns.active')}</th>
@@ -105,7 +107,7 @@ export function UsersPage() {
                   <th scope="col" className="px-4 py-3"><span className="sr-only">{t('admin.users.columns.actions')}</span></th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className={stackedTable.body}>
                 {users.data.items.map((user) => (
                   <UserRow key={user.id} user={user} isSelf={user.id === me.id} onEditLimits={setEditing} />
                 ))}

@@ -21,7 +21,7 @@ import { ArrowLeftIcon } from './icons'
 import { usePlayer, PlayerProvider } from './player'
 import { VideoChatSection } from '../chat/VideoChatSection'
 import { ProcessingFailure } from './ProcessingFailure'
-import { useReprocessVideo, videoQuery, type Video } from './queries'
+import { isSettled, useReprocessVideo, videoQuery, type Video } from './queries'
 import { TagDot } from './TagInput'
 import { TranscriptEditor } from './transcript/TranscriptEditor'
 import { TranscriptPanel } from './transcript/TranscriptPanel'
@@ -258,7 +258,10 @@ export function VideoDetailPage() {
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [editingTranscript, setEditingTranscript] = useState(false)
-  const transcript = useQuery({ ...transcriptQuery(id), enabled: video.data !== undefined })
+  // The transcript of a video in the pipeline is empty or about to be replaced, and the panel shows the progress
+  // instead: it is fetched once the video is settled, whichever way the page learns that (a status event, the
+  // stream's catch-up, or its own refetch of the video), and again after each new processing run.
+  const transcript = useQuery({ ...transcriptQuery(id), enabled: video.data !== undefined && isSettled(video.data.status) })
   useLiveVideo(video.data, 'detail')
   useDocumentTitle(video.data?.title ?? t('videos.detail.documentTitle'))
 

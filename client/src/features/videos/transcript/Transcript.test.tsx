@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { liveEvents } from '../../../test/sse'
-import { jsonResponse, problemResponse, requestsTo } from '../../../test/http'
+import { deferred, jsonResponse, problemResponse, requestsTo } from '../../../test/http'
 import { renderApp } from '../../../test/render'
 import { withSessionCookie } from '../../../test/session'
 import { detailApi, video } from '../../../test/videos'
-import type { Video } from '../queries'
+import { videoKeys, type Video } from '../queries'
 import { formatTimecode, sceneAt, toWebVtt, transcriptVersion, type Transcript } from './queries'
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nHello and welcome.\n'
@@ -150,6 +150,38 @@ describe('videos: transcript on the detail page', () => {
     expect(transcriptVersion(json.segments)).not.toBe(
       transcriptVersion(json.segments.map((s, i) => (i === 1 ? { ...s, text: 'Today: the plan.' } : s))),
     )
+  })
+
+  it('fetches the transcript when the video is found ready without a status event (opened from a cached, processing video)', async () => {
+    // The e2e flake: "Add a sample video" caches the new video (queued); by the time its page opens the server has it
+    // ready, and the page learns that from its own refetch of the video, not from a status event (the stream closes
+    // once the video is settled, before its first event). A transcript fetched while the video was processing was
+    // empty, and nothing fetched it again: the panel said "No transcript yet" for good.
+    withSessionCookie()
+    liveEvents()
+    const clip = video({ title: 'Sample', status: 'processing', stage: 'indexing', progress: 90 })
+    let json = transcript(clip.id, { segments: [], scenes: [], source: null, language: null })
+    const transcriptServed = deferred<void>()
+    detailApi(clip, {
+      [`GET /api/v1/videos/${clip.id}/transcript`]: (request: Request) => {
+        const answer = transcriptRoute(json)(request)
+        transcriptServed.resolve()
+        return answer
+      },
+      // The video becomes ready right after the page's first transcript fetch was answered (or a moment after the
+      // page asked for the video, when it does not fetch the transcript of a video in the pipeline).
+      [`GET /api/v1/videos/${clip.id}`]: async () => {
+        await Promise.race([transcriptServed.promise, new Promise((resolve) => setTimeout(resolve, 100))])
+        json = transcript(clip.id)
+        return jsonResponse({ ...clip, status: 'ready', stage: null, progress: 100, processedAt: '2026-03-03T09:00:00Z' })
+      },
+    })
+    renderApp(`/videos/${clip.id}`, { seed: (queryClient) => queryClient.setQueryData(videoKeys.detail(clip.id), clip) })
+    const panel = await screen.findByTestId('transcript-panel')
+
+    await waitFor(() => expect(screen.getByTestId('status-panel').querySelector('[data-status="ready"]')).not.toBeNull())
+    expect(await within(panel).findAllByTestId('scene')).toHaveLength(3)
+    expect(within(panel).queryByTestId('transcript-empty')).not.toBeInTheDocument()
   })
 
   it('says when there is no transcript, and adds no captions', async () => {

@@ -26,7 +26,7 @@ export function transcriptUrl(id: string, format: 'vtt' | 'srt', version?: strin
   return version ? `${base}&v=${encodeURIComponent(version)}` : base
 }
 
-/** `GET /videos/{id}/transcript`: lines and scenes (empty before processing). */
+/** `GET /videos/{id}/transcript`: lines and scenes (empty before processing; the pages ask only once the video is settled). */
 export const transcriptQuery = (id: string) =>
   queryOptions({
     queryKey: transcriptKeys.json(id),
