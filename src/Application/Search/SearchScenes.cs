@@ -39,7 +39,7 @@ internal sealed class SearchScenesHandler(ISearchScopeReader scopes, ICurrentUse
         }
         if (scope.VideoIds.Count == 0) return new SceneSearchResultDto([]);
 
-        var ciphertext = scope.OpenAiKeyCiphertext;
+        var ciphertext = scope.AiKeyCiphertext;
         var vector = (await embedder.EmbedAsync([request.Q.Trim()], ciphertext is null ? null : secrets.Unprotect(ciphertext, SecretContext.UserAiKey(userId)), cancellationToken))[0];
         var hits = await search.SearchAsync(new SceneQuery(userId, scope.VideoIds, request.Q.Trim(), vector, request.Limit, Highlight: true), cancellationToken);
         return new SceneSearchResultDto(hits.Select(h => new SceneHitDto(h.SceneId, h.VideoId, h.Title, h.StartMs, h.EndMs, h.Text,

@@ -1,7 +1,7 @@
 namespace AskVideo.Application.Common.Interfaces;
 
-/// <summary>Where a search may look (the owner's videos in scope) and the owner's own OpenAI key, if any (encrypted).</summary>
-public sealed record SearchScope(IReadOnlyList<Guid> VideoIds, string? OpenAiKeyCiphertext);
+/// <summary>Where a search may look (the owner's videos in scope) and the owner's own AI provider key, if any (encrypted).</summary>
+public sealed record SearchScope(IReadOnlyList<Guid> VideoIds, string? AiKeyCiphertext);
 
 /// <summary>
 /// What a search needs before it runs, in one statement: the videos of its scope (one video, one group, or the whole
