@@ -7,9 +7,12 @@
 #     (the query's own vector included), typed as Npgsql sends them, through pgbench as a prepared statement (Npgsql
 #     auto-prepares the app's repeated statements);
 #   - end to end: GET /api/v1/search?q=…&groupId=… with an API token, through the real nginx into the Release API
-#     (token check, group lookup, embedding the question, the same SQL, merging neighbours, JSON), with wrk.
+#     (token check, the scope and the AI key in one statement, embedding the question, the same SQL, merging
+#     neighbours, JSON), with wrk.
 # The overhead is the median over the rounds of (p50 end to end − p50 of the raw SQL).
-#   ./bench/search/run.sh            (VIDEOS=100 SCENES=200 WORDS=120 DIMS=1536 DURATION=10 ROUNDS=3 by default)
+# Both are warmed up for WARMUP seconds first: a freshly started API runs its first hundred-odd requests through
+# the JIT tiers (measured: 30-45 ms of API CPU per search in its first 35 requests, against 3-4 ms warm).
+#   ./bench/search/run.sh            (VIDEOS=100 SCENES=200 WORDS=120 DIMS=1536 DURATION=10 WARMUP=10 ROUNDS=3 by default)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 VIDEOS="${VIDEOS:-100}"
@@ -17,7 +20,7 @@ SCENES="${SCENES:-200}"
 WORDS="${WORDS:-120}"
 DIMS="${DIMS:-1536}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-3}"
+WARMUP="${WARMUP:-10}"
 ROUNDS="${ROUNDS:-3}"
 QUERY="how do engineers inspect the steel bridge for cracks after the winter storm"
 trap bench_stop EXIT

@@ -124,6 +124,7 @@ public static class DependencyInjection
         services.AddSingleton<ISceneSearch, HybridSceneSearch>();
         services.AddSingleton<IChatAnalyticsReader, ChatAnalyticsReader>();
         services.AddSingleton<IVideoListReader, VideoListReader>();
+        services.AddSingleton<ISearchScopeReader, SearchScopeReader>();
         services.AddOpenAiHttp();
         services.AddSingleton<IChatModel, OpenAiChatModel>();
         services.AddHostedService<EmbeddingIndexGuard>();

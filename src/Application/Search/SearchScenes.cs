@@ -2,10 +2,8 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Messaging;
 using AskVideo.Application.Common.Validation;
-using AskVideo.Application.Groups.Common;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Search;
 
@@ -25,31 +23,25 @@ internal sealed class SearchScenesValidator : AbstractValidator<SearchScenesQuer
     }
 }
 
-internal sealed class SearchScenesHandler(IAppDbContext db, ICurrentUser caller, IEmbedder embedder, ISceneSearch search, ISecretProtector secrets)
+internal sealed class SearchScenesHandler(ISearchScopeReader scopes, ICurrentUser caller, IEmbedder embedder, ISceneSearch search, ISecretProtector secrets)
     : IRequestHandler<SearchScenesQuery, SceneSearchResultDto>
 {
     public async Task<SceneSearchResultDto> Handle(SearchScenesQuery request, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        List<Guid> scope;
-        if (request.VideoId is { } videoId)
+        // The scope and the caller's key in one statement: the search itself is the only other one (SPEC §8).
+        var scope = await scopes.ReadAsync(userId, request.GroupId, request.VideoId, cancellationToken);
+        if (scope is null)
         {
-            if (!await db.Videos.AnyAsync(v => v.Id == videoId && v.OwnerId == userId, cancellationToken)) throw new NotFoundException("video");
-            scope = [videoId];
+            if (request.VideoId is not null) throw new NotFoundException("video");
+            if (request.GroupId is not null) throw new NotFoundException("group");
+            return new SceneSearchResultDto([]);
         }
-        else if (request.GroupId is { } groupId)
-        {
-            scope = (await db.FindOwnedGroupAsync(groupId, userId, cancellationToken)).Members.Select(m => m.VideoId).ToList();
-        }
-        else
-        {
-            scope = await db.Videos.Where(v => v.OwnerId == userId).Select(v => v.Id).ToListAsync(cancellationToken);
-        }
-        if (scope.Count == 0) return new SceneSearchResultDto([]);
+        if (scope.VideoIds.Count == 0) return new SceneSearchResultDto([]);
 
-        var ciphertext = await db.Users.Where(u => u.Id == userId).Select(u => u.OpenAiKeyCiphertext).SingleAsync(cancellationToken);
+        var ciphertext = scope.AiKeyCiphertext;
         var vector = (await embedder.EmbedAsync([request.Q.Trim()], ciphertext is null ? null : secrets.Unprotect(ciphertext, SecretContext.UserAiKey(userId)), cancellationToken))[0];
-        var hits = await search.SearchAsync(new SceneQuery(userId, scope, request.Q.Trim(), vector, request.Limit, Highlight: true), cancellationToken);
+        var hits = await search.SearchAsync(new SceneQuery(userId, scope.VideoIds, request.Q.Trim(), vector, request.Limit, Highlight: true), cancellationToken);
         return new SceneSearchResultDto(hits.Select(h => new SceneHitDto(h.SceneId, h.VideoId, h.Title, h.StartMs, h.EndMs, h.Text,
             h.Snippet ?? System.Net.WebUtility.HtmlEncode(h.Text.Length <= 200 ? h.Text : h.Text[..200] + "…"), Math.Round(h.Score, 6))).ToList());
     }

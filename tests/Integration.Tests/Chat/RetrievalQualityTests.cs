@@ -87,7 +87,7 @@ public class RetrievalQualityTests(ApiFixture fixture, ITestOutputHelper output)
                     scene.Parameters.Add(new NpgsqlParameter { Value = value });
                 await scene.ExecuteNonQueryAsync();
             }
-            var search = new HybridSceneSearch(dataSource, ReadRouting.PrimaryOnly(), index);
+            var search = new HybridSceneSearch(new StatelessReadPool(dataSource), ReadRouting.PrimaryOnly(), index);
 
             var hits = 0;
             foreach (var (question, expected) in Questions)

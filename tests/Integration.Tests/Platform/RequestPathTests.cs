@@ -13,6 +13,7 @@ using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Queue;
 using AskVideo.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -204,6 +205,46 @@ public class RequestPathTests(ApiFixture fixture) : IntegrationTest(fixture)
 
         Assert.Equal("ApiJsonContext", info.OriginatingResolver?.GetType().Name);
         Assert.Same(JsonNamingPolicy.CamelCase, options.PropertyNamingPolicy);
+    }
+
+    [Theory]
+    [InlineData("group")]
+    [InlineData("video")]
+    [InlineData("library")]
+    public async Task Search_WithACookieSession_ShouldCostTwoSqlStatementsAndOneRedisCall(string scope)
+    {
+        // SPEC §8: /search adds ≤ 5 ms over its SQL. Each extra statement is a round trip to PostgreSQL; the scope
+        // (the group's videos, the video, or the library) and the caller's AI key are read in one statement, then the search.
+        var user = await Fixture.CreateAsync();
+        var ids = await SeedLibraryAsync(user.Id);
+        await using (var seed = await Fixture.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO scenes (id, video_id, owner_id, position, start_ms, end_ms, text, token_count, language)
+            VALUES (gen_random_uuid(), @video, @owner, 0, 0, 1000, 'Engineers inspected the old steel bridge over the river.', 9, 'en')
+            """, seed))
+        {
+            insert.Parameters.AddWithValue("video", ids[0]);
+            insert.Parameters.AddWithValue("owner", user.Id);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await using (var read = CreateScope())
+        {
+            var groupId = await read.ServiceProvider.GetRequiredService<AppDbContext>().Groups
+                .Where(g => g.OwnerId == user.Id && g.Name == "a-group").Select(g => g.Id).SingleAsync();
+            var url = "/api/v1/search?q=steel%20bridge" + scope switch { "group" => $"&groupId={groupId}", "video" => $"&videoId={ids[0]}", _ => "" };
+            using var session = await Fixture.LoginAsync(user);
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(url)).StatusCode);
+
+            using var counter = new RoundTripCounter(Fixture.Services);
+            var response = await session.SendAsync(counter.Track(new HttpRequestMessage(HttpMethod.Get, url)));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(ids[0], Assert.Single((await response.ReadJsonAsync()).GetProperty("items").EnumerateArray()).GetProperty("videoId").GetGuid());
+            var statements = counter.SqlStatements;
+            Assert.True(statements.Count == 2, "SQL statements: " + string.Join(" | ", statements));
+            var commands = counter.FinishRedisCommands();
+            Assert.True(commands.Count == 1, "Redis commands: " + string.Join(", ", commands));
+        }
     }
 
     [Fact]

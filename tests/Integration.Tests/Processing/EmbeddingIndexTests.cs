@@ -56,7 +56,7 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
         {
             await using var dataSource = await ApiFixture.MigratedDataSourceAsync(database);
             var embedder = new HashingEmbedder(32);
-            var search = new HybridSceneSearch(dataSource, ReadRouting.PrimaryOnly(), new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance));
+            var search = new HybridSceneSearch(new StatelessReadPool(dataSource), ReadRouting.PrimaryOnly(), new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance));
             var vector = (await embedder.EmbedAsync(["what is said"], null, CancellationToken.None))[0];
 
             var found = await search.SearchAsync(new Application.Common.Interfaces.SceneQuery(Guid.NewGuid(), [Guid.NewGuid()], "what is said", vector, 5), CancellationToken.None);

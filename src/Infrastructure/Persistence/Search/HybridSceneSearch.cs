@@ -10,9 +10,10 @@ namespace AskVideo.Infrastructure.Persistence.Search;
 /// exact cosine top-k on the vectors, full-text top-k (English stemming, plus the simple configuration without
 /// English stop words for Japanese scenes) and word-trigram top-k (fuzzy words, and Japanese, which has no word breaks), fused with
 /// reciprocal rank fusion (k = 60); then neighbouring scenes of one video are merged into one passage. Runs on the read
-/// replica when there is one (the vector column's set-up stays on the primary).
+/// replica when there is one (the vector column's set-up stays on the primary), else on the primary's
+/// <see cref="StatelessReadPool"/>: the statement leaves no session state, so its connection skips Npgsql's reset.
 /// </summary>
-internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, ReadRouting routing, EmbeddingIndex embeddingIndex) : ISceneSearch
+internal sealed class HybridSceneSearch(StatelessReadPool pool, ReadRouting routing, EmbeddingIndex embeddingIndex) : ISceneSearch
 {
     /// <summary>Candidates per ranking before fusion (SPEC §5: up to 40).</summary>
     public const int Candidates = 40;
@@ -110,7 +111,7 @@ internal sealed class HybridSceneSearch(NpgsqlDataSource dataSource, ReadRouting
         if (query.VideoIds.Count == 0 || string.IsNullOrWhiteSpace(query.Text)) return [];
         // The vector column's dimension and its sign bits are set up on first use (a fresh database has neither).
         await embeddingIndex.EnsureReadyAsync(cancellationToken);
-        await using var connection = await routing.OpenAsync(query.OwnerId, dataSource, cancellationToken);
+        await using var connection = await routing.OpenAsync(query.OwnerId, pool.DataSource, cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("owner", query.OwnerId);
         command.Parameters.Add(new NpgsqlParameter("videos", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = query.VideoIds.ToArray() });
