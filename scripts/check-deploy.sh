@@ -347,10 +347,6 @@ upload_location='~* ^/api/v1/videos/uploads/.'
 check "fast uploads: nginx writes the body to a file in NGINX_UPLOAD_DIR and passes only its name" test \
   "$(location_setting "$TMP/docker.conf" "$upload_location" client_body_in_file_only)|$(location_setting "$TMP/docker.conf" "$upload_location" client_body_temp_path)|$(location_setting "$TMP/docker.conf" "$upload_location" proxy_pass_request_body)" \
   = "clean|${DOCKER_NGINX_VALUES[NGINX_UPLOAD_DIR]}|off"
-# 32 KiB pieces: each piece received is copied to the page cache while it is still in the CPU's nearest caches;
-# 256 KiB cost nginx about 1.3x the CPU per upload on the 2-core bench machine, 1 MiB over 2x.
-check "fast uploads: nginx receives and writes the body in 32 KiB pieces (client_body_buffer_size 32k)" \
-  test "$(location_setting "$TMP/docker.conf" "$upload_location" client_body_buffer_size)" = 32k
 
 # The official image runs: envsubst "$(names of the environment variables matching NGINX_ENVSUBST_FILTER)".
 if command -v envsubst >/dev/null 2>&1 && [ -n "${filter:-}" ]; then
