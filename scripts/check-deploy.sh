@@ -353,6 +353,18 @@ else
   fail "nginx/render.sh failed: $(cat "$TMP/render.err")"
 fi
 
+# How the upload bodies are received (SPEC §8 upload throughput; measured in docs/benchmarks.md#upload-reading-the-numbers).
+location_setting() { # location_setting <conf> <location line prefix> <directive>: the directive's value in that location
+  awk -v loc="$2" -v dir="$3" '
+    !inside && index($0, "location " loc) { inside = 1; depth = 0 }
+    inside { depth += gsub(/\{/, "{"); if ($1 == dir) { v = $0; sub(/^[ \t]*[^ \t]+[ \t]+/, "", v); sub(/;[ \t]*(#.*)?$/, "", v); print v }
+             depth -= gsub(/\}/, "}"); if (depth == 0) inside = 0 }' "$1"
+}
+upload_location='~* ^/api/v1/videos/uploads/.'
+check "fast uploads: nginx writes the body to a file in NGINX_UPLOAD_DIR and passes only its name" test \
+  "$(location_setting "$TMP/docker.conf" "$upload_location" client_body_in_file_only)|$(location_setting "$TMP/docker.conf" "$upload_location" client_body_temp_path)|$(location_setting "$TMP/docker.conf" "$upload_location" proxy_pass_request_body)" \
+  = "clean|${DOCKER_NGINX_VALUES[NGINX_UPLOAD_DIR]}|off"
+
 # The official image runs: envsubst "$(names of the environment variables matching NGINX_ENVSUBST_FILTER)".
 if command -v envsubst >/dev/null 2>&1 && [ -n "${filter:-}" ]; then
   defined_envs="$(render_docker env NGINX_VERSION=1.27.5 NGINX_ENVSUBST_FILTER="$filter" \
