@@ -84,7 +84,7 @@ PLACEHOLDERS=(NGINX_PORT API_UPSTREAM CLIENT_ROOT MEDIA_ROOT NGINX_MAX_BODY_SIZE
 declare -A DOCKER_NGINX_VALUES=(
   [NGINX_PORT]=8080 [API_UPSTREAM]=api:8080 [CLIENT_ROOT]=/usr/share/nginx/html [MEDIA_ROOT]=/data/media
   [NGINX_MAX_BODY_SIZE]=4294967296 [NGINX_ACCESS_LOG]=/dev/stdout [NGINX_API_RATE]=50r/s [NGINX_API_BURST]=200
-  [NGINX_API_CONNECTIONS]=64 [NGINX_UPLOAD_DIR]=/data/uploads
+  [NGINX_API_CONNECTIONS]=64 [NGINX_UPLOAD_DIR]=/data/media/.uploads
 )
 TEMPLATE=nginx/templates/default.conf.template
 SNIPPET=nginx/snippets/askvideo-security-headers.conf
@@ -742,10 +742,11 @@ else
          | ([.services.api, .services.worker] | all(.environment.Storage__LocalRoot == $m
               and (.volumes | any(.source == "media" and .target == $m and (.read_only // false) == false))))
            and (.services.nginx.volumes | any(.source == "media" and .target == $m and .read_only == true))'
-    check "the uploads volume: nginx writes upload bodies there (NGINX_UPLOAD_DIR), the api takes them (Uploads__ProxyBodyDirectory)" \
-      q '.services.nginx.environment.NGINX_UPLOAD_DIR as $u | $u == "/data/uploads" and .services.api.environment.Uploads__ProxyBodyDirectory == $u
-         and (.volumes | has("uploads"))
-         and ([.services.nginx, .services.api] | all(.volumes | any(.source == "uploads" and .target == $u and (.read_only // false) == false)))'
+    check "upload bodies: nginx writes them to one read-write subpath of the media volume (NGINX_UPLOAD_DIR), which the api reads in its own media mount (Uploads__ProxyBodyDirectory), so taking one over is a rename" \
+      q '.services.nginx.environment.NGINX_UPLOAD_DIR as $u | .services.nginx.environment.MEDIA_ROOT as $m
+         | $u == ($m + "/.uploads") and .services.api.environment.Uploads__ProxyBodyDirectory == $u
+         and (.volumes | has("uploads") | not)
+         and (.services.nginx.volumes | any(.source == "media" and .target == $u and .volume.subpath == ".uploads" and (.read_only // false) == false))'
     check "nginx gets the Docker values of the template placeholders" \
       q '.services.nginx.environment | .NGINX_PORT == "8080" and .API_UPSTREAM == "api:8080"
          and .CLIENT_ROOT == "/usr/share/nginx/html" and .MEDIA_ROOT == "/data/media" and .NGINX_ACCESS_LOG == "/dev/stdout"

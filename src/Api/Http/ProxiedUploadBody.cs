@@ -89,7 +89,26 @@ public static class UploadServices
         services.AddTransient<IStartupFilter, TransportPeerStartupFilter>();
         // Bodies nginx wrote but never handed over (nginx or the API crashed) are swept like the store's partial files.
         if (section.Get<UploadOptions>()?.ProxyBodyDirectory is { Length: > 0 } directory)
+        {
             services.AddSingleton(new Infrastructure.Storage.TemporaryUploadDirectory(directory));
+            services.AddHostedService(_ => new UploadBodyFolder(directory));
+        }
         return services;
     }
+}
+
+/// <summary>
+/// Creates the folder nginx writes upload bodies to when the API starts, before it serves: Docker Compose mounts it
+/// into nginx as a subpath of the media volume (so the API's move of a body is a rename), and a subpath must exist
+/// when nginx's container starts, which is once the API is healthy.
+/// </summary>
+internal sealed class UploadBodyFolder(string directory) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

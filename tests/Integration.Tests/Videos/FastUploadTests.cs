@@ -17,6 +17,22 @@ public class FastUploadTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
     private static string NginxUploadDir => Path.Combine(TestEnvironment.StackDir, "nginx", "temp", "uploads");
 
+    [Fact]
+    public async Task Api_ShouldCreateTheUploadBodyFolder_BeforeItServes()
+    {
+        // Docker Compose mounts this folder into nginx as a subpath of the media volume, which must exist by then
+        // (nginx starts once the API is healthy): the API creates it when it starts.
+        var folder = Path.Combine(TestEnvironment.StackDir, "fresh-media-" + Guid.NewGuid().ToString("N"), ".uploads");
+        await using var host = new ApiFactory(new Dictionary<string, string?> { ["Uploads:ProxyBodyDirectory"] = folder });
+        using var client = host.CreateClient();
+
+        var ready = await client.GetAsync("/api/v1/health");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(Directory.Exists(folder), $"{folder} was not created");
+        Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+    }
+
     private async Task<(TestUser User, HttpClient Direct, HttpClient ViaNginx)> SignedInAsync(Action<Domain.Users.User>? change = null)
     {
         var user = await Fixture.CreateAsync();
