@@ -26,18 +26,10 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
     public async Task FailedJobsAndUnexpectedErrors_ShouldBeLoggedWithTypeMessageAndTraceId_ButNoStackTrace()
     {
         // Arrange: a fresh database, the API and a worker whose mail server never answers (a port nothing listens on).
-        await ApiFixture.DropDatabaseAsync(Database);
-        await ApiFixture.EnsureDatabaseAsync(Database);
-        await (await ApiFixture.MigratedDataSourceAsync(Database)).DisposeAsync();
-        var (apiPort, apiMetricsPort, workerMetricsPort, smtpPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
-        var apiUrl = $"http://127.0.0.1:{apiPort}";
-        await using var api = HostProcess.Start(HostProcess.Dll("Api"), ["--urls", apiUrl], Settings(apiMetricsPort, smtpPort, api: true));
-        await using var worker = HostProcess.Start(HostProcess.Dll("Worker"), [], Settings(workerMetricsPort, smtpPort, api: false));
-        try
+        var smtpPort = HostProcess.FreePort();
+        await RunApiAndWorkerAsync(Database, (metricsPort, api) => Settings(metricsPort, smtpPort, api), output, async processes =>
         {
-            await Task.WhenAll(
-                api.WaitForOkAsync($"{apiUrl}/api/v1/health/ready", TimeSpan.FromSeconds(60)),
-                worker.WaitForOkAsync($"http://127.0.0.1:{workerMetricsPort}/metrics", TimeSpan.FromSeconds(60)));
+            var (api, worker, apiUrl, _, _) = processes;
 
             // Act 1: a signup queues the verification email; the worker cannot reach the mail server and retries.
             using var client = ApiFixture.CreateClient(new Uri(apiUrl));
@@ -84,18 +76,7 @@ public sealed class LogHygieneProcessTests(ApiFixture fixture, ITestOutputHelper
             // EF Core's own error line of the failed query names the exception too, without its frames.
             Assert.Contains(JsonLines(api), l => l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && l.TraceId == traceId
                                                 && (l.Message + l.Exception).Contains("42P01", StringComparison.Ordinal));
-        }
-        catch
-        {
-            output.WriteLine("--- api ---\n" + api.Tail(60) + "\n--- worker ---\n" + worker.Tail(60));
-            throw;
-        }
-        finally
-        {
-            await api.DisposeAsync();
-            await worker.DisposeAsync();
-            await ApiFixture.DropDatabaseAsync(Database);
-        }
+        });
     }
 
     [Theory]

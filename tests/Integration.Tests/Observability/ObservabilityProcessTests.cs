@@ -29,18 +29,9 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         // Arrange: a fresh database, the clip, and both processes (the API does not consume jobs; the worker does).
         var started = DateTime.UtcNow;
         var clip = await SpokenClip.MakeAsync("observability", Sentences, withSubtitleTrack: true);
-        await ApiFixture.DropDatabaseAsync(Database);
-        await ApiFixture.EnsureDatabaseAsync(Database);
-        await (await ApiFixture.MigratedDataSourceAsync(Database)).DisposeAsync();
-        var (apiPort, apiMetricsPort, workerMetricsPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
-        var apiUrl = $"http://127.0.0.1:{apiPort}";
-        await using var api = HostProcess.Start(HostProcess.Dll("Api"), ["--urls", apiUrl], Environment(Database, Prefix, apiMetricsPort, api: true));
-        await using var worker = HostProcess.Start(HostProcess.Dll("Worker"), [], Environment(Database, Prefix, workerMetricsPort, api: false));
-        try
+        await RunApiAndWorkerAsync(Database, (metricsPort, api) => Environment(Database, Prefix, metricsPort, api), output, async processes =>
         {
-            await Task.WhenAll(
-                api.WaitForOkAsync($"{apiUrl}/api/v1/health/ready", TimeSpan.FromSeconds(60)),
-                worker.WaitForOkAsync($"http://127.0.0.1:{workerMetricsPort}/metrics", TimeSpan.FromSeconds(60)));
+            var (api, worker, apiUrl, apiMetricsPort, workerMetricsPort) = processes;
             output.WriteLine($"both processes up after {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
 
             // Act: sign up, sign in and upload through the API process; the worker processes the video.
@@ -101,6 +92,32 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
             var succeeded = JsonLines(worker).Single(l => l.Category.EndsWith("JobConsumer", StringComparison.Ordinal) && l.Message.StartsWith("Job ProcessVideo succeeded", StringComparison.Ordinal));
             Assert.Equal((upload.TraceId, ready.SpanId), (succeeded.TraceId, succeeded.SpanId));
             output.WriteLine($"trace {upload.TraceId}: request span {upload.SpanId} → job span {ready.SpanId}; {(DateTime.UtcNow - started).TotalSeconds:0.0} s in all");
+        });
+    }
+
+    /// <summary>The API and a Worker as real processes, up and ready, with the ports they answer on.</summary>
+    internal sealed record ApiAndWorker(HostProcess Api, HostProcess Worker, string ApiUrl, int ApiMetricsPort, int WorkerMetricsPort);
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> against the API and a Worker started as real processes on a fresh, migrated
+    /// <paramref name="database"/> (dropped afterwards) with the settings <paramref name="environment"/> gives for a
+    /// metrics port and the host (true: the API); on a failure, the tails of both outputs go to the test's output.
+    /// </summary>
+    internal static async Task RunApiAndWorkerAsync(string database, Func<int, bool, Dictionary<string, string>> environment, ITestOutputHelper output, Func<ApiAndWorker, Task> scenario)
+    {
+        await ApiFixture.DropDatabaseAsync(database);
+        await ApiFixture.EnsureDatabaseAsync(database);
+        await (await ApiFixture.MigratedDataSourceAsync(database)).DisposeAsync();
+        var (apiPort, apiMetricsPort, workerMetricsPort) = (HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort());
+        var apiUrl = $"http://127.0.0.1:{apiPort}";
+        await using var api = HostProcess.Start(HostProcess.Dll("Api"), ["--urls", apiUrl], environment(apiMetricsPort, true));
+        await using var worker = HostProcess.Start(HostProcess.Dll("Worker"), [], environment(workerMetricsPort, false));
+        try
+        {
+            await Task.WhenAll(
+                api.WaitForOkAsync($"{apiUrl}/api/v1/health/ready", TimeSpan.FromSeconds(60)),
+                worker.WaitForOkAsync($"http://127.0.0.1:{workerMetricsPort}/metrics", TimeSpan.FromSeconds(60)));
+            await scenario(new ApiAndWorker(api, worker, apiUrl, apiMetricsPort, workerMetricsPort));
         }
         catch
         {
@@ -111,7 +128,7 @@ public sealed class ObservabilityProcessTests(ApiFixture fixture, ITestOutputHel
         {
             await api.DisposeAsync();
             await worker.DisposeAsync();
-            await ApiFixture.DropDatabaseAsync(Database);
+            await ApiFixture.DropDatabaseAsync(database);
         }
     }
 
