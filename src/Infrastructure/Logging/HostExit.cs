@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 
@@ -15,12 +16,15 @@ public static class HostExit
     public static async Task<int> RunAsync(Func<Task<int>> main)
     {
         ArgumentNullException.ThrowIfNull(main);
+        // Only the process's own entry point turns a failure into an exit code. A host run inside another program
+        // (WebApplicationFactory runs Program's entry point in the test host, stops it with HostAbortedException, and
+        // learns of a failed start only from the exception) gets every exception as it is.
+        var isProcessEntryPoint = Assembly.GetEntryAssembly() == main.Method.Module.Assembly;
         try
         {
             return await main();
         }
-        // WebApplicationFactory stops the entry point with HostAbortedException once it has the host: let it through.
-        catch (Exception ex) when (ex is not HostAbortedException)
+        catch (Exception ex) when (isProcessEntryPoint && ex is not HostAbortedException)
         {
             await Console.Error.WriteLineAsync(FatalLine(ex, TimeProvider.System.GetUtcNow()));
             return Failed;

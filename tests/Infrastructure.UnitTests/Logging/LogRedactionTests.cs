@@ -81,6 +81,16 @@ public class LogRedactionTests
         Assert.Equal("System.InvalidOperationException: Could not save ---> System.IO.IOException: Password=***", json.RootElement.GetProperty("Exception").GetString());
     }
 
+    [Fact]
+    public async Task HostExit_ShouldLetTheFailureThrough_WhenTheHostIsNotTheProcessEntryPoint()
+    {
+        // Hosted by a test (WebApplicationFactory runs Program's entry point inside the test host and learns of a failed
+        // start only from the exception), the failure is not turned into an exit code.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => HostExit.RunAsync(() => throw new InvalidOperationException("cannot start")));
+
+        Assert.Equal("cannot start", error.Message);
+    }
+
     private static Exception Thrown(Action action)
     {
         try

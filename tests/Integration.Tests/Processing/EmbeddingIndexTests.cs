@@ -194,11 +194,22 @@ public class EmbeddingIndexGuardTests(ApiFixture fixture) : IntegrationTest(fixt
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using var host = new ApiFactory(new Dictionary<string, string?> { ["AI:EmbeddingProvider"] = "hashing" });
-        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+        try
+        {
+            await using var host = new ApiFactory(new Dictionary<string, string?> { ["AI:EmbeddingProvider"] = "hashing" });
+            var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
 
-        Assert.Contains("reindex", error.Message);
-        Assert.Contains("AI:EmbeddingProvider", error.Message);
-        Assert.Contains("text-embedding-3-large", error.Message);
+            Assert.Contains("reindex", error.Message);
+            Assert.Contains("AI:EmbeddingProvider", error.Message);
+            Assert.Contains("text-embedding-3-large", error.Message);
+        }
+        finally
+        {
+            // The shared database goes back to the index every other test's host expects.
+            await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString(TestEnvironment.Database));
+            await connection.OpenAsync();
+            await using var delete = new NpgsqlCommand("DELETE FROM embedding_index WHERE model = 'openai/text-embedding-3-large/3072'", connection);
+            await delete.ExecuteNonQueryAsync();
+        }
     }
 }
