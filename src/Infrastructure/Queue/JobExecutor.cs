@@ -31,7 +31,7 @@ public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry reg
         IBackgroundJob request;
         try
         {
-            request = (IBackgroundJob)(JsonSerializer.Deserialize(job.Payload, type, JobQueue.PayloadJson)
+            request = (IBackgroundJob)(JsonSerializer.Deserialize(job.Payload, type, JobTypeRegistry.PayloadJson)
                 ?? throw new PermanentJobFailureException("The job payload is empty."));
         }
         catch (JsonException ex)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
 using AskVideo.Domain.Jobs;
@@ -15,8 +14,6 @@ namespace AskVideo.Infrastructure.Queue;
 /// </summary>
 internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptions<QueueOptions> options, TimeProvider time) : IJobQueue
 {
-    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
-
     public Guid Enqueue(IBackgroundJob job, int? maxAttempts = null) => Add(job, maxAttempts ?? options.Value.MaxAttempts, delay: null);
 
     public Guid Schedule(IBackgroundJob job, TimeSpan delay) => Add(job, options.Value.MaxAttempts, delay);
@@ -24,7 +21,7 @@ internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptio
     /// <summary>One job row, due now or after <paramref name="delay"/>, carrying the current trace (saved with the caller's changes).</summary>
     private Guid Add(IBackgroundJob job, int maxAttempts, TimeSpan? delay)
     {
-        var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
+        var payload = JobTypeRegistry.Payload(job);
         var now = time.GetUtcNow();
         var row = Job.Create(registry.NameOf(job), payload, now, maxAttempts, Telemetry.CurrentTraceParent(), now + delay);
         db.Jobs.Add(row);
@@ -34,7 +31,7 @@ internal sealed class JobQueue(AppDbContext db, JobTypeRegistry registry, IOptio
     public Task<bool> IsLiveAsync(IBackgroundJob job, CancellationToken cancellationToken)
     {
         var type = registry.NameOf(job);
-        var payload = JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
+        var payload = JobTypeRegistry.Payload(job);
         return db.Jobs
             .FromSql($"SELECT * FROM jobs WHERE type = {type} AND status IN ('pending', 'dispatched', 'running') AND payload @> {payload}::jsonb")
             .AnyAsync(cancellationToken);

@@ -64,7 +64,7 @@ public sealed class IsolatedConsumer : IAsyncDisposable
             """, connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("type", name);
-        command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(job, job.GetType(), JobQueue.PayloadJson));
+        command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JobTypeRegistry.Payload(job));
         await command.ExecuteNonQueryAsync();
         await Queue.PushAsync([id]);
         return id;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
@@ -24,8 +23,6 @@ public sealed record RetryJobCommand(Guid Id) : ICommand<Unit>, IRequireAdmin;
 internal sealed class RetryJobHandler(IAppDbContext db, IJobQueue jobs, JobTypeRegistry registry, IVideoEvents events, TimeProvider time)
     : IRequestHandler<RetryJobCommand, Unit>
 {
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
-
     public async Task<Unit> Handle(RetryJobCommand request, CancellationToken cancellationToken)
     {
         var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == request.Id, cancellationToken) ?? throw new NotFoundException("job");
@@ -52,17 +49,8 @@ internal sealed class RetryJobHandler(IAppDbContext db, IJobQueue jobs, JobTypeR
     /// <summary>The video a ProcessVideo job would process, unless it is gone or ready (processed since the job died).</summary>
     private async Task<Video?> VideoToProcessAsync(Job job, CancellationToken cancellationToken)
     {
-        if (registry.TypeOf(job.Type) != typeof(ProcessVideoJob)) return null;
-        ProcessVideoJob? payload;
-        try
-        {
-            payload = JsonSerializer.Deserialize<ProcessVideoJob>(job.Payload, PayloadJson);
-        }
-        catch (JsonException)
-        {
-            return null; // the worker fails it again, permanently, with the reason
-        }
-        if (payload is null) return null;
+        // A payload that cannot be read is left to the worker, which fails the job again, permanently, with the reason.
+        if (registry.TryRead(job.Type, job.Payload) is not ProcessVideoJob payload) return null;
         var video = await db.Videos.SingleOrDefaultAsync(v => v.Id == payload.VideoId, cancellationToken);
         return video is { Status: not VideoStatus.Ready } ? video : null;
     }

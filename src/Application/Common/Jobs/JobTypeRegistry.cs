@@ -1,11 +1,13 @@
 using System.Reflection;
+using System.Text.Json;
 using AskVideo.Application.Common.Interfaces;
 
 namespace AskVideo.Application.Common.Jobs;
 
 /// <summary>
 /// Maps stable job type names ("ProcessVideo") to their request types and back. The names come from
-/// <see cref="JobNameAttribute"/>, never from CLR type names, so renaming a record cannot strand stored rows.
+/// <see cref="JobNameAttribute"/>, never from CLR type names, so renaming a record cannot strand stored rows. It also
+/// owns the payload format of a job row (the job record as JSON), written by the queue and read by the executor.
 /// </summary>
 public sealed class JobTypeRegistry
 {
@@ -44,4 +46,24 @@ public sealed class JobTypeRegistry
         : throw new InvalidOperationException($"{jobType.Name} is not a registered background job.");
 
     public Type? TypeOf(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The payload format of every job row: the job record as JSON (web defaults).</summary>
+    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The payload of a row holding <paramref name="job"/>.</summary>
+    public static string Payload(IBackgroundJob job) => JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
+
+    /// <summary>The job a row of <paramref name="type"/> holds; null for an unknown type or an empty or malformed payload.</summary>
+    public IBackgroundJob? TryRead(string type, string payload)
+    {
+        if (TypeOf(type) is not { } jobType) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(payload, jobType, PayloadJson) as IBackgroundJob;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
