@@ -66,11 +66,7 @@ public class AdminTests(ApiFixture fixture) : IntegrationTest(fixture)
         await using (var scope = CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var job = Job.Create("Ping", """{"note":"was dead"}""", DateTimeOffset.UtcNow);
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            id = job.Id;
-            await db.Database.ExecuteSqlAsync($"UPDATE jobs SET status = 'dead', attempts = 5, last_error = 'boom' WHERE id = {id}");
+            id = await JobRows.AddAsync(db, Job.Create("Ping", """{"note":"was dead"}""", DateTimeOffset.UtcNow), JobStatus.Dead, attempts: 5, lastError: "boom");
         }
 
         var overview = await (await session.GetAsync("/api/v1/admin/jobs")).ReadJsonAsync();

@@ -58,10 +58,7 @@ public class RetryProcessVideoJobTests(ApiFixture fixture) : IntegrationTest(fix
         }
         db.Videos.Add(video);
         var job = Job.Create("ProcessVideo", $$"""{"videoId":"{{id}}"}""", now);
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlAsync($"UPDATE jobs SET status = 'dead', attempts = 5, last_error = 'Speech recognition failed' WHERE id = {job.Id}");
-        return (id, job.Id);
+        return (id, await JobRows.AddAsync(db, job, JobStatus.Dead, attempts: 5, lastError: "Speech recognition failed"));
     }
 
     [Fact]

@@ -16,10 +16,7 @@ public class QueueAdminTests(ApiFixture fixture) : IntegrationTest(fixture)
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var job = Job.Create("Ping", """{"note":"was dead"}""", DateTimeOffset.UtcNow);
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlAsync($"UPDATE jobs SET status = 'dead', attempts = 5, last_error = 'boom' WHERE id = {job.Id}");
-        return job.Id;
+        return await JobRows.AddAsync(db, job, JobStatus.Dead, attempts: 5, lastError: "boom");
     }
 
     private static JsonElement Queue(JsonElement overview) => overview.GetProperty("queue");

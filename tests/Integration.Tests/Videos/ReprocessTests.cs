@@ -11,7 +11,7 @@ namespace AskVideo.Integration.Tests.Videos;
 public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
 {
     /// <summary>A video row in <paramref name="status"/>, optionally with a ProcessVideo job row in <paramref name="jobStatus"/>.</summary>
-    private async Task<Guid> SeedAsync(Guid ownerId, VideoStatus status, string? jobStatus = null)
+    private async Task<Guid> SeedAsync(Guid ownerId, VideoStatus status, JobStatus? jobStatus = null)
     {
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -26,10 +26,7 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
         if (jobStatus is not null)
         {
             // Far in the future, so the queue never picks it up during the test.
-            var job = Job.Create("ProcessVideo", $$"""{"videoId":"{{id}}"}""", now.AddDays(1));
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlAsync($"UPDATE jobs SET status = {jobStatus} WHERE id = {job.Id}");
+            await JobRows.AddAsync(db, Job.Create("ProcessVideo", $$"""{"videoId":"{{id}}"}""", now.AddDays(1)), jobStatus.Value);
         }
         return id;
     }
@@ -61,7 +58,7 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task Reprocess_ShouldQueueAStuckVideoAgain_WhenItsJobIsDead()
     {
         var user = await Fixture.CreateAsync();
-        var id = await SeedAsync(user.Id, VideoStatus.Queued, jobStatus: "dead");
+        var id = await SeedAsync(user.Id, VideoStatus.Queued, jobStatus: JobStatus.Dead);
         using var session = await Fixture.LoginAsync(user);
 
         var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
@@ -85,9 +82,9 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Theory]
-    [InlineData("pending")]
-    [InlineData("running")]
-    public async Task Reprocess_ShouldAnswerConflict_WhenAQueuedVideoHasALiveJob(string jobStatus)
+    [InlineData(JobStatus.Pending)]
+    [InlineData(JobStatus.Running)]
+    public async Task Reprocess_ShouldAnswerConflict_WhenAQueuedVideoHasALiveJob(JobStatus jobStatus)
     {
         var user = await Fixture.CreateAsync();
         var id = await SeedAsync(user.Id, VideoStatus.Queued, jobStatus);
@@ -103,7 +100,7 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
     public async Task Reprocess_ShouldAnswerConflict_WhenTheVideoIsProcessing()
     {
         var user = await Fixture.CreateAsync();
-        var id = await SeedAsync(user.Id, VideoStatus.Processing, jobStatus: "running");
+        var id = await SeedAsync(user.Id, VideoStatus.Processing, jobStatus: JobStatus.Running);
         using var session = await Fixture.LoginAsync(user);
 
         var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
@@ -117,7 +114,7 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
     {
         // The worker died during the last attempt: the job was buried and the video left processing.
         var user = await Fixture.CreateAsync();
-        var id = await SeedAsync(user.Id, VideoStatus.Processing, jobStatus: "dead");
+        var id = await SeedAsync(user.Id, VideoStatus.Processing, jobStatus: JobStatus.Dead);
         using var session = await Fixture.LoginAsync(user);
 
         var response = await session.PostAsync($"/api/v1/videos/{id}/reprocess");
