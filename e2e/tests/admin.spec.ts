@@ -41,6 +41,32 @@ test('admin: a video job that keeps failing is dead-lettered, and the admin retr
   await checkPage(page, 'video whose processing failed')
   await shot(page, 'admin-1-video-failed')
 
+  // A group with the failed video: its member row says why, to the owner (the real reason) and to a guest of the
+  // shared link (that it failed, without the owner's details), and its chat says there is nothing to ask about.
+  const group = await api<{ id: string }>(page, 'POST', '/api/v1/groups', { name: 'Failed member', description: 'A group whose video failed.' })
+  await api(page, 'POST', `/api/v1/groups/${group.id}/videos`, { videoIds: [video.id] })
+  await page.goto(`/groups/${group.id}`)
+  const ownerFailure = page.getByTestId('member-failure')
+  await expect(ownerFailure).toBeVisible()
+  await expect(ownerFailure).not.toBeEmpty()
+  // Nothing to answer from: the chat says so instead of inviting questions.
+  await expect(page.getByTestId('chat-unavailable')).toHaveText('None of these videos could be processed, so there is nothing to ask about yet.')
+  await expect(page.getByTestId('chat-input')).toHaveCount(0)
+  await checkPage(page, 'group with a failed member')
+  await shot(page, 'admin-1b-group-failed-member')
+  const share = await api<{ url: string }>(page, 'POST', `/api/v1/groups/${group.id}/share`)
+  const guestContext = await browser.newContext({ viewport: viewports.phone })
+  const guest = await guestContext.newPage()
+  guest.on('pageerror', (error) => pageErrors.push(`guest: ${String(error)}`))
+  await guest.goto(new URL(share.url).pathname)
+  const guestFailure = guest.getByTestId('member-failure')
+  await expect(guestFailure).toBeVisible()
+  await expect(guestFailure).not.toBeEmpty()
+  await expect(guest.getByTestId('chat-unavailable')).toBeVisible()
+  await checkPage(guest, 'shared group with a failed member, phone')
+  await shot(guest, 'admin-1c-shared-group-failed-member-phone')
+  await guestContext.close()
+
   // 4. The administrator, in another browser, finds the dead job on Admin → Jobs (dead letters are the default view).
   const adminContext = await browser.newContext({ viewport: viewports.desktop })
   const adminTab = await adminContext.newPage()

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format'
 import { cx } from '../../lib/cx'
 import { chatAnalyticsQuery, chatLogsCsvUrl, chatLogsQuery, useClearChatLogs, type ChatLog, type Citation } from './api'
 import { CHAT_TAB_PARAM, ChatPanel } from './ChatPanel'
+import { ChatUnavailable } from './ChatUnavailable'
 import { CitationChip } from './citations'
 
 const AnalyticsView = lazy(() => import('./AnalyticsView'))
@@ -27,13 +28,15 @@ export interface GroupChatTabsProps {
   groupId: string
   /** A citation (or a most-cited scene) was activated: play it in the group page's player. */
   onCitation: (citation: Citation) => void
+  /** Why nothing can be asked yet (no member is ready): shown in the Chat tab instead of the chat. */
+  unavailable?: string
 }
 
 /**
  * The group page's chat area: tabs "Chat" | "History" | "Analytics". The tab is kept in `?chatTab=` (so the chat's
  * History link, Back and reloads work); the chat stays mounted while another tab shows, so the conversation is kept.
  */
-export function GroupChatTabs({ groupId, onCitation }: GroupChatTabsProps) {
+export function GroupChatTabs({ groupId, onCitation, unavailable }: GroupChatTabsProps) {
   const { t } = useTranslation()
   const [params, setParams] = useSearchParams()
   const requested = params.get(CHAT_TAB_PARAM)
@@ -100,7 +103,12 @@ export function GroupChatTabs({ groupId, onCitation }: GroupChatTabsProps) {
           tabIndex={0}
           className="pt-4 focus-visible:outline-2 focus-visible:outline-indigo-600"
         >
-          {name === 'chat' && <ChatPanel scope={{ kind: 'group', id: groupId }} onCitation={onCitation} showHistoryLink />}
+          {name === 'chat' &&
+            (unavailable ? (
+              <ChatUnavailable>{unavailable}</ChatUnavailable>
+            ) : (
+              <ChatPanel scope={{ kind: 'group', id: groupId }} onCitation={onCitation} showHistoryLink />
+            ))}
           {name === 'history' && tab === 'history' && <HistoryTab groupId={groupId} onCitation={onCitation} />}
           {name === 'analytics' && tab === 'analytics' && (
             <Suspense fallback={<AnalyticsSkeleton />}>

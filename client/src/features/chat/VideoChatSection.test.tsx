@@ -51,8 +51,15 @@ describe('VideoChatSection', () => {
 
   it('waits for processing before offering the chat', () => {
     mockApi({})
-    renderComponent(<VideoChatSection videoId={VIDEO} ready={false} />)
+    renderComponent(<VideoChatSection videoId={VIDEO} status="processing" />)
     expect(screen.getByText('You can ask questions once the video has been processed.')).toBeInTheDocument()
+    expect(screen.queryByLabelText('Your question')).not.toBeInTheDocument()
+  })
+
+  it('says what to do when processing failed, instead of waiting for it', () => {
+    mockApi({})
+    renderComponent(<VideoChatSection videoId={VIDEO} status="failed" />)
+    expect(screen.getByTestId('chat-unavailable')).toHaveTextContent('Processing this video failed, so there is nothing to ask about. Reprocess it, or add subtitles, to ask questions.')
     expect(screen.queryByLabelText('Your question')).not.toBeInTheDocument()
   })
 })

@@ -97,6 +97,31 @@ describe('groups: detail', () => {
     expect(screen.getByTestId('transcript-not-ready')).toHaveTextContent('still being processed')
   })
 
+  it.each([
+    ['no video', [], 'Add videos to this group to ask questions about them.'],
+    ['videos still being processed', [groupVideo({ status: 'queued' }), groupVideo({ status: 'failed' })], 'You can ask questions once one of these videos has been processed.'],
+    ['only failed videos', [groupVideo({ status: 'failed' })], 'None of these videos could be processed, so there is nothing to ask about yet.'],
+  ])('says why nothing can be asked yet, instead of the chat, with %s', async (_case, videos, reason) => {
+    const g = group({ name: 'Not yet', videos })
+    groupApi(g)
+    renderApp(`/groups/${g.id}`)
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not yet' })).toBeInTheDocument()
+    expect(screen.getByTestId('chat-unavailable')).toHaveTextContent(reason)
+    expect(screen.queryByTestId('chat-input')).not.toBeInTheDocument()
+    // The history and analytics of earlier questions stay reachable.
+    expect(screen.getByRole('tab', { name: 'History' })).toBeInTheDocument()
+  })
+
+  it('offers the chat once one member is ready, whatever the others are', async () => {
+    const g = group({ name: 'Mixed', videos: [groupVideo({ status: 'failed' }), groupVideo({ status: 'ready' }), groupVideo({ status: 'processing' })] })
+    groupApi(g)
+    renderApp(`/groups/${g.id}`)
+
+    expect(await screen.findByTestId('chat-input')).toBeInTheDocument()
+    expect(screen.queryByTestId('chat-unavailable')).not.toBeInTheDocument()
+  })
+
   it('reorders with the keyboard and sends PUT order with the new ids', async () => {
     const a = groupVideo({ title: 'First' })
     const b = groupVideo({ title: 'Second' })

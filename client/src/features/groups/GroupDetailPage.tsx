@@ -250,6 +250,7 @@ export function GroupDetailPage() {
                 <div {...tabPanelProps(TABS_ID, 'chat', tab, narrow)}>
                   <OwnerGroupChat
                     groupId={data.id}
+                    videos={data.videos}
                     selectedId={selected?.id}
                     select={(videoId) => {
                       setSelectedId(videoId)

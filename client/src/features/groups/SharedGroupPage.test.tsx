@@ -89,6 +89,16 @@ describe('shared view', () => {
     expect(within(rows[0]!).queryByTestId('member-failure')).not.toBeInTheDocument()
   })
 
+  it('says there is nothing to ask about when no member could be processed', async () => {
+    const broken = sharedVideo(TOKEN, { title: 'Broken', status: 'failed', error: { code: 'no_transcript_source', message: 'This video could not be processed.' } })
+    mockApi({ [`GET /api/v1/shared/${TOKEN}`]: sharedGroup({ name: 'Nothing yet', description: null, videos: [broken] }) })
+    renderApp(`/share/${TOKEN}`)
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nothing yet' })).toBeInTheDocument()
+    expect(screen.getByTestId('chat-unavailable')).toHaveTextContent('None of these videos could be processed, so there is nothing to ask about yet.')
+    expect(screen.queryByTestId('chat-input')).not.toBeInTheDocument()
+  })
+
   it('never calls authenticated endpoints, even for a signed-in user', async () => {
     withSessionCookie()
     const { fetch } = sharedApi()

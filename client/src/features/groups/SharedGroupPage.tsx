@@ -108,6 +108,7 @@ export function SharedGroupPage() {
             {data.videos.length > 0 && (
               <SharedGroupChat
                 token={token}
+                videos={data.videos}
                 selectedId={selected?.id}
                 select={(videoId) => {
                   setSelectedId(videoId)

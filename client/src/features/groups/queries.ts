@@ -31,6 +31,11 @@ export const sharedKeys = {
   transcript: (token: string, videoId: string) => ['shared', token, 'transcript', videoId] as const,
 }
 
+/** Members still being processed: catch up now and then (their status, length and thumbnail; well inside a guest's budget). */
+function whileMembersProcess(group: { videos: { status: Parameters<typeof isSettled>[0] }[] } | undefined): number | false {
+  return group?.videos.some((video) => !isSettled(video.status)) ? 15_000 : false
+}
+
 export const groupsQuery = (q: string, page: number, pageSize = GROUPS_PAGE_SIZE) =>
   queryOptions({
     queryKey: groupKeys.list(q, page, pageSize),
@@ -43,8 +48,7 @@ export const groupQuery = (id: string) =>
   queryOptions({
     queryKey: groupKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/groups/{id}', { params: { path: { id } }, signal })),
-    // Members still being processed: catch up now and then (their status, length and thumbnail).
-    refetchInterval: (query) => (query.state.data?.videos.some((v) => !isSettled(v.status)) ? 15_000 : false),
+    refetchInterval: (query) => whileMembersProcess(query.state.data),
   })
 
 /** After a change of membership: the lists (counts, thumbnails) and the videos' "groups" facts. */
@@ -196,6 +200,7 @@ export const sharedGroupQuery = (token: string) =>
       unwrap(guestApi.GET('/api/v1/shared/{shareToken}', { params: { path: { shareToken: token } }, signal })),
     // A revoked link or a rate limit is an answer, not a hiccup to retry.
     retry: false,
+    refetchInterval: (query) => whileMembersProcess(query.state.data),
   })
 
 export const sharedTranscriptQuery = (token: string, videoId: string) =>

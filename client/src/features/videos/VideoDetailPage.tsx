@@ -339,7 +339,7 @@ export function VideoDetailPage() {
                 )}
                 {video.data.description && <p className="whitespace-pre-line text-slate-700">{video.data.description}</p>}
                 <SeekToParam />
-                <VideoChatSection videoId={video.data.id} ready={video.data.status === 'ready'} />
+                <VideoChatSection videoId={video.data.id} status={video.data.status} />
               </div>
               <div className="min-w-0 lg:col-span-2 lg:row-span-2">
                 <TranscriptPanel video={video.data} transcript={transcript} onEdit={() => setEditingTranscript(true)} />

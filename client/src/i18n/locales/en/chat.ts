@@ -2,6 +2,12 @@
 const chat = {
   videoHeading: 'Ask this video',
   notReady: 'You can ask questions once the video has been processed.',
+  failedVideo: 'Processing this video failed, so there is nothing to ask about. Reprocess it, or add subtitles, to ask questions.',
+  groupNotReady: {
+    empty: 'Add videos to this group to ask questions about them.',
+    processing: 'You can ask questions once one of these videos has been processed. This page catches up by itself.',
+    failed: 'None of these videos could be processed, so there is nothing to ask about yet.',
+  },
   conversation: 'Conversation',
   you: 'You asked:',
   assistant: 'Answer:',

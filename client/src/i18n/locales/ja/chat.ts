@@ -4,6 +4,12 @@ import type { Resources } from '../en'
 const chat: Resources['chat'] = {
   videoHeading: 'この動画に質問',
   notReady: '動画の処理が終わると質問できるようになります。',
+  failedVideo: '動画の処理に失敗したため、質問できる内容がありません。再処理するか字幕を追加すると質問できます。',
+  groupNotReady: {
+    empty: 'このグループに動画を追加すると、動画について質問できます。',
+    processing: 'いずれかの動画の処理が終わると質問できるようになります。このページは自動で更新されます。',
+    failed: 'どの動画も処理できなかったため、まだ質問できる内容がありません。',
+  },
   conversation: '会話',
   you: 'あなたの質問：',
   assistant: '回答：',
