@@ -77,6 +77,32 @@ public class ChatTests(ApiFixture fixture) : IntegrationTest(fixture)
     }
 
     [Fact]
+    public async Task Ask_ShouldSayWhyNothingCanBeSearched_WhenTheGroupHasNoVideoOrNoneIsReady()
+    {
+        // Arrange: a group without videos, then with one video that fails (no subtitles, no speech recognition).
+        var user = await Fixture.CreateAsync();
+        using var session = await Fixture.LoginAsync(user);
+        var groupId = (await (await session.PostAsync("/api/v1/groups", new { name = "Not yet" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        // Act + Assert: an empty group says to add videos, not to ask in other words.
+        var empty = await (await session.PostAsync($"/api/v1/groups/{groupId}/chat", Question("What do these videos cover?"))).ReadJsonAsync();
+        Assert.Equal("This group has no videos yet. Add videos to it to ask questions about them.", empty.GetProperty("answer").GetString());
+        Assert.Empty(empty.GetProperty("citations").EnumerateArray());
+
+        using var form = TestMedia.Upload(await TestMedia.VideoAsync(), null, ("title", "Silent"));
+        var videoId = (await (await session.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/videos") { Content = form })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await WaitForStatusAsync(session, videoId, "failed");
+        await session.PostAsync($"/api/v1/groups/{groupId}/videos", new { videoIds = new[] { videoId } });
+
+        // Act + Assert: a group (or a video) with nothing processed says so, in the asker's language.
+        var failed = await (await session.PostAsync($"/api/v1/groups/{groupId}/chat", Question("What do these videos cover?"))).ReadJsonAsync();
+        Assert.Equal("None of these videos can be searched yet: they are still being processed, or their processing failed. Ask again once one of them is ready.",
+            failed.GetProperty("answer").GetString());
+        var video = await (await session.PostAsync($"/api/v1/videos/{videoId}/chat", Question("この動画は何についてですか？"))).ReadJsonAsync();
+        Assert.Equal("この動画はまだ検索できません（処理中か、処理に失敗しています）。準備ができてから、もう一度質問してください。", video.GetProperty("answer").GetString());
+    }
+
+    [Fact]
     public async Task Ask_ShouldRewriteAFollowUp_AndRetrieveWithTheRewrittenQuestion_KeepingOnlyUsedCitations()
     {
         var library = await LibraryAsync(FakeOpenAi.ValidKey);

@@ -6,6 +6,7 @@ using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Security;
 using AskVideo.Domain.Chat;
+using AskVideo.Domain.Videos;
 using Microsoft.EntityFrameworkCore;
 
 namespace AskVideo.Application.Chat.Common;
@@ -61,25 +62,43 @@ public sealed class Answerer(IAppDbContext db, IEmbedder embedder, ISceneSearch 
             new SceneQuery(context.OwnerId, context.VideoIds, standalone, vector, MaxScenes), cancellationToken);
         var moments = await MomentsAsync(standalone, scenes, cancellationToken);
         var candidates = scenes.Select((s, i) => new CitationDto(i + 1, s.SceneId, s.VideoId, s.Title, moments[i], s.EndMs, s.Text)).ToList();
+        var unanswered = candidates.Count == 0 ? await NoSceneAnswerAsync(context, language, cancellationToken) : null;
 
-        return new AnswerStream(candidates, ct => RunAsync(context, messages, question, standalone, candidates, language, llm, settings, started, ct));
+        return new AnswerStream(candidates, ct => RunAsync(context, messages, question, standalone, candidates, unanswered, language, llm, settings, started, ct));
+    }
+
+    /// <summary>
+    /// What to answer when no scene matched: why. Nothing to search (no video, or none ready: processing or failed) is
+    /// said as such; "ask in other words" would send the asker rephrasing a question no wording can answer.
+    /// </summary>
+    private async Task<string> NoSceneAnswerAsync(ChatContext context, string language, CancellationToken cancellationToken)
+    {
+        var ja = language == "ja";
+        if (context.VideoIds.Count == 0)
+            return ja ? "このグループにはまだ動画がありません。動画を追加すると、動画について質問できます。" : "This group has no videos yet. Add videos to it to ask questions about them.";
+        if (!await db.Videos.AnyAsync(v => context.VideoIds.Contains(v.Id) && v.Status == VideoStatus.Ready, cancellationToken))
+        {
+            return context.VideoId is not null
+                ? ja ? "この動画はまだ検索できません（処理中か、処理に失敗しています）。準備ができてから、もう一度質問してください。"
+                    : "This video can't be searched yet: it is still being processed, or its processing failed. Ask again once it is ready."
+                : ja ? "これらの動画はまだ検索できません（処理中か、処理に失敗しています）。いずれかの動画の準備ができてから、もう一度質問してください。"
+                    : "None of these videos can be searched yet: they are still being processed, or their processing failed. Ask again once one of them is ready.";
+        }
+        return ja ? "この質問に関係する場面は動画の中に見つかりませんでした。別の言葉で聞いてみてください。" : "I couldn't find anything about this in the videos. Try asking in other words.";
     }
 
     private async IAsyncEnumerable<AnswerEvent> RunAsync(ChatContext context, IReadOnlyList<ChatMessageDto> messages, string question, string standalone,
-        List<CitationDto> candidates, string language, bool llm, ChatCompletionRequest settings, long started,
+        List<CitationDto> candidates, string? unanswered, string language, bool llm, ChatCompletionRequest settings, long started,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var answer = new StringBuilder();
         int? promptTokens = null, completionTokens = null;
         string modelName;
-        if (candidates.Count == 0)
+        if (unanswered is not null)
         {
             modelName = llm ? model.ResolveModel(settings.Model) : "extractive";
-            var text = language == "ja"
-                ? "この質問に関係する場面は動画の中に見つかりませんでした。別の言葉で聞いてみてください。"
-                : "I couldn't find anything about this in the videos. Try asking in other words.";
-            answer.Append(text);
-            yield return new AnswerEvent.Delta(text);
+            answer.Append(unanswered);
+            yield return new AnswerEvent.Delta(unanswered);
         }
         else if (llm)
         {
