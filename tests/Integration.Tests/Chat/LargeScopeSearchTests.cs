@@ -4,9 +4,6 @@ using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Persistence.Search;
 using AskVideo.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using NpgsqlTypes;
-using Pgvector;
 
 namespace AskVideo.Integration.Tests.Chat;
 
@@ -66,7 +63,7 @@ public class LargeScopeSearchTests(ApiFixture fixture) : IntegrationTest(fixture
         Assert.Contains(ids[heron], top.Take(2).Select(s => s.SceneId));
     }
 
-    /// <summary>Seeds <paramref name="scenes"/> as one video's (two positions apart, so no two merge into one passage) in a database of their own, and searches them.</summary>
+    /// <summary>Seeds <paramref name="scenes"/> as one video's in a database of their own, and searches them.</summary>
     private static async Task<(IReadOnlyList<RetrievedScene> Top, List<Guid> Ids)> SearchAsync(List<SeedScene> scenes, string text, float[] vector)
     {
         var database = "askvideo_scope_" + Guid.NewGuid().ToString("N")[..8];
@@ -77,38 +74,7 @@ public class LargeScopeSearchTests(ApiFixture fixture) : IntegrationTest(fixture
             var embedder = new HashingEmbedder(Dimensions);
             var index = new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
             await index.EnsureReadyAsync(CancellationToken.None);
-            var (owner, video) = (Guid.NewGuid(), Guid.NewGuid());
-            await using (var insert = dataSource.CreateCommand($"""
-                INSERT INTO users (id, email, normalized_email, username, normalized_username, password_hash, created_at, updated_at)
-                VALUES ('{owner}', 's@x.test', 's@x.test', 's', 's', 'x', now(), now());
-                INSERT INTO videos (id, owner_id, title, original_file_name, content_type, size_bytes, storage_key, status, created_at, updated_at)
-                VALUES ('{video}', '{owner}', 'Long', 'f.mp4', 'video/mp4', 1, 'k', 'ready', now(), now());
-                """))
-                await insert.ExecuteNonQueryAsync();
-            var ids = scenes.Select(_ => Guid.NewGuid()).ToList();
-            await using (var connection = await dataSource.OpenConnectionAsync())
-            await using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY scenes (id, video_id, owner_id, position, start_ms, end_ms, text, token_count, language, embedding, embedding_model) FROM STDIN (FORMAT BINARY)"))
-            {
-                for (var i = 0; i < scenes.Count; i++)
-                {
-                    await writer.StartRowAsync();
-                    await writer.WriteAsync(ids[i], NpgsqlDbType.Uuid);
-                    await writer.WriteAsync(video, NpgsqlDbType.Uuid);
-                    await writer.WriteAsync(owner, NpgsqlDbType.Uuid);
-                    await writer.WriteAsync(i * 2, NpgsqlDbType.Integer);
-                    await writer.WriteAsync(i * 10_000L, NpgsqlDbType.Bigint);
-                    await writer.WriteAsync(i * 10_000L + 9_000, NpgsqlDbType.Bigint);
-                    await writer.WriteAsync(scenes[i].Text, NpgsqlDbType.Text);
-                    await writer.WriteAsync(12, NpgsqlDbType.Integer);
-                    await writer.WriteAsync("en", NpgsqlDbType.Text);
-                    await writer.WriteAsync(new Vector(scenes[i].Vector), "vector");
-                    await writer.WriteAsync(embedder.ModelId, NpgsqlDbType.Text);
-                }
-                await writer.CompleteAsync();
-            }
-            await using (var analyze = dataSource.CreateCommand("ANALYZE scenes"))
-                await analyze.ExecuteNonQueryAsync();
+            var (owner, video, ids) = await SceneRows.SeedVideoAsync(dataSource, scenes.Select(s => (s.Text, s.Vector)).ToList(), embedder.ModelId);
 
             var search = new HybridSceneSearch(new StatelessReadPool(dataSource), ReadRouting.PrimaryOnly(), index);
             var top = await search.SearchAsync(new SceneQuery(owner, [video], text, vector, 5), CancellationToken.None);

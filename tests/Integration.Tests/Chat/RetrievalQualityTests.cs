@@ -4,8 +4,6 @@ using AskVideo.Infrastructure.Persistence;
 using AskVideo.Infrastructure.Persistence.Search;
 using AskVideo.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using Pgvector.Npgsql;
 using Xunit.Abstractions;
 
 namespace AskVideo.Integration.Tests.Chat;
@@ -68,25 +66,8 @@ public class RetrievalQualityTests(ApiFixture fixture, ITestOutputHelper output)
             await using var dataSource = await ApiFixture.MigratedDataSourceAsync(database);
             var index = new EmbeddingIndex(dataSource, embedder, TimeProvider.System, NullLogger<EmbeddingIndex>.Instance);
             await index.EnsureReadyAsync(CancellationToken.None);
-            var (owner, video) = (Guid.NewGuid(), Guid.NewGuid());
-            await using (var insert = dataSource.CreateCommand($"""
-                INSERT INTO users (id, email, normalized_email, username, normalized_username, password_hash, created_at, updated_at)
-                VALUES ('{owner}', 'q@x.test', 'q@x.test', 'q', 'q', 'x', now(), now());
-                INSERT INTO videos (id, owner_id, title, original_file_name, content_type, size_bytes, storage_key, status, created_at, updated_at)
-                VALUES ('{video}', '{owner}', 'Six topics', 'f.mp4', 'video/mp4', 1, 'k', 'ready', now(), now());
-                """))
-                await insert.ExecuteNonQueryAsync();
             var vectors = await embedder.EmbedAsync(Scenes, null, CancellationToken.None);
-            var ids = new List<Guid>();
-            for (var i = 0; i < Scenes.Length; i++)
-            {
-                ids.Add(Guid.NewGuid());
-                await using var scene = dataSource.CreateCommand(
-                    "INSERT INTO scenes (id, video_id, owner_id, position, start_ms, end_ms, text, token_count, language, embedding, embedding_model) VALUES ($1, $2, $3, $4, $5, $6, $7, 40, 'en', $8, $9)");
-                foreach (var value in new object[] { ids[i], video, owner, i * 2, i * 60_000L, i * 60_000L + 50_000, Scenes[i], new Pgvector.Vector(vectors[i]), embedder.ModelId })
-                    scene.Parameters.Add(new NpgsqlParameter { Value = value });
-                await scene.ExecuteNonQueryAsync();
-            }
+            var (owner, video, ids) = await SceneRows.SeedVideoAsync(dataSource, Scenes.Zip(vectors).ToList(), embedder.ModelId);
             var search = new HybridSceneSearch(new StatelessReadPool(dataSource), ReadRouting.PrimaryOnly(), index);
 
             var hits = 0;

@@ -19,30 +19,9 @@ public class EmbeddingIndexTests(ApiFixture fixture) : IntegrationTest(fixture)
 
     private static async Task SeedScenesAsync(NpgsqlDataSource dataSource, HashingEmbedder embedder, int count)
     {
-        var userId = Guid.NewGuid();
-        var videoId = Guid.NewGuid();
-        await using (var insert = dataSource.CreateCommand($"""
-            INSERT INTO users (id, email, normalized_email, username, normalized_username, password_hash, created_at, updated_at)
-            VALUES ('{userId}', 'e@x.test', 'e@x.test', 'e', 'e', 'x', now(), now());
-            INSERT INTO videos (id, owner_id, title, original_file_name, content_type, size_bytes, storage_key, status, created_at, updated_at)
-            VALUES ('{videoId}', '{userId}', 't', 'f.mp4', 'video/mp4', 1, 'k', 'ready', now(), now());
-            """))
-            await insert.ExecuteNonQueryAsync();
         var texts = Enumerable.Range(0, count).Select(i => $"scene number {i} about topic {i % 7}").ToList();
         var vectors = await embedder.EmbedAsync(texts, null, CancellationToken.None);
-        for (var i = 0; i < count; i++)
-        {
-            await using var scene = dataSource.CreateCommand(
-                "INSERT INTO scenes (id, video_id, owner_id, position, start_ms, end_ms, text, token_count, embedding, embedding_model) VALUES ($1, $2, $3, $4, 0, 1, $5, 3, $6, $7)");
-            scene.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
-            scene.Parameters.Add(new NpgsqlParameter { Value = videoId });
-            scene.Parameters.Add(new NpgsqlParameter { Value = userId });
-            scene.Parameters.Add(new NpgsqlParameter { Value = i });
-            scene.Parameters.Add(new NpgsqlParameter { Value = texts[i] });
-            scene.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(vectors[i]) });
-            scene.Parameters.Add(new NpgsqlParameter { Value = embedder.ModelId });
-            await scene.ExecuteNonQueryAsync();
-        }
+        await SceneRows.SeedVideoAsync(dataSource, texts.Zip(vectors).ToList(), embedder.ModelId);
     }
 
     [Fact]
