@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { mockApi, requestsTo } from '../../test/http'
 import { renderApp } from '../../test/render'
 import { me, withSessionCookie } from '../../test/session'
+import { group, groupSummary, groupVideo } from '../../test/groups'
 import { video, videosPage } from '../../test/videos'
 
 describe('home dashboard', () => {
@@ -11,6 +12,7 @@ describe('home dashboard', () => {
     mockApi({
       'GET /api/v1/me': me({ usage: { videoCount: 0, storageBytes: 0 }, limits: { videoLimit: null, maxUploadBytes: 2 * 1024 ** 3 } }),
       'GET /api/v1/videos': videosPage([]),
+      'GET /api/v1/groups': { items: [], page: 1, pageSize: 3, totalCount: 0 },
     })
     renderApp('/')
 
@@ -21,6 +23,9 @@ describe('home dashboard', () => {
     expect(screen.getByTestId('usage-upload-limit')).toHaveTextContent('2 GB')
     expect(screen.getByRole('link', { name: 'Go to Videos' })).toHaveAttribute('href', '/videos')
     expect(await screen.findByRole('heading', { name: 'Upload your first video' })).toBeInTheDocument()
+    // No group yet: what groups are for.
+    expect(await screen.findByRole('heading', { name: 'Group videos and share them' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Go to Groups' })).toHaveAttribute('href', '/groups')
     const nav = screen.getByRole('navigation', { name: 'Main' })
     expect(within(nav).getByRole('link', { name: 'Groups' })).toHaveAttribute('href', '/groups')
     expect(within(nav).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument()
@@ -75,6 +80,30 @@ describe('home dashboard', () => {
     expect(screen.getByRole('heading', { name: 'Your library' })).toBeInTheDocument()
     const [request] = requestsTo(fetch, 'GET /api/v1/videos')
     expect(new URL(request!.url).searchParams.get('pageSize')).toBe('4')
+  })
+
+  it('lists the newest groups with their size and whether they are shared', async () => {
+    withSessionCookie()
+    const groups = [
+      groupSummary(group({ name: 'Launch', videos: [groupVideo(), groupVideo()], share: { shareToken: 't', url: 'https://ask.example/share/t', sharedAt: '2026-03-02T10:00:00Z' } })),
+      groupSummary(group({ name: 'Drafts', videos: [groupVideo()] })),
+    ]
+    const fetch = mockApi({
+      'GET /api/v1/me': me(),
+      'GET /api/v1/videos': videosPage([video()]),
+      'GET /api/v1/groups': { items: groups, page: 1, pageSize: 3, totalCount: 5 },
+    })
+    renderApp('/')
+
+    const list = await screen.findByTestId('recent-groups')
+    const items = within(list).getAllByRole('listitem')
+    expect(within(items[0]!).getByRole('link', { name: 'Launch' })).toHaveAttribute('href', `/groups/${groups[0]!.id}`)
+    expect(items[0]).toHaveTextContent('2 videosShared')
+    expect(items[1]).toHaveTextContent('1 video')
+    expect(items[1]).not.toHaveTextContent('Shared')
+    expect(screen.getByTestId('home-groups-summary')).toHaveTextContent('5 groups. The newest:')
+    expect(screen.queryByRole('heading', { name: 'Group videos and share them' })).not.toBeInTheDocument()
+    expect(new URL(requestsTo(fetch, 'GET /api/v1/groups')[0]!.url).searchParams.get('pageSize')).toBe('3')
   })
 
   it('leads Groups to the groups page', async () => {

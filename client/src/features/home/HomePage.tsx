@@ -1,11 +1,17 @@
+import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../api/session'
+import { Badge } from '../../components/Badge'
 import { ButtonLink } from '../../components/Button'
 import { Card } from '../../components/Card'
+import { ErrorState } from '../../components/ErrorState'
+import { Skeleton } from '../../components/Skeleton'
 import { useLanguage } from '../../i18n/hooks'
+import { LocalizedLink } from '../../i18n/LocalizedLink'
 import { formatBytes } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
+import { groupsQuery } from '../groups/queries'
 import { GroupsIcon, VideoIcon } from '../placeholders/icons'
 import { GoToVideos, RecentVideosList, useRecentVideos } from '../videos/RecentVideos'
 
@@ -82,6 +88,70 @@ function VideosCard() {
   )
 }
 
+/** The dashboard's groups: how many, and the newest three; before the first one, what groups are for. */
+function GroupsCard() {
+  const { t } = useTranslation()
+  const lang = useLanguage()
+  const groups = useQuery(groupsQuery('', 1, 3))
+  const action = (
+    <ButtonLink to="/groups" variant="secondary">
+      {t('home.start.groupsAction')}
+    </ButtonLink>
+  )
+  if (groups.data?.totalCount === 0) {
+    return <StartCard icon={<GroupsIcon />} title={t('home.start.groupsTitle')} body={t('home.start.groupsBody')} action={action} />
+  }
+  return (
+    <Card as="article" padding="lg" className="flex flex-col gap-4" data-testid="home-groups">
+      <div className="flex items-start gap-4">
+        <div className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
+          <GroupsIcon />
+        </div>
+        <div className="min-w-0">
+          <h3 className="text-lg font-semibold text-slate-900">{t('home.groups.title')}</h3>
+          {groups.data && (
+            <p className="mt-1 text-slate-600" data-testid="home-groups-summary">
+              {t('home.groups.count', { count: groups.data.totalCount, formatted: new Intl.NumberFormat(lang).format(groups.data.totalCount) })}
+            </p>
+          )}
+        </div>
+      </div>
+      {groups.isPending && (
+        <ul className="space-y-3" aria-busy="true">
+          {Array.from({ length: 2 }, (_, i) => (
+            <li key={i} className="space-y-2">
+              <Skeleton className="h-4 w-3/4" />
+              <Skeleton className="h-3 w-1/3" />
+            </li>
+          ))}
+        </ul>
+      )}
+      {groups.isError && (
+        <ErrorState title={t('home.groups.loadFailed')} error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isFetching} />
+      )}
+      {groups.data && (
+        <ul className="-mx-2 space-y-1" data-testid="recent-groups">
+          {groups.data.items.map((group) => (
+            <li key={group.id} className="relative rounded-xl p-2 hover:bg-slate-50 has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-indigo-600">
+              <LocalizedLink
+                to={`/groups/${group.id}`}
+                className="line-clamp-2 text-sm font-semibold [overflow-wrap:anywhere] text-slate-900 after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
+              >
+                {group.name}
+              </LocalizedLink>
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                <span className="tabular-nums">{t('groups.card.videos', { count: group.videoCount })}</span>
+                {group.isShared && <Badge tone="indigo">{t('groups.card.shared')}</Badge>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-auto">{action}</div>
+    </Card>
+  )
+}
+
 /** The signed-in home: a greeting, usage from `GET /me`, the newest videos and where to go next. */
 export function HomePage({ user }: { user: Me }) {
   const { t } = useTranslation()
@@ -133,16 +203,7 @@ export function HomePage({ user }: { user: Me }) {
         </h2>
         <div className="mt-4 grid gap-4 md:grid-cols-3">
           <VideosCard />
-          <StartCard
-            icon={<GroupsIcon />}
-            title={t('home.start.groupsTitle')}
-            body={t('home.start.groupsBody')}
-            action={
-              <ButtonLink to="/groups" variant="secondary">
-                {t('home.start.groupsAction')}
-              </ButtonLink>
-            }
-          />
+          <GroupsCard />
         </div>
       </section>
     </div>

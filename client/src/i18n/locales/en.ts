@@ -184,6 +184,12 @@ const en = {
       count_other: '{{formatted}} videos. The newest:',
       loadFailed: 'Could not load your videos',
     },
+    groups: {
+      title: 'Your groups',
+      count_one: '{{formatted}} group. The newest:',
+      count_other: '{{formatted}} groups. The newest:',
+      loadFailed: 'Could not load your groups',
+    },
     start: {
       title: 'Get started',
       videosEmptyTitle: 'Upload your first video',

@@ -180,6 +180,12 @@ const ja: Resources = {
       count_other: '{{formatted}} 本の動画があります。最新の動画：',
       loadFailed: '動画を読み込めませんでした',
     },
+    groups: {
+      title: 'あなたのグループ',
+      count_one: '{{formatted}} 個のグループがあります。最新のグループ：',
+      count_other: '{{formatted}} 個のグループがあります。最新のグループ：',
+      loadFailed: 'グループを読み込めませんでした',
+    },
     start: {
       title: 'はじめましょう',
       videosEmptyTitle: '最初の動画をアップロード',
