@@ -56,6 +56,25 @@ function StartCard({ icon, title, body, action }: { icon: ReactNode; title: stri
   )
 }
 
+/** A library card's icon, title and one-line summary (none while it loads). */
+function LibraryCardHeader({ icon, title, summary, summaryTestId }: { icon: ReactNode; title: string; summary: string | undefined; summaryTestId: string }) {
+  return (
+    <div className="flex items-start gap-4">
+      <div className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
+        {icon}
+      </div>
+      <div className="min-w-0">
+        <h3 className="text-lg font-semibold text-slate-900">{title}</h3>
+        {summary && (
+          <p className="mt-1 text-slate-600" data-testid={summaryTestId}>
+            {summary}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}
+
 /** The library at a glance: how many videos, and the newest ones with their status. */
 function VideosCard() {
   const { t } = useTranslation()
@@ -65,21 +84,18 @@ function VideosCard() {
   const empty = total === 0
   return (
     <Card as="article" padding="lg" className="flex flex-col gap-4 md:col-span-2" data-testid="home-videos">
-      <div className="flex items-start gap-4">
-        <div className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
-          <VideoIcon />
-        </div>
-        <div className="min-w-0">
-          <h3 className="text-lg font-semibold text-slate-900">{empty ? t('home.start.videosEmptyTitle') : t('home.start.videosTitle')}</h3>
-          <p className="mt-1 text-slate-600" data-testid="home-videos-summary">
-            {empty
-              ? t('home.start.videosEmptyBody')
-              : total !== undefined
-                ? t('home.videos.count', { count: total, formatted: new Intl.NumberFormat(lang).format(total) })
-                : t('home.start.videosBody')}
-          </p>
-        </div>
-      </div>
+      <LibraryCardHeader
+        icon={<VideoIcon />}
+        title={empty ? t('home.start.videosEmptyTitle') : t('home.start.videosTitle')}
+        summaryTestId="home-videos-summary"
+        summary={
+          empty
+            ? t('home.start.videosEmptyBody')
+            : total !== undefined
+              ? t('home.videos.count', { count: total, formatted: new Intl.NumberFormat(lang).format(total) })
+              : t('home.start.videosBody')
+        }
+      />
       <RecentVideosList query={recent} />
       <div className="mt-auto">
         <GoToVideos />
@@ -103,19 +119,12 @@ function GroupsCard() {
   }
   return (
     <Card as="article" padding="lg" className="flex flex-col gap-4" data-testid="home-groups">
-      <div className="flex items-start gap-4">
-        <div className="flex size-12 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600" aria-hidden="true">
-          <GroupsIcon />
-        </div>
-        <div className="min-w-0">
-          <h3 className="text-lg font-semibold text-slate-900">{t('home.groups.title')}</h3>
-          {groups.data && (
-            <p className="mt-1 text-slate-600" data-testid="home-groups-summary">
-              {t('home.groups.count', { count: groups.data.totalCount, formatted: new Intl.NumberFormat(lang).format(groups.data.totalCount) })}
-            </p>
-          )}
-        </div>
-      </div>
+      <LibraryCardHeader
+        icon={<GroupsIcon />}
+        title={t('home.groups.title')}
+        summaryTestId="home-groups-summary"
+        summary={groups.data && t('home.groups.count', { count: groups.data.totalCount, formatted: new Intl.NumberFormat(lang).format(groups.data.totalCount) })}
+      />
       {groups.isPending && (
         <ul className="space-y-3" aria-busy="true">
           {Array.from({ length: 2 }, (_, i) => (
