@@ -13,6 +13,7 @@ import { formatBytes } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/useDocumentTitle'
 import { groupsQuery } from '../groups/queries'
 import { GroupsIcon, VideoIcon } from '../placeholders/icons'
+import { VideoThumbnail } from '../videos/VideoThumbnail'
 import { GoToVideos, RecentVideosList, useRecentVideos } from '../videos/RecentVideos'
 
 function Stat({ label, value, detail, testId }: { label: string; value: ReactNode; detail?: ReactNode; testId: string }) {
@@ -141,17 +142,23 @@ function GroupsCard() {
       {groups.data && (
         <ul className="-mx-2 space-y-1" data-testid="recent-groups">
           {groups.data.items.map((group) => (
-            <li key={group.id} className="relative rounded-xl p-2 hover:bg-slate-50 has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-indigo-600">
-              <LocalizedLink
-                to={`/groups/${group.id}`}
-                className="line-clamp-2 text-sm font-semibold [overflow-wrap:anywhere] text-slate-900 after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
-              >
-                {group.name}
-              </LocalizedLink>
-              <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                <span className="tabular-nums">{t('groups.card.videos', { count: group.videoCount })}</span>
-                {group.isShared && <Badge tone="indigo">{t('groups.card.shared')}</Badge>}
-              </p>
+            <li
+              key={group.id}
+              className="relative flex items-center gap-3 rounded-xl p-2 hover:bg-slate-50 has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-indigo-600"
+            >
+              <VideoThumbnail video={{ id: group.id, thumbnailUrl: group.thumbnailUrl ?? null, contentType: 'video/mp4' }} size="sm" className="w-20 shrink-0 rounded-lg" />
+              <div className="min-w-0 flex-1">
+                <LocalizedLink
+                  to={`/groups/${group.id}`}
+                  className="line-clamp-2 text-sm font-semibold [overflow-wrap:anywhere] text-slate-900 after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
+                >
+                  {group.name}
+                </LocalizedLink>
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                  <span className="tabular-nums">{t('groups.card.videos', { count: group.videoCount })}</span>
+                  {group.isShared && <Badge tone="indigo">{t('groups.card.shared')}</Badge>}
+                </p>
+              </div>
             </li>
           ))}
         </ul>
