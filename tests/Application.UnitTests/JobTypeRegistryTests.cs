@@ -29,6 +29,28 @@ public class JobTypeRegistryTests
     }
 
     [Fact]
+    public void Read_ShouldReturnTheJobAPayloadWasWrittenFrom()
+    {
+        var registry = JobTypeRegistry.FromAssembly(typeof(PingJob).Assembly);
+        var job = new ProcessVideoJob(Guid.NewGuid());
+
+        Assert.Equal(job, registry.Read("ProcessVideo", JobTypeRegistry.Payload(job)));
+        Assert.Equal(job, registry.TryRead("ProcessVideo", JobTypeRegistry.Payload(job)));
+    }
+
+    [Theory]
+    [InlineData("DoesNotExist", "{}", "Unknown job type 'DoesNotExist'.")]
+    [InlineData("ProcessVideo", "null", "The job payload is empty.")]
+    [InlineData("ProcessVideo", "{not json", "The job payload is malformed.")]
+    public void Read_ShouldSayWhyARowCannotBeRead(string type, string payload, string reason)
+    {
+        var registry = JobTypeRegistry.FromAssembly(typeof(PingJob).Assembly);
+
+        Assert.Equal(reason, Assert.Throws<FormatException>(() => registry.Read(type, payload)).Message);
+        Assert.Null(registry.TryRead(type, payload));
+    }
+
+    [Fact]
     public void Registry_ShouldKeepTheNamesStoredRowsAlreadyHave_WhenBuiltFromTheApplication()
     {
         var registry = JobTypeRegistry.FromAssembly(typeof(PingJob).Assembly);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AskVideo.Application.Common.Exceptions;
 using AskVideo.Application.Common.Interfaces;
 using AskVideo.Application.Common.Jobs;
@@ -26,17 +25,14 @@ public sealed class JobExecutor(IServiceScopeFactory scopes, JobTypeRegistry reg
 
     public async Task ExecuteAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        var type = registry.TypeOf(job.Type)
-            ?? throw new PermanentJobFailureException($"Unknown job type '{job.Type}'.");
         IBackgroundJob request;
         try
         {
-            request = (IBackgroundJob)(JsonSerializer.Deserialize(job.Payload, type, JobTypeRegistry.PayloadJson)
-                ?? throw new PermanentJobFailureException("The job payload is empty."));
+            request = registry.Read(job.Type, job.Payload);
         }
-        catch (JsonException ex)
+        catch (FormatException ex)
         {
-            throw new PermanentJobFailureException("The job payload is malformed.", ex);
+            throw new PermanentJobFailureException(ex.Message, ex.InnerException);
         }
 
         await using var scope = scopes.CreateAsyncScope();

@@ -48,20 +48,37 @@ public sealed class JobTypeRegistry
     public Type? TypeOf(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The payload format of every job row: the job record as JSON (web defaults).</summary>
-    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The payload of a row holding <paramref name="job"/>.</summary>
     public static string Payload(IBackgroundJob job) => JsonSerializer.Serialize(job, job.GetType(), PayloadJson);
 
-    /// <summary>The job a row of <paramref name="type"/> holds; null for an unknown type or an empty or malformed payload.</summary>
-    public IBackgroundJob? TryRead(string type, string payload)
+    /// <summary>
+    /// The job a row of <paramref name="type"/> holds. A row that cannot be read (an unknown type, an empty or
+    /// malformed payload) throws <see cref="FormatException"/> saying which; running it again cannot help.
+    /// </summary>
+    public IBackgroundJob Read(string type, string payload)
     {
-        if (TypeOf(type) is not { } jobType) return null;
+        var jobType = TypeOf(type) ?? throw new FormatException($"Unknown job type '{type}'.");
         try
         {
-            return JsonSerializer.Deserialize(payload, jobType, PayloadJson) as IBackgroundJob;
+            return JsonSerializer.Deserialize(payload, jobType, PayloadJson) as IBackgroundJob
+                ?? throw new FormatException("The job payload is empty.");
         }
-        catch (JsonException)
+        catch (JsonException ex)
+        {
+            throw new FormatException("The job payload is malformed.", ex);
+        }
+    }
+
+    /// <summary>The job a row of <paramref name="type"/> holds; null when it cannot be read (see <see cref="Read"/>).</summary>
+    public IBackgroundJob? TryRead(string type, string payload)
+    {
+        try
+        {
+            return Read(type, payload);
+        }
+        catch (FormatException)
         {
             return null;
         }
