@@ -30,18 +30,10 @@ internal sealed class RetryJobHandler(IAppDbContext db, IJobQueue jobs, JobTypeR
             throw new ConflictException(ErrorCode.JobNotRetryable, $"Only failed or dead jobs can be retried; this one is {job.Status.ToString().ToLowerInvariant()}.");
         var now = time.GetUtcNow();
         var video = await VideoToProcessAsync(job, cancellationToken);
-        if (video is not null && !await VideoRequeue.TryQueueAsync(video, jobs, now, cancellationToken))
-            throw AlreadyProcessing();
+        if (video is not null) await VideoRequeue.QueueAsync(video, jobs, now, AlreadyProcessing, cancellationToken);
         job.Retry(now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The video's row version moved under us: its owner reprocessed it, or a worker changed it, at the same time.
-            throw AlreadyProcessing();
-        }
+        // The video's owner reprocessing it, or a worker changing it, at the same time is refused the same way.
+        await VideoRequeue.CommitAsync(db, AlreadyProcessing, cancellationToken);
         if (video is not null) await events.PublishAsync(video, cancellationToken);
         return Unit.Value;
     }
@@ -55,6 +47,6 @@ internal sealed class RetryJobHandler(IAppDbContext db, IJobQueue jobs, JobTypeR
         return video is { Status: not VideoStatus.Ready } ? video : null;
     }
 
-    private static ConflictException AlreadyProcessing() => new(ErrorCode.AlreadyProcessing,
-        "This video is already being processed by another job (its owner reprocessed it). Retry this job once that run has finished, if it is still needed.");
+    private const string AlreadyProcessing =
+        "This video is already being processed by another job (its owner reprocessed it). Retry this job once that run has finished, if it is still needed.";
 }
