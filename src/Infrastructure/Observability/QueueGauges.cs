@@ -82,16 +82,18 @@ internal sealed class QueueGauges
     }
 
     /// <summary>
-    /// Due means what the dispatchers select (JobStore.DispatchDueAsync): pending with available_at reached. Each count
-    /// reads a partial index (jobs_pending_idx, jobs_dead_idx), never the succeeded jobs.
+    /// Due means what the dispatchers select (JobStore.DispatchDueAsync): pending with available_at reached. The pending
+    /// jobs are read once for both counts; each status through its partial index (jobs_pending_idx, jobs_dead_idx),
+    /// never the succeeded jobs.
     /// </summary>
     private async Task<(long?, long?, long?)?> ReadDatabaseAsync()
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         var row = await connection.QuerySingleAsync<(long Outbox, long Scheduled, long Dead)>(new CommandDefinition("""
-            SELECT (SELECT count(*) FROM jobs WHERE status = 'pending' AND available_at <= @now) AS outbox,
-                   (SELECT count(*) FROM jobs WHERE status = 'pending' AND available_at > @now) AS scheduled,
+            SELECT count(*) FILTER (WHERE available_at <= @now) AS outbox,
+                   count(*) FILTER (WHERE available_at > @now) AS scheduled,
                    (SELECT count(*) FROM jobs WHERE status = 'dead') AS dead
+            FROM jobs WHERE status = 'pending'
             """, new { now = _time.GetUtcNow() }, commandTimeout: (int)DatabaseTimeout.TotalSeconds));
         return (row.Outbox, row.Scheduled, row.Dead);
     }
