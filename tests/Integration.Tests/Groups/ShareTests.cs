@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Integration.Tests.Infrastructure;
@@ -28,15 +27,11 @@ public class ShareTests(ApiFixture fixture) : IntegrationTest(fixture)
     {
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var id = Guid.CreateVersion7();
-        var video = Video.Create(id, ownerId, "Broken clip", null, "broken.mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
-        video.Enqueue(now);
-        video.StartStage(ProcessingStage.Transcribing, 10, now);
-        video.MarkFailed(ErrorCode.NoTranscriptSource, "No speech and no subtitles: upload subtitles in the transcript editor.", now);
+        var video = VideoRows.InStatus(ownerId, VideoStatus.Failed, DateTimeOffset.UtcNow, "Broken clip",
+            failure: "No speech and no subtitles: upload subtitles in the transcript editor.");
         db.Videos.Add(video);
         await db.SaveChangesAsync();
-        return id;
+        return video.Id;
     }
 
     [Fact]

@@ -48,17 +48,10 @@ public class RetryProcessVideoJobTests(ApiFixture fixture) : IntegrationTest(fix
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var id = Guid.CreateVersion7();
-        var video = Video.Create(id, ownerId, "Clip", null, "clip.mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
-        video.Enqueue(now);
-        if (status == VideoStatus.Ready)
-        {
-            video.StartStage(ProcessingStage.Transcribing, 10, now);
-            video.MarkReady(now);
-        }
+        var video = VideoRows.InStatus(ownerId, status, now);
         db.Videos.Add(video);
-        var job = Job.Create("ProcessVideo", $$"""{"videoId":"{{id}}"}""", now);
-        return (id, await JobRows.AddAsync(db, job, JobStatus.Dead, attempts: 5, lastError: "Speech recognition failed"));
+        var job = Job.Create("ProcessVideo", $$"""{"videoId":"{{video.Id}}"}""", now);
+        return (video.Id, await JobRows.AddAsync(db, job, JobStatus.Dead, attempts: 5, lastError: "Speech recognition failed"));
     }
 
     [Fact]

@@ -29,13 +29,10 @@ public class EventStreamTests(ApiFixture fixture) : IntegrationTest(fixture)
     {
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var id = Guid.CreateVersion7();
-        var video = Video.Create(id, ownerId, "Streams", null, "streams.mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
-        video.Enqueue(now);
+        var video = VideoRows.InStatus(ownerId, VideoStatus.Queued, DateTimeOffset.UtcNow, "Streams");
         db.Videos.Add(video);
         await db.SaveChangesAsync();
-        return id;
+        return video.Id;
     }
 
     private static Task<HttpResponseMessage> RequestStreamAsync(HttpClient client, string path) =>

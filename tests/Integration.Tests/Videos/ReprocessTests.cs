@@ -16,11 +16,8 @@ public class ReprocessTests(ApiFixture fixture) : IntegrationTest(fixture)
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var id = Guid.CreateVersion7();
-        var video = Video.Create(id, ownerId, "Clip", null, "clip.mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
-        video.Enqueue(now);
-        if (status is VideoStatus.Ready or VideoStatus.Processing) video.StartStage(ProcessingStage.Transcribing, 10, now);
-        if (status == VideoStatus.Ready) video.MarkReady(now);
+        var video = VideoRows.InStatus(ownerId, status, now);
+        var id = video.Id;
         db.Videos.Add(video);
         await db.SaveChangesAsync();
         if (jobStatus is not null)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using AskVideo.Domain.Common;
 using AskVideo.Domain.Videos;
 using AskVideo.Infrastructure.Persistence;
 using AskVideo.Integration.Tests.Infrastructure;
@@ -17,12 +16,7 @@ public class VideoLibraryTests(ApiFixture fixture) : IntegrationTest(fixture)
         await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo);
-        var id = Guid.CreateVersion7();
-        var video = Video.Create(id, ownerId, title, description, title + ".mp4", "video/mp4", 1000, $"users/{ownerId:N}/videos/{id:N}/original.mp4", null, now);
-        video.Enqueue(now);
-        if (status is VideoStatus.Ready or VideoStatus.Failed or VideoStatus.Processing) video.StartStage(ProcessingStage.Transcribing, 10, now);
-        if (status == VideoStatus.Ready) video.MarkReady(now);
-        if (status == VideoStatus.Failed) video.MarkFailed(ErrorCode.NoTranscriptSource, "No subtitles.", now);
+        var video = VideoRows.InStatus(ownerId, status, now, title, description);
         foreach (var name in tags ?? [])
         {
             var tag = await db.Tags.SingleOrDefaultAsync(t => t.OwnerId == ownerId && t.NormalizedName == name) ?? Tag.Create(ownerId, name, null, now);
@@ -31,7 +25,7 @@ public class VideoLibraryTests(ApiFixture fixture) : IntegrationTest(fixture)
         }
         db.Videos.Add(video);
         await db.SaveChangesAsync();
-        return id;
+        return video.Id;
     }
 
     private static IEnumerable<string?> Titles(System.Text.Json.JsonElement page) =>
